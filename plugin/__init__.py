@@ -1,0 +1,52 @@
+"""Reply Coach: ``create_app`` wires config, the coach, adapters and blueprints."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from flask import Flask
+
+from plugin.config import Config
+
+
+def create_app(test_config: Mapping[str, Any] | None = None, *, serving: bool = True) -> Flask:
+    """Build the app. ``test_config`` overrides Config fields (tests, CLI).
+
+    Raises ConfigError when a required setting is missing outside dev mode
+    (only when ``serving``: offline CLI commands need no secrets).
+    """
+    from plugin import cli
+    from plugin.coach import lexicon
+    from plugin.coach.model import Settings
+    from plugin.coach.review import Coach
+    from plugin.coach.rules import load_pack
+    from plugin.web import api, errors, health, sidebar
+
+    cfg = Config.from_env()
+    if test_config:
+        cfg = cfg.with_overrides(test_config)
+    if serving:
+        cfg.validate()
+
+    app = Flask(__name__)
+    app.config["SECRET_KEY"] = cfg.secret_key
+    # Room for a max-size draft plus a customer message, encoded as JSON.
+    app.config["MAX_CONTENT_LENGTH"] = cfg.max_draft_chars * 8 + 65_536
+    app.extensions["coach_config"] = cfg
+    app.extensions["coach"] = Coach(
+        pack=load_pack(cfg.rules_path or None),
+        settings=Settings(max_draft_chars=cfg.max_draft_chars),
+    )
+    lexicon.warm()  # one-time loads at start-up, never on a request
+    if cfg.zendesk_api_configured:
+        from plugin.zendesk.context import ContextService
+
+        app.extensions["context_service"] = ContextService.from_config(cfg)
+
+    errors.init_app(app)
+    app.register_blueprint(health.bp)
+    app.register_blueprint(api.bp)
+    app.register_blueprint(sidebar.bp)
+    cli.init_app(app)
+    return app

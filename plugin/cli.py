@@ -1,0 +1,159 @@
+"""`flask --app wsgi coach ...`: coach files and JSONL batches offline."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO, Any
+
+import click
+from flask import Flask, current_app
+from flask.cli import AppGroup
+
+from plugin.coach.draft import DraftError
+from plugin.coach.model import CustomerContext
+from plugin.coach.review import Coach, CheckRequest
+from plugin.coach.rules import RulePackError, load_pack
+from plugin.coach.serialize import review_to_dict
+
+coach_cli = AppGroup("coach", help="Coach reply drafts, lint macros, package the Zendesk app.")
+
+
+def init_app(app: Flask) -> None:
+    from plugin.zendesk.cli import COMMANDS
+
+    for command in COMMANDS:
+        coach_cli.add_command(command)
+    app.cli.add_command(coach_cli)
+
+
+def _read(path: str) -> str:
+    """Read a UTF-8 file (`-` = stdin); a clear ClickException otherwise."""
+    try:
+        data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
+    except OSError as err:
+        raise click.ClickException(f"cannot read {path}: {err.strerror}") from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        raise click.ClickException(f"{path} is not valid UTF-8 (byte {err.start})") from None
+
+
+def _coach(rules: str | None) -> Coach:
+    base: Coach = current_app.extensions["coach"]
+    if not rules:
+        return base
+    try:
+        return Coach(pack=load_pack(rules), settings=base.settings)
+    except (RulePackError, OSError) as err:
+        raise click.ClickException(str(err)) from None
+
+
+@coach_cli.command("check")
+@click.argument("file", required=False)
+@click.option("--customer", "customer_file", help="File with the customer's latest message.")
+@click.option("--name", help="The customer's name (greeting and protected span).")
+@click.option("--rules", help="A rule pack YAML that replaces the default pack for this run.")
+@click.option("--format", "fmt", type=click.Choice(["text", "html"]), default=None,
+              help="Draft format (default: html for .html files, else text).")
+@click.option("--json", "as_json", is_flag=True, help="Print the review as JSON.")
+@click.option("--jsonl", "jsonl", metavar="FILE",
+              help="Batch: one {id, draft, customer_message?, format?} per line; '-' = stdin.")
+def check(
+    file: str | None,
+    customer_file: str | None,
+    name: str | None,
+    rules: str | None,
+    fmt: str | None,
+    as_json: bool,
+    jsonl: str | None,
+) -> None:
+    """Coach FILE (a reply draft), or every line of a JSONL batch."""
+    coach = _coach(rules)
+    if jsonl is not None:
+        if file:
+            raise click.UsageError("give either FILE or --jsonl, not both")
+        failed = _batch(coach, jsonl, sys.stdout)
+        if failed:
+            click.echo(f"{failed} line(s) had errors; see their 'error' objects", err=True)
+            sys.exit(1)
+        return
+    if not file:
+        raise click.UsageError("missing FILE (or use --jsonl FILE)")
+    draft = _read(file)
+    fmt = fmt or ("html" if file.lower().endswith((".html", ".htm")) else "text")
+    ctx = CustomerContext(name=name, first_name=name.split()[0]) if name else None
+    request = CheckRequest(
+        draft=draft,
+        format="html" if fmt == "html" else "text",
+        customer_message=_read(customer_file) if customer_file else "",
+        context=ctx,
+    )
+    try:
+        review = coach.review(request)
+    except DraftError as err:
+        raise click.ClickException(str(err)) from None
+    out = review_to_dict(review, draft)
+    if as_json:
+        click.echo(json.dumps(out, indent=2, ensure_ascii=False))
+    else:
+        click.echo(_human(out, draft, file))
+
+
+def _batch(coach: Coach, path: str, out: IO[str]) -> int:
+    failed = 0
+    for line_no, item_id, result in _batch_results(coach, _read(path)):
+        if "error" in result:
+            failed += 1
+            result["error"]["line"] = line_no
+        out.write(json.dumps({"id": item_id, **result}, ensure_ascii=False) + "\n")
+    return failed
+
+
+def _batch_results(coach: Coach, text: str) -> Iterator[tuple[int, Any, dict[str, Any]]]:
+    for line_no, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        item_id: Any = None
+        try:
+            item = json.loads(line)
+            if not isinstance(item, dict):
+                raise ValueError("line must be a JSON object")
+            item_id = item.get("id", line_no)
+            draft, message, fmt = item.get("draft"), item.get("customer_message", ""), item.get("format", "text")
+            if not isinstance(draft, str):
+                raise ValueError("'draft' must be a string")
+            if not isinstance(message, str):
+                raise ValueError("'customer_message' must be a string")
+            if fmt not in ("text", "html"):
+                raise ValueError("'format' must be 'text' or 'html'")
+            review = coach.review(CheckRequest(draft=draft, format=fmt, customer_message=message))
+            yield line_no, item_id, review_to_dict(review, draft)
+        except (ValueError, DraftError) as err:  # JSONDecodeError is a ValueError
+            yield line_no, item_id, {"error": {"code": "invalid_line", "message": str(err)}}
+
+
+_MARK = {"pass": "✓", "warn": "!", "fail": "✗", "n/a": "·"}
+
+
+def _human(out: dict[str, Any], draft: str, file: str) -> str:
+    lines = [f"{file}: score {out['score']}/100"]
+    for name, cat in out["categories"].items():
+        lines.append(f"  {_MARK[cat['status']]} {name:<16} {cat['reason']}")
+    if out["moves"]:
+        lines.append("  moves: " + ", ".join(out["moves"]))
+    for f in out["findings"]:
+        line = draft.count("\n", 0, f["start"]) + 1
+        col = f["start"] - (draft.rfind("\n", 0, f["start"]) + 1) + 1
+        lines.append(f"{file}:{line}:{col}: {f['severity']} [{f['rule_id']}] {f['message']}")
+        if f["text"]:
+            lines.append(f"    “{f['text']}”")
+        for s in f["suggestions"][:2]:
+            lines.append(f"    → {s['label']}")
+    mood = out["customer_mood"]
+    if mood:
+        cues = ", ".join(c["kind"] for c in mood["cues"]) or "none"
+        lines.append(f"  customer mood: {mood['label']} (cues: {cues})")
+    return "\n".join(lines)

@@ -1,0 +1,279 @@
+"""A draft parsed once: plain text, an offset map back to the input, sentences,
+words and the protected spans no rule may flag and no edit may touch.
+
+Zendesk comments may be HTML (rich-text mode). Analyzers only ever see
+``Draft.text``; ``to_source`` maps a plain-text span back into the input as
+sent, never inside a tag, so the agent's editor gets exact offsets.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Literal
+
+from plugin.coach.model import Edit
+
+Format = Literal["text", "html"]
+
+
+class DraftError(ValueError):
+    """The draft cannot be coached (empty, too long, not text)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    start: int
+    end: int
+    text: str
+
+
+# Tags whose boundaries break a line of text in the rendered comment.
+_BLOCK_TAGS = frozenset(
+    "p div br li ul ol h1 h2 h3 h4 h5 h6 blockquote tr table pre hr section article".split()
+)
+_SKIP_TAGS = frozenset({"script", "style", "head", "title"})
+_HTML_TOKEN = re.compile(
+    r"<!--.*?-->|<![^>]*>|</?([a-zA-Z][a-zA-Z0-9]*)\b[^>]*>|&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});",
+    re.S,
+)
+
+_WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+# Sentence ends: terminal punctuation followed by space and a likely sentence start,
+# or a line break (greetings and sign-offs sit on their own lines).
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?…])[\"”')\]]*\s+(?=[\"“'(\[]?[A-Z0-9{])|\n\s*")
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr st no vs etc e.g i.e approx dept inc ltd jr sr fig al".split()
+)
+
+# Protected spans: content the agent must not be told to change.
+_PROTECTED = re.compile(
+    "|".join(
+        (
+            r"\{\{.*?\}\}",  # Zendesk placeholders
+            r"\{%.*?%\}",  # Liquid tags
+            r"\bhttps?://[^\s<>\"]+[^\s<>\".,;:!?)\]]",  # URLs
+            r"\bwww\.[^\s<>\"]+[^\s<>\".,;:!?)\]]",
+            r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b",  # emails
+            r"[$€£¥]\s?\d[\d,]*(?:\.\d+)?",  # money
+            r"\b\d[\d,]*(?:\.\d+)?\s?(?:USD|EUR|GBP|CAD|AUD|dollars|euros|pounds)\b",
+            r"#\s?[A-Z0-9-]*\d[A-Z0-9-]*",  # #4411, #AB-12
+            r"(?i:\b(?:order|ticket|case|invoice|reference|ref|tracking|confirmation)"
+            r"(?:\s+(?:no\.?|number|id|code))?\s*[:#]?\s*)[A-Z0-9][A-Z0-9-]*\d[A-Z0-9-]*\b",
+            r"(?i:\b(?:ending|ends)\s+(?:in|with)\s+)\d{4}\b",  # card last 4
+            r"(?:\*|x|X|•){2,}[\s-]?\d{4}\b",
+        )
+    ),
+    re.S,
+)
+_QUOTED_LINE = re.compile(r"^[ \t]*>.*$", re.M)
+_ON_WROTE = re.compile(r"^[ \t]*On\b[^\n]{0,200}\bwrote:[ \t]*$", re.M)
+
+
+@dataclass(frozen=True)
+class Draft:
+    source: str
+    format: Format
+    text: str
+    sentences: tuple[Span, ...]
+    words: tuple[Word, ...]
+    protected: tuple[Span, ...]  # sorted, merged
+    _starts: tuple[int, ...] | None = None  # html only: source start per text char
+    _ends: tuple[int, ...] | None = None  # html only: source end per text char
+
+    @cached_property
+    def _protected_starts(self) -> list[int]:
+        return [s.start for s in self.protected]
+
+    # ---- protected spans -------------------------------------------------
+    def is_protected(self, start: int, end: int) -> bool:
+        """True when ``[start, end)`` overlaps a protected span."""
+        spans = self.protected
+        i = bisect_right(self._protected_starts, max(start, end - 1))
+        while i > 0:
+            span = spans[i - 1]
+            if span.end > start and span.start < max(end, start + 1):
+                return True
+            if span.end <= start:
+                return False
+            i -= 1
+        return False
+
+    # ---- offsets -----------------------------------------------------------
+    def to_source(self, start: int, end: int) -> tuple[int, int]:
+        """Map a plain-text span (or insertion point) to the input as sent."""
+        if self._starts is None or self._ends is None:
+            return start, end
+        if start == end:
+            pos = self._ends[start - 1] if start >= len(self.text) and start > 0 else None
+            if pos is None:
+                pos = self._starts[start] if start < len(self.text) else len(self.source)
+            return pos, pos
+        return self._starts[start], self._ends[end - 1]
+
+    def source_edit(self, edit: Edit) -> Edit:
+        """The same edit expressed on the input as sent (escaped for HTML)."""
+        start, end = self.to_source(edit.start, edit.end)
+        text = edit.replacement
+        if self.format == "html":
+            text = html.escape(text, quote=False).replace("\n", "<br>")
+        return Edit(start, end, text)
+
+    def sentence_text(self, span: Span) -> str:
+        return self.text[span.start : span.end]
+
+
+def parse(source: str, fmt: Format = "text", names: tuple[str, ...] = ()) -> Draft:
+    """Parse ``source`` once.
+
+    ``names`` are the customer's name parts, protected wherever they stand.
+    Raises DraftError for an unknown format; emptiness is the caller's rule.
+    """
+    if fmt == "text":
+        text, starts, ends = source.replace("\r\n", "\n").replace("\r", "\n"), None, None
+        if len(text) != len(source):  # keep offsets exact: map CRLF by hand
+            text, starts, ends = _crlf_map(source)
+    elif fmt == "html":
+        text, starts, ends = _html_to_text(source)
+    else:
+        raise DraftError(f"unknown format {fmt!r}: use 'text' or 'html'")
+    return Draft(
+        source=source,
+        format=fmt,
+        text=text,
+        sentences=_sentences(text),
+        words=tuple(Word(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)),
+        protected=_protected(text, names),
+        _starts=starts,
+        _ends=ends,
+    )
+
+
+def _crlf_map(source: str) -> tuple[str, tuple[int, ...], tuple[int, ...]]:
+    chars: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    i = 0
+    while i < len(source):
+        if source.startswith("\r\n", i):
+            chars.append("\n"), starts.append(i), ends.append(i + 2)
+            i += 2
+            continue
+        chars.append("\n" if source[i] == "\r" else source[i])
+        starts.append(i)
+        ends.append(i + 1)
+        i += 1
+    return "".join(chars), tuple(starts), tuple(ends)
+
+
+def _html_to_text(source: str) -> tuple[str, tuple[int, ...], tuple[int, ...]]:
+    chars: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    skipping: str | None = None
+
+    def emit_text(chunk_start: int, chunk: str) -> None:
+        for k, ch in enumerate(chunk):
+            if ch in "\r\n\t ":
+                # HTML collapses white space; keep one space, mapped to its source char.
+                if chars and chars[-1] in " \n":
+                    continue
+                ch = " "
+            chars.append(ch)
+            starts.append(chunk_start + k)
+            ends.append(chunk_start + k + 1)
+
+    def emit_break(pos: int) -> None:
+        while chars and chars[-1] == " ":
+            chars.pop(), starts.pop(), ends.pop()
+        if chars and chars[-1] != "\n":
+            chars.append("\n")
+            starts.append(pos)
+            ends.append(pos)
+
+    pos = 0
+    for m in _HTML_TOKEN.finditer(source):
+        if skipping is None and m.start() > pos:
+            emit_text(pos, source[pos : m.start()])
+        pos = m.end()
+        token = m.group()
+        tag = (m.group(1) or "").lower()
+        if skipping is not None:
+            if token.startswith("</") and tag == skipping:
+                skipping = None
+            continue
+        if token.startswith("&"):
+            ch = html.unescape(token).replace("\xa0", " ")
+            if ch == " " and chars and chars[-1] in " \n":
+                continue
+            for c in ch:
+                chars.append(c)
+                starts.append(m.start())
+                ends.append(m.end())
+        elif tag in _SKIP_TAGS and not token.startswith("</") and not token.endswith("/>"):
+            skipping = tag
+        elif tag in _BLOCK_TAGS:
+            emit_break(m.start())
+    if skipping is None and pos < len(source):
+        emit_text(pos, source[pos:])
+    while chars and chars[-1] in " \n":
+        chars.pop(), starts.pop(), ends.pop()
+    return "".join(chars), tuple(starts), tuple(ends)
+
+
+def _sentences(text: str) -> tuple[Span, ...]:
+    spans: list[Span] = []
+    start = 0
+    for m in _SENTENCE_BREAK.finditer(text):
+        if "\n" not in m.group():
+            # "e.g. Foo" or "Mr. Smith" is not a sentence end.
+            before = text[start : m.start()].rsplit(None, 1)
+            last = before[-1].rstrip(".").lower() if before else ""
+            if last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha()):
+                continue
+        _add_span(spans, text, start, m.start())
+        start = m.end()
+    _add_span(spans, text, start, len(text))
+    return tuple(spans)
+
+
+def _add_span(spans: list[Span], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append(Span(start, end))
+
+
+def _protected(text: str, names: tuple[str, ...]) -> tuple[Span, ...]:
+    raw = [(m.start(), m.end()) for m in _PROTECTED.finditer(text)]
+    raw += [(m.start(), m.end()) for m in _QUOTED_LINE.finditer(text)]
+    wrote = _ON_WROTE.search(text)
+    if wrote:
+        raw.append((wrote.start(), len(text)))
+    parts = {p for n in names for p in re.split(r"[\s,]+", n) if len(p) > 1}
+    if parts:
+        name_re = re.compile(
+            r"\b(?:" + "|".join(re.escape(p) for p in sorted(parts, key=len, reverse=True)) + r")\b",
+            re.I,
+        )
+        raw += [(m.start(), m.end()) for m in name_re.finditer(text)]
+    raw.sort()
+    merged: list[Span] = []
+    for s, e in raw:
+        if merged and s <= merged[-1].end:
+            if e > merged[-1].end:
+                merged[-1] = Span(merged[-1].start, e)
+        else:
+            merged.append(Span(s, e))
+    return tuple(merged)

@@ -1,0 +1,171 @@
+"""The core's value types: what analyzers report and what a review returns.
+
+All are frozen dataclasses. Offsets inside the core (``Finding.start/end``,
+``MoveHit.start/end``, ``Edit`` produced by analyzers) are offsets into
+``Draft.text`` (the plain text); ``review.py`` maps them to the input as sent.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Literal
+
+Severity = Literal["info", "warning", "error"]
+Status = Literal["pass", "warn", "fail", "n/a"]
+MoodLabel = Literal["calm", "neutral", "frustrated", "angry"]
+
+# The AutoQA-style categories every review reports, in display order.
+CATEGORIES: tuple[str, ...] = (
+    "greeting",
+    "empathy",
+    "acknowledgement",
+    "tone",
+    "readability",
+    "jargon",
+    "grammar",
+    "next_steps",
+    "closing",
+    "personalization",
+)
+
+# Empathy moves a good reply makes (PRODUCT.md), in the order a reply usually makes them.
+MOVES: tuple[str, ...] = (
+    "greeting",
+    "thanks",
+    "acknowledge",
+    "validate",
+    "apologize",
+    "ownership",
+    "next_steps",
+    "reassure",
+    "closing",
+    "personalization",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace ``[start, end)`` with ``replacement``; start == end inserts."""
+
+    start: int
+    end: int
+    replacement: str
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    """One click in the UI: a label and the edits it applies together."""
+
+    label: str
+    edits: tuple[Edit, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """Something an analyzer noticed; ``score.py`` decides what it costs."""
+
+    rule_id: str
+    category: str
+    severity: Severity
+    start: int
+    end: int
+    message: str
+    why: str = ""
+    suggestions: tuple[Suggestion, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class MoveHit:
+    """Evidence of an empathy move at ``[start, end)``."""
+
+    move: str
+    start: int
+    end: int
+    rule_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A mood cue in the customer's message (offsets into that message)."""
+
+    kind: str  # repeat_contact | caps | exclamations | cancel_threat | urgency | negative | ...
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Mood:
+    label: MoodLabel
+    compound: float  # vader compound score, -1..1
+    cues: tuple[Cue, ...] = ()
+    topic: str | None = None  # the problem named by the customer, for fitted wording
+
+
+@dataclass(frozen=True, slots=True)
+class PastTicket:
+    id: int
+    subject: str
+    created_at: datetime
+    status: str = ""
+    satisfaction: str | None = None  # good | bad | offered | unoffered | None
+
+
+@dataclass(frozen=True, slots=True)
+class CustomerContext:
+    """What Zendesk tells us about the requester; built by ``plugin.zendesk``."""
+
+    name: str | None = None
+    first_name: str | None = None
+    locale: str | None = None
+    time_zone: str | None = None  # IANA name, e.g. "Europe/Berlin"
+    tags: tuple[str, ...] = ()
+    organization: str | None = None
+    ticket_id: int | None = None
+    ticket_subject: str | None = None
+    channel: str | None = None
+    priority: str | None = None
+    recent_tickets: tuple[PastTicket, ...] = ()
+    last_rating: str | None = None  # good | bad
+    last_rating_ticket_id: int | None = None
+    last_rating_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Hint:
+    """A personal touch the agent could add, with why it matters."""
+
+    id: str  # greet_first_name | repeat_contact | bad_rating | local_time | vip | ...
+    message: str
+    why: str
+    wording: str | None = None  # example phrasing the UI may offer
+
+
+@dataclass(frozen=True, slots=True)
+class CategoryResult:
+    status: Status
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Account-level thresholds (defaults follow plain-language guidance: grade 8)."""
+
+    target_grade: float = 8.0
+    max_sentence_words: int = 25
+    rare_word_zipf: float = 2.5  # wordfreq Zipf below this reads as rare
+    max_draft_chars: int = 20_000
+
+
+@dataclass(frozen=True)
+class Review:
+    score: int
+    categories: dict[str, CategoryResult]
+    moves: tuple[MoveHit, ...]
+    missing_moves: tuple[str, ...]
+    findings: tuple[Finding, ...]
+    readability: dict[str, object]
+    hints: tuple[Hint, ...]
+    customer_mood: Mood | None
+    timings: dict[str, float] = field(default_factory=dict)

@@ -1,0 +1,126 @@
+"""The coaching pipeline: one draft in, one ``Review`` out.
+
+``Coach`` holds what is loaded once (the compiled rule pack, settings); every
+call parses the draft once and hands the same ``Draft`` to each analyzer.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from time import perf_counter
+
+from plugin.coach import empathy, jargon, mood, readability, spelling
+from plugin.coach.draft import Draft, DraftError, Format, parse
+from plugin.coach.hints import hints as customer_hints
+from plugin.coach.model import CustomerContext, Finding, Review, Settings, Suggestion
+from plugin.coach.rules import RulePack
+from plugin.coach.score import categorize, overall_score
+
+
+class DraftTooLong(DraftError):
+    """The draft is over the size limit; carries the limit for the error message."""
+
+    def __init__(self, length: int, limit: int) -> None:
+        super().__init__(f"draft is {length} characters; the limit is {limit}")
+        self.length = length
+        self.limit = limit
+
+
+@dataclass(frozen=True)
+class CheckRequest:
+    draft: str
+    format: Format = "text"
+    customer_message: str = ""
+    context: CustomerContext | None = None
+    now: datetime | None = None
+
+
+@dataclass(frozen=True)
+class Coach:
+    pack: RulePack
+    settings: Settings = Settings()
+
+    def parse(self, request: CheckRequest) -> Draft:
+        """Validate and parse; raises DraftError (or DraftTooLong) with a clear message."""
+        if not request.draft or not request.draft.strip():
+            raise DraftError("draft is empty: paste or type the reply to coach")
+        if len(request.draft) > self.settings.max_draft_chars:
+            raise DraftTooLong(len(request.draft), self.settings.max_draft_chars)
+        ctx = request.context
+        names = tuple(n for n in ((ctx.name, ctx.first_name) if ctx else ()) if n)
+        draft = parse(request.draft, request.format, names)
+        if not draft.text.strip():
+            raise DraftError("draft has no text once markup is removed")
+        return draft
+
+    def review(self, request: CheckRequest) -> Review:
+        timings: dict[str, float] = {}
+        clock = perf_counter()
+
+        def lap(name: str) -> None:
+            nonlocal clock
+            now = perf_counter()
+            timings[name] = round((now - clock) * 1000, 3)
+            clock = now
+
+        draft = self.parse(request)
+        lap("parse")
+        customer = mood.analyze(request.customer_message) if request.customer_message else None
+        lap("mood")
+        found = empathy.analyze(draft, self.pack, customer, request.context)
+        lap("empathy")
+        read = readability.analyze(draft, self.settings)
+        lap("readability")
+        words = jargon.analyze(draft, self.pack, self.settings)
+        lap("jargon")
+        spelled = spelling.analyze(draft, self.pack)
+        lap("spelling")
+        hints = (
+            customer_hints(request.context, request.now or datetime.now(UTC))
+            if request.context
+            else ()
+        )
+        plain = [*found.findings, *read.findings, *words, *spelled]
+        findings = tuple(to_source(draft, plain))
+        categories = categorize(draft, found, findings, request.context, hints)
+        lap("score")
+        moves = tuple(
+            dataclasses.replace(m, start=s, end=e)
+            for m in found.moves
+            for s, e in [draft.to_source(m.start, m.end)]
+        )
+        return Review(
+            score=overall_score(categories, findings),
+            categories=categories,
+            moves=moves,
+            missing_moves=found.missing,
+            findings=findings,
+            readability=dict(read.stats),
+            hints=hints,
+            customer_mood=customer,
+            timings=timings,
+        )
+
+
+def to_source(draft: Draft, findings: Iterable[Finding]) -> Iterable[Finding]:
+    """Findings with offsets and edits mapped onto the input as sent.
+
+    A finding touching a protected span is dropped here too, as a last guard.
+    Findings come out in reading order.
+    """
+    keep = [
+        f
+        for f in findings
+        if f.rule_id.startswith("missing-") or not draft.is_protected(f.start, f.end)
+    ]
+    for f in sorted(keep, key=lambda f: (f.start, f.end, f.rule_id)):
+        start, end = draft.to_source(f.start, f.end)
+        suggestions = tuple(
+            Suggestion(s.label, tuple(draft.source_edit(e) for e in s.edits))
+            for s in f.suggestions
+            if not any(e.start != e.end and draft.is_protected(e.start, e.end) for e in s.edits)
+        )
+        yield dataclasses.replace(f, start=start, end=end, suggestions=suggestions)

@@ -1,0 +1,104 @@
+"""The JSON API: the fast-lane check and the separate grammar lane."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from flask import Blueprint, Response, current_app, jsonify, request
+
+from plugin.coach import grammar
+from plugin.coach.draft import DraftError
+from plugin.coach.model import CustomerContext
+from plugin.coach.review import Coach, CheckRequest, DraftTooLong, to_source
+from plugin.coach.serialize import finding_to_dict, review_to_dict
+from plugin.web.errors import ApiError
+from plugin.web.schemas import CheckBody, parse_check
+from plugin.web.security import config, require_session
+
+bp = Blueprint("api", __name__, url_prefix="/api/v1")
+bp.before_request(require_session)
+
+
+def _coach() -> Coach:
+    coach: Coach = current_app.extensions["coach"]
+    return coach
+
+
+def _body() -> CheckBody:
+    raw = request.get_data(cache=False)
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise ApiError(400, "invalid_encoding", "body is not valid UTF-8") from None
+    try:
+        payload = json.loads(text)
+    except json.JSONDecodeError as err:
+        raise ApiError(400, "invalid_json", f"body is not valid JSON ({err.msg} at {err.pos})") from None
+    return parse_check(payload)
+
+
+def _context(body: CheckBody) -> tuple[CustomerContext | None, list[str]]:
+    """Customer context from Zendesk when configured; a visible note when not reached."""
+    notes: list[str] = []
+    service = current_app.extensions.get("context_service")
+    ctx: CustomerContext | None = None
+    if service is not None and (body.ticket_id or body.requester_id):
+        result = service.get(body.ticket_id, body.requester_id)
+        ctx = result.context
+        if result.note:
+            notes.append(result.note)
+    if body.customer_name and ctx is None:
+        ctx = CustomerContext(name=body.customer_name, first_name=body.customer_name.split()[0])
+    return ctx, notes
+
+
+def _check_request(body: CheckBody, ctx: CustomerContext | None) -> CheckRequest:
+    return CheckRequest(
+        draft=body.draft, format=body.format, customer_message=body.customer_message, context=ctx
+    )
+
+
+def _raise_for(err: DraftError) -> ApiError:
+    if isinstance(err, DraftTooLong):
+        return ApiError(413, "draft_too_long", str(err))
+    return ApiError(400, "invalid_draft", str(err))
+
+
+@bp.post("/check")
+def check() -> Response:
+    body = _body()
+    ctx, notes = _context(body)
+    try:
+        review = _coach().review(_check_request(body, ctx))
+    except DraftError as err:
+        raise _raise_for(err) from None
+    out: dict[str, Any] = review_to_dict(review, body.draft)
+    cfg = config()
+    out["grammar"] = (
+        {"status": "pending", "reason": "Grammar is checked in a second call."}
+        if cfg.languagetool_url
+        else {"status": "n/a", "reason": grammar.OFF_REASON}
+    )
+    out["notes"] = notes
+    return jsonify(out)
+
+
+@bp.post("/grammar")
+def check_grammar() -> Response:
+    body = _body()
+    coach = _coach()
+    try:
+        draft = coach.parse(_check_request(body, None))
+    except DraftError as err:
+        raise _raise_for(err) from None
+    cfg = config()
+    result = grammar.check(draft, cfg.languagetool_url, cfg.languagetool_timeout)
+    findings = list(to_source(draft, result.findings))
+    return jsonify(
+        {
+            "status": result.status,
+            "reason": result.reason,
+            "findings": [finding_to_dict(f, body.draft, i) for i, f in enumerate(findings, 1)],
+        }
+    )

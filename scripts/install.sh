@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Create .venv (if needed) and install pinned dependencies: runtime, or dev with --dev.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+python=${PYTHON:-python3}
+[ -x .venv/bin/python ] || "$python" -m venv .venv
+req=requirements.txt
+[ "${1:-}" = "--dev" ] && req=requirements-dev.txt
+# Skip the network when the installed set already matches the pins.
+stamp=".venv/.installed-$(sha256sum requirements.txt requirements-dev.txt | sha256sum | cut -c1-16)-${req}"
+if [ ! -f "$stamp" ]; then
+  .venv/bin/pip install --quiet --disable-pip-version-check -r "$req"
+  touch "$stamp"
+fi
+# The sidebar serves the ZAF SDK from npm (no CDN).
+if [ ! -f node_modules/zendesk_app_framework_sdk/build/zaf_sdk.min.js ] && [ -f package.json ]; then
+  if [ -f package-lock.json ]; then npm ci --silent --no-audit --no-fund; else npm install --silent --no-audit --no-fund; fi
+fi

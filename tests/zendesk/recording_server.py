@@ -1,0 +1,174 @@
+"""A real HTTP server on 127.0.0.1 that answers like Zendesk, from recorded responses.
+
+The recordings (``$ZENDESK_RECORDINGS``, default /work/shared/data/zendesk-recordings)
+are real API sessions: every recorded GET is served at its path and query, unknown
+paths get the recorded ``404 RecordNotFound`` body, and absolute Zendesk URLs inside
+bodies (``links.next``, ``url``) are rewritten to this server so zenpy's pagination
+stays local. Tests add routes built from ``objects/*.json`` shapes for a coherent
+customer, and can script 429s and slow answers.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import os
+import re
+import threading
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qsl, urlsplit
+
+RECORDINGS = Path(os.environ.get("ZENDESK_RECORDINGS", "/work/shared/data/zendesk-recordings"))
+_ZENDESK_ORIGIN = re.compile(r"https://[a-z0-9-]+\.zendesk\.com")
+
+Query = tuple[tuple[str, str], ...]
+
+
+@dataclass
+class Reply:
+    status: int
+    body: Any = None
+    headers: dict[str, str] = field(default_factory=dict)
+    delay: float = 0.0  # seconds to wait before answering (a slow Zendesk)
+
+
+@dataclass(frozen=True)
+class Seen:
+    method: str
+    path: str
+    query: Query
+    at: float  # time.monotonic() when the request arrived
+
+
+def _query(raw: str) -> Query:
+    return tuple(sorted(parse_qsl(raw, keep_blank_values=True)))
+
+
+def load_recordings(root: Path = RECORDINGS) -> list[dict[str, Any]]:
+    """Every recorded exchange of every session, in file order."""
+    exchanges: list[dict[str, Any]] = []
+    for path in sorted(root.glob("*.json")):
+        exchanges.extend(json.loads(path.read_text()))
+    return exchanges
+
+
+def load_object(name: str, root: Path = RECORDINGS) -> dict[str, Any]:
+    """A sample object from ``objects/<name>.json`` (a fresh copy each call)."""
+    data: dict[str, Any] = json.loads((root / "objects" / f"{name}.json").read_text())
+    return data
+
+
+class RecordingServer:
+    def __init__(self, exchanges: Iterable[dict[str, Any]] | None = None) -> None:
+        self._routes: dict[tuple[str, str, Query], list[Reply]] = {}
+        self._not_found: Reply = Reply(404, {"error": "RecordNotFound", "description": "Not found"})
+        self._lock = threading.Lock()
+        self.seen: list[Seen] = []
+        for ex in load_recordings() if exchanges is None else exchanges:
+            self._learn(ex)
+        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
+        self._httpd.daemon_threads = True
+        self._httpd.block_on_close = False  # a slow handler must not hold up teardown
+        self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
+
+    # --- lifecycle --------------------------------------------------------------
+
+    @property
+    def netloc(self) -> str:
+        host, port = self._httpd.server_address[:2]
+        return f"{host!s}:{port}"
+
+    @property
+    def base_url(self) -> str:
+        return f"http://{self.netloc}"
+
+    def start(self) -> RecordingServer:
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._httpd.shutdown()
+        self._httpd.server_close()
+
+    # --- routes -----------------------------------------------------------------
+
+    def _learn(self, ex: dict[str, Any]) -> None:
+        parts = urlsplit(ex["url"])
+        headers = {k: v for k, v in ex["headers"].items() if k.lower() != "content-length"}
+        reply = Reply(ex["status"], ex["body"], headers)
+        if ex["status"] == 404 and isinstance(ex["body"], dict) and ex["body"].get("error") == "RecordNotFound":
+            self._not_found = reply  # the real 404 body and headers
+        if ex["method"] == "GET":
+            # Later recordings of the same request win, like a cache refreshed by replay.
+            self._routes[("GET", parts.path, _query(parts.query))] = [reply]
+
+    def route(self, method: str, target: str, *replies: Reply) -> None:
+        """Answer ``method target`` (path with optional query) with ``replies`` in turn;
+        the last one repeats."""
+        parts = urlsplit(target)
+        with self._lock:
+            self._routes[(method.upper(), parts.path, _query(parts.query))] = list(replies)
+
+    def json(self, target: str, body: Any, **kw: Any) -> None:
+        self.route("GET", target, Reply(200, body, {"Content-Type": "application/json; charset=utf-8"}, **kw))
+
+    def has_route(self, method: str, target: str) -> bool:
+        parts = urlsplit(target)
+        return (method.upper(), parts.path, _query(parts.query)) in self._routes
+
+    def hits(self, path_prefix: str = "/") -> list[Seen]:
+        with self._lock:
+            return [s for s in self.seen if s.path.startswith(path_prefix)]
+
+    def _next(self, method: str, path: str, query: Query) -> Reply:
+        with self._lock:
+            self.seen.append(Seen(method, path, query, time.monotonic()))
+            replies = self._routes.get((method, path, query))
+            if not replies:
+                return self._not_found
+            return replies.pop(0) if len(replies) > 1 else replies[0]
+
+    def _localise(self, body: Any) -> bytes:
+        """Body bytes with Zendesk URLs pointing at this server."""
+        if isinstance(body, str):
+            return body.encode()
+        text = json.dumps(copy.deepcopy(body))
+        return _ZENDESK_ORIGIN.sub(self.base_url, text).encode()
+
+    def _handler_class(self) -> type[BaseHTTPRequestHandler]:
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def _answer(self) -> None:
+                length = int(self.headers.get("Content-Length") or 0)
+                if length:
+                    self.rfile.read(length)
+                parts = urlsplit(self.path)
+                reply = server._next(self.command, parts.path, _query(parts.query))
+                if reply.delay:
+                    time.sleep(reply.delay)
+                payload = b"" if reply.body is None else server._localise(reply.body)
+                try:
+                    self.send_response(reply.status)
+                    headers = {"Content-Type": "application/json; charset=utf-8", **reply.headers}
+                    for name, value in headers.items():
+                        self.send_header(name, value)
+                    self.send_header("Content-Length", str(len(payload)))
+                    self.end_headers()
+                    self.wfile.write(payload)
+                except (BrokenPipeError, ConnectionResetError):
+                    pass  # the client gave up (timeout): nothing to tell it
+
+            do_GET = do_POST = do_PUT = do_DELETE = _answer
+
+            def log_message(self, format: str, *args: Any) -> None:
+                pass  # keep test output clean
+
+        return Handler
