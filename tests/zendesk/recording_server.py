@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 RECORDINGS = Path(os.environ.get("ZENDESK_RECORDINGS", "/work/shared/data/zendesk-recordings"))
 _ZENDESK_ORIGIN = re.compile(r"https://[a-z0-9-]+\.zendesk\.com")
@@ -172,3 +172,101 @@ class RecordingServer:
                 pass  # keep test output clean
 
         return Handler
+
+
+# --- a coherent customer, built from recorded and documented object shapes ---------
+
+
+@dataclass(frozen=True)
+class Customer:
+    user_id: int
+    organization_id: int
+    ticket_id: int  # the ticket being answered
+    requested_pages: tuple[str, str]  # targets of the two cursor pages
+
+
+def _recorded_user(exchanges: Iterable[dict[str, Any]]) -> dict[str, Any]:
+    for ex in exchanges:
+        body = ex["body"]
+        if isinstance(body, dict) and "iana_time_zone" in (body.get("user") or {}):
+            return dict(body["user"])
+    raise LookupError("no recorded user with iana_time_zone")
+
+
+def _recorded_cursor_page(exchanges: Iterable[dict[str, Any]]) -> dict[str, Any]:
+    for ex in exchanges:
+        body = ex["body"]
+        if isinstance(body, dict) and "tickets" in body and (body.get("meta") or {}).get("has_more"):
+            return {"meta": dict(body["meta"]), "links": dict(body["links"])}
+    raise LookupError("no recorded cursor page of tickets")
+
+
+def _iso(moment: Any) -> str:
+    return str(moment.strftime("%Y-%m-%dT%H:%M:%SZ"))
+
+
+def compose_customer(server: RecordingServer, now: Any, subdomain: str = "acme") -> Customer:
+    """Serve one customer: user + organization, the open ticket, and requested tickets
+    over two cursor pages (one outside the 30-day window, a bad rating on #498)."""
+    from datetime import timedelta
+
+    exchanges = load_recordings()
+    org = load_object("organization") | {"name": "Globex Corporation"}
+    user = _recorded_user(exchanges) | {
+        "id": 7001,
+        "url": f"https://{subdomain}.zendesk.com/api/v2/users/7001.json",
+        "name": "María García",
+        "locale": "es",
+        "time_zone": "Eastern Time (US & Canada)",
+        "iana_time_zone": "America/New_York",
+        "tags": ["vip"],
+        "organization_id": org["id"],
+    }
+    template = load_object("ticket")
+    rating = load_object("satisfaction_rating")
+
+    def ticket(id_: int, subject: str, age: timedelta, score: str | None = None, **kw: Any) -> dict[str, Any]:
+        t = copy.deepcopy(template)
+        t.update(
+            id=id_,
+            url=f"https://{subdomain}.zendesk.com/api/v2/tickets/{id_}.json",
+            subject=subject,
+            raw_subject=subject,
+            requester_id=user["id"],
+            submitter_id=user["id"],
+            organization_id=org["id"],
+            created_at=_iso(now - age),
+            updated_at=_iso(now - age / 2),  # a rating updates the ticket after creation
+            priority="normal",
+            status="solved",
+            satisfaction_rating={"id": rating["id"], "score": score} if score else {"score": "unoffered"},
+        )
+        t.update(kw)
+        t["via"]["channel"] = "web"
+        return t
+
+    current = ticket(501, "Refund still missing", timedelta(hours=1), priority="urgent", status="open")
+    current["via"]["channel"] = "email"
+    page1 = [ticket(400, "Password reset", timedelta(days=60), "good"), ticket(495, "Refund still missing", timedelta(days=6))]
+    page2 = [ticket(498, "Re: Refund still missing", timedelta(days=3), "bad"), current]
+
+    base = f"/api/v2/users/{user['id']}/tickets/requested.json"
+    cursor = _recorded_cursor_page(exchanges)
+    after = cursor["meta"]["after_cursor"]
+    first = f"{base}?include=None&page[size]=100"  # zenpy 2.0.57 sends include=None literally
+    second = f"{base}?page[after]={after}&page[size]=100"
+    next_link = f"https://{subdomain}.zendesk.com{base}?" + urlencode({"page[after]": after, "page[size]": 100})
+    server.json(f"/api/v2/users/{user['id']}.json", {"user": user})
+    server.json(f"/api/v2/organizations/{org['id']}.json", {"organization": org})
+    server.json("/api/v2/tickets/501.json", {"ticket": current})
+    server.json(first, {
+        "tickets": page1,
+        "meta": cursor["meta"] | {"has_more": True},
+        "links": {"prev": cursor["links"]["prev"], "next": next_link},
+    })  # fmt: skip
+    server.json(second, {
+        "tickets": page2,
+        "meta": cursor["meta"] | {"has_more": False},
+        "links": {"prev": cursor["links"]["prev"], "next": None},
+    })  # fmt: skip
+    return Customer(user_id=user["id"], organization_id=org["id"], ticket_id=501, requested_pages=(first, second))
