@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install.sh --dev
 bash scripts/setup-browser.sh
+bash scripts/setup-services.sh
 .venv/bin/ruff check plugin tests bench wsgi.py
 .venv/bin/ruff format --check plugin tests bench wsgi.py
 .venv/bin/mypy

@@ -165,7 +165,9 @@ def _crlf_map(source: str) -> tuple[str, tuple[int, ...], tuple[int, ...]]:
     i = 0
     while i < len(source):
         if source.startswith("\r\n", i):
-            chars.append("\n"), starts.append(i), ends.append(i + 2)
+            chars.append("\n")
+            starts.append(i)
+            ends.append(i + 2)
             i += 2
             continue
         chars.append("\n" if source[i] == "\r" else source[i])

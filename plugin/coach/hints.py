@@ -76,7 +76,9 @@ _LANGUAGES: dict[str, str] = {
 }
 
 # Reply/forward prefixes in the languages Zendesk mail commonly carries, and ticket refs.
-_SUBJECT_PREFIX = re.compile(r"^\s*(?:(?:re|fwd?|aw|wg|sv|antw|tr|rv|vs)\s*(?:\[\d+\])?\s*:\s*)+", re.I)
+_SUBJECT_PREFIX = re.compile(
+    r"^\s*(?:(?:re|fwd?|aw|wg|sv|antw|tr|rv|vs)\s*(?:\[\d+\])?\s*:\s*)+", re.I
+)
 _TICKET_REF = re.compile(r"\[?#\d+\]?|\(\s*#?\d+\s*\)")
 _NON_WORD = re.compile(r"[^\w]+")
 
@@ -225,7 +227,10 @@ def _tokens(text: str) -> set[str]:
 
 
 def _vip(ctx: CustomerContext) -> Hint | None:
-    tag = next((t for t in ctx.tags if t.lower() in VIP_WORDS or "vip" in _tokens(t.replace("_", " "))), None)
+    tag = next(
+        (t for t in ctx.tags if t.lower() in VIP_WORDS or "vip" in _tokens(t.replace("_", " "))),
+        None,
+    )
     org_vip = ctx.organization is not None and "vip" in _tokens(ctx.organization)
     if tag is None and not org_vip:
         return None

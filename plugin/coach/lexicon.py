@@ -13,9 +13,8 @@ threads is safe.
 
 from __future__ import annotations
 
-
 from functools import cache, lru_cache
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 import wordfreq
 from spellchecker import SpellChecker
@@ -28,24 +27,9 @@ if TYPE_CHECKING:
 LANG = "en"
 
 
-class GlossaryEntryLike(Protocol):
-    """What the analyzers read from a glossary entry (``rules.GlossaryEntry``)."""
-
-    @property
-    def term(self) -> str: ...
-
-    @property
-    def plain(self) -> str: ...
-
-
-class PackLike(Protocol):
-    """What jargon and spelling read from a rule pack (``rules.RulePack``)."""
-
-    @property
-    def glossary(self) -> tuple[GlossaryEntryLike, ...]: ...
-
-    @property
-    def allowlist(self) -> frozenset[str]: ...
+def wordset(words: str) -> frozenset[str]:
+    """A frozen set from a space-separated word list (keeps long lists readable)."""
+    return frozenset(words.split())
 
 
 @lru_cache(maxsize=65_536)
@@ -62,10 +46,62 @@ def zipf(word: str) -> float:
 def spellchecker() -> SpellChecker:
     """pyspellchecker with its bundled English dictionary (no download).
 
-    ``distance=1``: candidate generation at distance 2 grows with the square of
-    the word length; ``spelling.py`` decides when distance 2 is worth it.
+    ``distance=1``: see ``corrections`` for why distance 2 is not used.
     """
     return SpellChecker(language=LANG, distance=1)
+
+
+# A word wordfreq sees this often (Zipf) is a real word even when pyspellchecker's
+# dictionary lacks it ("app", "colour", "smartphone")...
+COMMON_ZIPF = 3.0
+# ...unless a candidate one edit away is this much more common ("teh" -> "the").
+TYPO_MARGIN = 1.5
+# A rarer word is a likely typo when a candidate is at least this much more common
+# ("recieve" 2.75 -> "receive" 4.5); otherwise it is left to jargon's rare-word check.
+RARE_TYPO_MARGIN = 1.0
+# Parts of a closed compound ("backend", "workaround") are at least this long.
+MIN_COMPOUND_PART = 3
+
+
+@lru_cache(maxsize=65_536)
+def corrections(word: str) -> tuple[str, ...]:
+    """Likely corrections for a lowercase ``word`` that looks misspelled, best first; () if not.
+
+    pyspellchecker (bundled dictionary) says whether the word is known and which
+    known words lie one (or, for short words, two) edits away; wordfreq decides
+    whether the unknown word is nonetheless common and whether a candidate is
+    common enough to be what the writer meant. Cached: a draft is re-checked on
+    every pause in typing.
+    """
+    spell = spellchecker()
+    if word in spell or not word.isalpha():
+        return ()
+    if any(
+        word[:i] in spell and word[i:] in spell
+        for i in range(MIN_COMPOUND_PART, len(word) - MIN_COMPOUND_PART + 1)
+    ):
+        return ()
+    found = spell.known(spell.edit_distance_1(word))
+    if not found:
+        return ()
+    own = zipf(word)
+    margin = TYPO_MARGIN if own >= COMMON_ZIPF else RARE_TYPO_MARGIN
+    ranked = sorted(found, key=lambda c: (-zipf(c), c))
+    if zipf(ranked[0]) - own < margin:
+        return ()
+    return tuple(c for c in ranked[:3] if zipf(c) - own >= margin)
+
+
+def starts_sentence(text: str, pos: int) -> bool:
+    """True when the word at ``pos`` opens a sentence, a line or a bullet.
+
+    Used to tell a capitalised name mid-sentence ("ask Priya") from an ordinary
+    word that is capitalised only because it comes first ("Priority is...").
+    """
+    i = pos - 1
+    while i >= 0 and text[i] in " \t\"'“‘(*-•–":
+        i -= 1
+    return i < 0 or text[i] in ".!?:\n"
 
 
 @cache
@@ -87,4 +123,5 @@ def warm() -> None:
     readability.warm()
     zipf("warm")  # wordfreq reads its frequency list on first lookup
     spellchecker()
+    corrections("warmm")
     vader()

@@ -28,8 +28,6 @@ SDK_PACKAGE = REPO_ROOT / "node_modules" / "zendesk_app_framework_sdk"
 
 # A Zendesk subdomain goes into a response header: accept only what a subdomain can be.
 _SUBDOMAIN = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$")
-# aud = https://{subdomain}.zendesk.com/api/v2/apps/installations/{id}.json (ZENDESK.md §2)
-_INSTALLATION = re.compile(r"/apps/installations/(\d+)(?:\.json)?$")
 
 # Everything the pages load comes from this origin; no inline script or style.
 _BASE_CSP = (
@@ -50,35 +48,20 @@ def _page(html: str, status: int, frame_ancestors: str) -> Response:
 
 
 def _refused(status: int = 401) -> Response:
-    """A small error page that says nothing about why verification failed."""
-    html = render_template("error.html", title="Reply Coach could not start")
-    return _page(html, status, "'none'")
+    """A small error page that says nothing about why verification failed.
 
-
-def _tenant(claims: dict[str, Any]) -> tuple[str, str]:
-    """(subdomain, installation_id) from verified claims; ``("", "")`` when absent.
-
-    Prefers explicit keys the verifier may add, else reads ``iss`` and ``aud``.
+    It may be framed by the configured account only, so the agent sees it in Zendesk.
     """
-    subdomain = str(claims.get("subdomain") or "")
-    if not subdomain:
-        iss = str(claims.get("iss") or "").removeprefix("https://").removeprefix("http://")
-        subdomain = iss.removesuffix(".zendesk.com") if iss.endswith(".zendesk.com") else ""
-    installation = str(claims.get("installation_id") or "")
-    if not installation:
-        aud = claims.get("aud")
-        auds = aud if isinstance(aud, list) else [aud]
-        for value in auds:
-            match = _INSTALLATION.search(str(value or ""))
-            if match:
-                installation = match.group(1)
-                break
-    return subdomain.lower(), installation
+    html = render_template("error.html", title="Reply Coach could not start")
+    subdomain = config().zendesk_subdomain.lower()
+    ancestors = f"https://{subdomain}.zendesk.com" if _SUBDOMAIN.match(subdomain) else "'none'"
+    return _page(html, status, ancestors)
 
 
-def _user_id(claims: dict[str, Any]) -> str:
-    value = claims.get("user_id") or claims.get("sub") or ""
-    return str(value)
+def _user_id(claims: dict[str, Any]) -> str | None:
+    """The Zendesk user, if the verified token names one (ZENDESK.md §2: usually not)."""
+    value = claims.get("user_id")
+    return str(value) if value else None
 
 
 def _sidebar(session_token: str, mode: str, frame_ancestors: str) -> Response:
@@ -99,7 +82,8 @@ def sidebar_signed() -> Response:
         claims = verify_zendesk_token(token, cfg)
     except AuthError:
         return _refused()
-    subdomain, installation_id = _tenant(claims)
+    # The verifier pinned aud and iss to the configured installation and account.
+    subdomain, installation_id = cfg.zendesk_subdomain.lower(), cfg.zendesk_app_installation_id
     if not _SUBDOMAIN.match(subdomain) or not installation_id:
         return _refused()
     session = issue_session(
@@ -122,7 +106,12 @@ def _dev_session(cfg: Config) -> str:
         return ""
     from plugin.zendesk.auth import issue_session
 
-    return issue_session(cfg, subdomain="dev", installation_id="0", user_id="dev")
+    return issue_session(
+        cfg,
+        subdomain=cfg.zendesk_subdomain or "dev",
+        installation_id=cfg.zendesk_app_installation_id or "0",
+        user_id=None,
+    )
 
 
 @bp.get("/")
@@ -152,6 +141,20 @@ def zaf_sdk() -> Response:
 
 
 _REQUIRE = re.compile(r"""require\(\s*['"](\.{1,2}/[^'"]+)['"]\s*\)""")
+_LOADER = """
+function load(key) {
+  if (cache[key]) { return cache[key].exports; }
+  var def = defs[key], module = { exports: {} };
+  if (!def) { throw new Error('ZAF SDK bundle: missing module ' + key); }
+  cache[key] = module;
+  def[1].call(module.exports, module, module.exports, function (dep) {
+    return load(def[0][dep]);
+  });
+  return module.exports;
+}
+window.ZAFClient = load('index');
+})();
+"""
 
 
 @lru_cache(maxsize=4)
@@ -161,30 +164,21 @@ def _bundle(lib_dir: str, _mtime: float) -> str:
     The npm package has no ``build/`` (its Gruntfile builds one with gluejs); this does
     the same job with a tiny module table, so no bundler or build step is needed.
     """
-    root = Path(lib_dir)
-    parts = []
+    root = Path(lib_dir).resolve()
+    parts = [
+        "/* zendesk_app_framework_sdk lib/ (Apache-2.0), bundled by Reply Coach */",
+        "(function () {",
+        "var defs = {}, cache = {};",
+    ]
     for path in sorted(root.rglob("*.js")):
-        key = path.relative_to(root).with_suffix("").as_posix()
+        key = path.relative_to(root).as_posix().removesuffix(".js")
         source = path.read_text(encoding="utf-8")
-        deps = {}
-        for dep in _REQUIRE.findall(source):
-            target = (path.parent / dep).resolve().relative_to(root.resolve()).as_posix()
-            deps[dep] = target.removesuffix(".js")
+        deps = {
+            dep: (path.parent / dep).resolve().relative_to(root).as_posix().removesuffix(".js")
+            for dep in _REQUIRE.findall(source)
+        }
         parts.append(
             f"defs[{json.dumps(key)}] = [{json.dumps(deps)}, "
             f"function (module, exports, require) {{\n{source}\n}}];"
         )
-    return (
-        "/* zendesk_app_framework_sdk lib/, Apache-2.0, bundled by Reply Coach */\n"
-        "(function () {\nvar defs = {}, cache = {};\n"
-        + "\n".join(parts)
-        + "\nfunction load(key) {\n"
-        "  if (cache[key]) { return cache[key].exports; }\n"
-        "  var def = defs[key], module = { exports: {} };\n"
-        "  if (!def) { throw new Error('ZAF SDK bundle: missing module ' + key); }\n"
-        "  cache[key] = module;\n"
-        "  def[1].call(module.exports, module, module.exports, function (dep) { return load(def[0][dep]); });\n"
-        "  return module.exports;\n"
-        "}\n"
-        "window.ZAFClient = load('index');\n})();\n"
-    )
+    return "\n".join(parts) + _LOADER

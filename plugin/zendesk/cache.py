@@ -53,7 +53,9 @@ class RedisCache:
     """Shared TTL cache for several workers; a Redis outage degrades to a miss."""
 
     def __init__(self, url: str, ttl: float, client: redis.Redis | None = None) -> None:
-        self._redis = client or redis.Redis.from_url(url, socket_timeout=0.2, socket_connect_timeout=0.2)
+        self._redis = client or redis.Redis.from_url(
+            url, socket_timeout=0.2, socket_connect_timeout=0.2
+        )
         self._ttl_ms = max(1, int(ttl * 1000))
 
     def get(self, key: str) -> JSON | None:

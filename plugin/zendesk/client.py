@@ -58,3 +58,8 @@ def make_client(config: Config) -> Zenpy:
         disable_cache=True,  # we cache ourselves, with a TTL
         **creds,
     )
+
+
+def close_client(client: Zenpy) -> None:
+    """Release the client's connections (zenpy has no close(); its APIs share one session)."""
+    client.users.session.close()

@@ -26,7 +26,7 @@ from plugin.coach.hints import resolve_zone
 from plugin.coach.model import CustomerContext, PastTicket
 from plugin.config import Config
 from plugin.zendesk.cache import ContextCache, context_from_json, context_to_json, make_cache
-from plugin.zendesk.client import make_client
+from plugin.zendesk.client import close_client, make_client
 
 log = logging.getLogger(__name__)
 
@@ -76,6 +76,11 @@ class ContextService:
         self._inflight: dict[tuple[int | None, int | None], Future[CustomerContext]] = {}
         self._lock = threading.Lock()
 
+    @classmethod
+    def from_config(cls, config: Config) -> ContextService:
+        """The service for the app: Redis cache when ``REDIS_URL`` is set, else in-process."""
+        return cls(config, cache=make_cache(config))
+
     def get(self, ticket_id: int | None, requester_id: int | None) -> ContextResult:
         """Context for the ticket and/or requester; never raises."""
         if not self._config.zendesk_api_configured:
@@ -106,7 +111,9 @@ class ContextService:
         data = self._cache.get(self._key("requester", requester_id))
         return context_from_json(data) if data is not None else None
 
-    def _from_cache(self, ticket_id: int | None, requester_id: int | None) -> CustomerContext | None:
+    def _from_cache(
+        self, ticket_id: int | None, requester_id: int | None
+    ) -> CustomerContext | None:
         ticket = self._cached_ticket(ticket_id) if ticket_id is not None else None
         if ticket_id is not None and ticket is None:
             return None
@@ -136,14 +143,23 @@ class ContextService:
 
     def _load(self, ticket_id: int | None, requester_id: int | None) -> CustomerContext:
         client = self._client_factory(self._config)
-        ticket = None
-        if ticket_id is not None:
-            ticket = self._cached_ticket(ticket_id) or self._fetch_ticket(client, ticket_id)
-        rid = requester_id if requester_id is not None else ticket.requester_id if ticket else None
-        requester = CustomerContext()
-        if rid is not None:
-            requester = self._cached_requester(rid) or self._fetch_requester(client, rid)
-        return _merge(requester, ticket)
+        try:
+            ticket = None
+            if ticket_id is not None:
+                ticket = self._cached_ticket(ticket_id) or self._fetch_ticket(client, ticket_id)
+            rid = (
+                requester_id
+                if requester_id is not None
+                else ticket.requester_id
+                if ticket
+                else None
+            )
+            requester = CustomerContext()
+            if rid is not None:
+                requester = self._cached_requester(rid) or self._fetch_requester(client, rid)
+            return _merge(requester, ticket)
+        finally:
+            close_client(client)
 
     def _fetch_ticket(self, client: Zenpy, ticket_id: int) -> _TicketFacts:
         data = client.tickets(id=ticket_id).to_dict()
@@ -162,7 +178,9 @@ class ContextService:
 
     def _fetch_requester(self, client: Zenpy, requester_id: int) -> CustomerContext:
         user = client.users(id=requester_id).to_dict()
-        tickets = [t.to_dict() for t in islice(client.users.requested(requester_id), MAX_TICKETS_SCANNED)]
+        tickets = [
+            t.to_dict() for t in islice(client.users.requested(requester_id), MAX_TICKETS_SCANNED)
+        ]
         rating = _latest_rating(tickets)
         ctx = CustomerContext(
             name=user.get("name"),
@@ -284,4 +302,3 @@ def _log_failure(exc: BaseException | None) -> None:
         return
     kind = "timeout" if isinstance(exc, requests.Timeout) else type(exc).__name__
     log.warning("Zendesk context fetch failed: %s (status %s)", kind, _status(exc))
-

@@ -15,7 +15,9 @@ def ctx(**kw: object) -> CustomerContext:
 
 
 def past(id: int, subject: str, days_ago: float, satisfaction: str | None = None) -> PastTicket:
-    return PastTicket(id=id, subject=subject, created_at=NOW - timedelta(days=days_ago), satisfaction=satisfaction)
+    return PastTicket(
+        id=id, subject=subject, created_at=NOW - timedelta(days=days_ago), satisfaction=satisfaction
+    )
 
 
 def by_id(result: tuple[Hint, ...]) -> dict[str, Hint]:
@@ -42,7 +44,12 @@ def test_every_hint_has_a_reason() -> None:
     )
     result = hints(full, NOW)
     assert [h.id for h in result] == [
-        "priority", "bad_rating", "repeat_contact", "vip", "locale", "greet_first_name",
+        "priority",
+        "bad_rating",
+        "repeat_contact",
+        "vip",
+        "locale",
+        "greet_first_name",
     ]
     assert all(h.message and h.why for h in result)
 
@@ -67,14 +74,23 @@ def test_greet_first_name(kw: dict[str, object], wording: str | None) -> None:
     ("subject", "tickets", "message"),
     [
         # two earlier tickets on the same subject, "Re:"/"Fwd:" and case ignored
-        ("Refund missing", [past(1, "Re: refund missing", 3), past(2, "FWD: Refund missing!", 1)],
-         "Third contact in 7 days about the same issue: acknowledge the repeat."),
-        ("Refund missing", [past(1, "[#88] AW: Refund  missing", 6)],
-         "Second contact in 7 days about the same issue: acknowledge the repeat."),
+        (
+            "Refund missing",
+            [past(1, "Re: refund missing", 3), past(2, "FWD: Refund missing!", 1)],
+            "Third contact in 7 days about the same issue: acknowledge the repeat.",
+        ),
+        (
+            "Refund missing",
+            [past(1, "[#88] AW: Refund  missing", 6)],
+            "Second contact in 7 days about the same issue: acknowledge the repeat.",
+        ),
         # unrelated subjects need two earlier tickets
         ("Refund missing", [past(1, "Password reset", 2)], None),
-        ("Refund missing", [past(1, "Password reset", 2), past(2, "Invoice", 4)],
-         "Third contact in 7 days: acknowledge the repeat."),
+        (
+            "Refund missing",
+            [past(1, "Password reset", 2), past(2, "Invoice", 4)],
+            "Third contact in 7 days: acknowledge the repeat.",
+        ),
         # outside the 7-day window
         ("Refund missing", [past(1, "Refund missing", 8), past(2, "Refund missing", 30)], None),
         # the current ticket itself does not count
@@ -88,7 +104,11 @@ def test_repeat_contact(subject: str, tickets: list[PastTicket], message: str | 
 
 
 def test_repeat_contact_names_the_earlier_tickets() -> None:
-    c = ctx(ticket_id=10, ticket_subject="Refund", recent_tickets=(past(7, "Re: Refund", 1), past(3, "refund", 2)))
+    c = ctx(
+        ticket_id=10,
+        ticket_subject="Refund",
+        recent_tickets=(past(7, "Re: Refund", 1), past(3, "refund", 2)),
+    )
     hint = by_id(hints(c, NOW))["repeat_contact"]
     assert "#3, #7" in hint.why
     assert hint.wording
@@ -120,7 +140,9 @@ def test_normalise_subject(raw: str, normal: str) -> None:
         (None, None, None, None),
     ],
 )
-def test_bad_rating(rating: str | None, ticket: int | None, days_ago: int | None, message: str | None) -> None:
+def test_bad_rating(
+    rating: str | None, ticket: int | None, days_ago: int | None, message: str | None
+) -> None:
     at = NOW - timedelta(days=days_ago, hours=1) if days_ago is not None else None
     c = ctx(last_rating=rating, last_rating_ticket_id=ticket, last_rating_at=at)
     hint = by_id(hints(c, NOW)).get("bad_rating")
@@ -131,10 +153,21 @@ def test_bad_rating(rating: str | None, ticket: int | None, days_ago: int | None
     ("zone", "utc_time", "message"),
     [
         # 06:10 UTC in March = 23:10 PDT the day before
-        ("America/Los_Angeles", "06:10", "It is 23:10 for the customer: say 'tomorrow morning your time'."),
-        ("Pacific Time (US & Canada)", "06:10",  # Rails name from the legacy field
-         "It is 23:10 for the customer: say 'tomorrow morning your time'."),
-        ("Asia/Tokyo", "18:30", "It is 03:30 for the customer: say 'later this morning your time'."),
+        (
+            "America/Los_Angeles",
+            "06:10",
+            "It is 23:10 for the customer: say 'tomorrow morning your time'.",
+        ),
+        (
+            "Pacific Time (US & Canada)",
+            "06:10",  # Rails name from the legacy field
+            "It is 23:10 for the customer: say 'tomorrow morning your time'.",
+        ),
+        (
+            "Asia/Tokyo",
+            "18:30",
+            "It is 03:30 for the customer: say 'later this morning your time'.",
+        ),
         ("Europe/Berlin", "05:45", "It is 06:45 for the customer: say 'later today your time'."),
         ("Europe/Berlin", "12:00", None),  # office hours: nothing to say
         ("Not/AZone", "06:10", None),
@@ -210,5 +243,7 @@ def test_locale(locale: str | None, message: str | None) -> None:
 
 
 def test_deterministic_for_the_same_now() -> None:
-    c = ctx(name="Ann Lee", time_zone="Asia/Tokyo", recent_tickets=(past(1, "x", 1), past(2, "y", 2)))
+    c = ctx(
+        name="Ann Lee", time_zone="Asia/Tokyo", recent_tickets=(past(1, "x", 1), past(2, "y", 2))
+    )
     assert hints(c, NOW) == hints(c, NOW)

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import socket
+import subprocess
+import time
 from collections.abc import Iterator
-from datetime import UTC, datetime
 
 import pytest
-from recording_server import Customer, RecordingServer, compose_customer
+import redis
+from recording_server import NOW, Customer, RecordingServer, compose_customer
 
 from plugin.config import Config
-
-NOW = datetime(2024, 3, 12, 15, 0, tzinfo=UTC)
 
 
 @pytest.fixture
@@ -37,3 +40,45 @@ def zendesk_config() -> Config:
         zendesk_budget_seconds=2.0,
         zendesk_cache_ttl=300.0,
     )
+
+
+@pytest.fixture(scope="session")
+def redis_url() -> Iterator[str]:
+    """A real Redis: $REDIS_TEST_URL, or a throwaway redis-server started here."""
+    if url := os.environ.get("REDIS_TEST_URL"):
+        yield url
+        return
+    binary = shutil.which("redis-server")
+    if binary is None:
+        pytest.fail(
+            "Redis tests need redis-server: run scripts/redis-test-server.sh and set REDIS_TEST_URL"
+        )
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    args = [binary, "--bind", "127.0.0.1", "--port", str(port), "--save", "", "--appendonly", "no"]
+    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        client = redis.Redis(port=port)
+        deadline = time.monotonic() + 5
+        while True:
+            try:
+                client.ping()
+                break
+            except redis.ConnectionError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.02)
+        client.close()
+        yield f"redis://127.0.0.1:{port}/0"
+    finally:
+        proc.terminate()
+        proc.wait(timeout=5)
+
+
+@pytest.fixture
+def redis_client(redis_url: str) -> Iterator[redis.Redis]:
+    client = redis.Redis.from_url(redis_url)
+    client.flushdb()
+    yield client
+    client.close()

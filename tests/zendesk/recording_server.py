@@ -1,6 +1,6 @@
 """A real HTTP server on 127.0.0.1 that answers like Zendesk, from recorded responses.
 
-The recordings (``$ZENDESK_RECORDINGS``, default /work/shared/data/zendesk-recordings)
+The recordings (``$ZENDESK_RECORDINGS``, default ../shared/data/zendesk-recordings beside the repo)
 are real API sessions: every recorded GET is served at its path and query, unknown
 paths get the recorded ``404 RecordNotFound`` body, and absolute Zendesk URLs inside
 bodies (``links.next``, ``url``) are rewritten to this server so zenpy's pagination
@@ -11,6 +11,7 @@ customer, and can script 429s and slow answers.
 from __future__ import annotations
 
 import copy
+import functools
 import json
 import os
 import re
@@ -18,12 +19,16 @@ import threading
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
-RECORDINGS = Path(os.environ.get("ZENDESK_RECORDINGS", "/work/shared/data/zendesk-recordings"))
+NOW = datetime(2024, 3, 12, 15, 0, tzinfo=UTC)  # the tests' fixed clock
+# shared/ sits beside the repository, on developer machines and in CI alike.
+_DEFAULT = Path(__file__).resolve().parents[3] / "shared" / "data" / "zendesk-recordings"
+RECORDINGS = Path(os.environ.get("ZENDESK_RECORDINGS", str(_DEFAULT)))
 _ZENDESK_ORIGIN = re.compile(r"https://[a-z0-9-]+\.zendesk\.com")
 
 Query = tuple[tuple[str, str], ...]
@@ -49,18 +54,28 @@ def _query(raw: str) -> Query:
     return tuple(sorted(parse_qsl(raw, keep_blank_values=True)))
 
 
-def load_recordings(root: Path = RECORDINGS) -> list[dict[str, Any]]:
-    """Every recorded exchange of every session, in file order."""
+@functools.cache
+def load_recordings(root: Path = RECORDINGS) -> tuple[dict[str, Any], ...]:
+    """Every recorded exchange of every session, in file order (parsed once: ~10 MB;
+    treat as read-only)."""
     exchanges: list[dict[str, Any]] = []
     for path in sorted(root.glob("*.json")):
         exchanges.extend(json.loads(path.read_text()))
-    return exchanges
+    return tuple(exchanges)
 
 
 def load_object(name: str, root: Path = RECORDINGS) -> dict[str, Any]:
     """A sample object from ``objects/<name>.json`` (a fresh copy each call)."""
     data: dict[str, Any] = json.loads((root / "objects" / f"{name}.json").read_text())
     return data
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    block_on_close = False  # a slow handler must not hold up teardown
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        pass  # clients that time out and hang up are part of the tests
 
 
 class RecordingServer:
@@ -71,10 +86,8 @@ class RecordingServer:
         self.seen: list[Seen] = []
         for ex in load_recordings() if exchanges is None else exchanges:
             self._learn(ex)
-        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
-        self._httpd.daemon_threads = True
-        self._httpd.block_on_close = False  # a slow handler must not hold up teardown
-        self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
+        self._httpd = _Server(("127.0.0.1", 0), self._handler_class())
+        self._thread = threading.Thread(target=self._httpd.serve_forever, args=(0.02,), daemon=True)
 
     # --- lifecycle --------------------------------------------------------------
 
@@ -101,7 +114,11 @@ class RecordingServer:
         parts = urlsplit(ex["url"])
         headers = {k: v for k, v in ex["headers"].items() if k.lower() != "content-length"}
         reply = Reply(ex["status"], ex["body"], headers)
-        if ex["status"] == 404 and isinstance(ex["body"], dict) and ex["body"].get("error") == "RecordNotFound":
+        if (
+            ex["status"] == 404
+            and isinstance(ex["body"], dict)
+            and ex["body"].get("error") == "RecordNotFound"
+        ):
             self._not_found = reply  # the real 404 body and headers
         if ex["method"] == "GET":
             # Later recordings of the same request win, like a cache refreshed by replay.
@@ -115,7 +132,11 @@ class RecordingServer:
             self._routes[(method.upper(), parts.path, _query(parts.query))] = list(replies)
 
     def json(self, target: str, body: Any, **kw: Any) -> None:
-        self.route("GET", target, Reply(200, body, {"Content-Type": "application/json; charset=utf-8"}, **kw))
+        self.route(
+            "GET",
+            target,
+            Reply(200, body, {"Content-Type": "application/json; charset=utf-8"}, **kw),
+        )
 
     def has_route(self, method: str, target: str) -> bool:
         parts = urlsplit(target)
@@ -196,7 +217,11 @@ def _recorded_user(exchanges: Iterable[dict[str, Any]]) -> dict[str, Any]:
 def _recorded_cursor_page(exchanges: Iterable[dict[str, Any]]) -> dict[str, Any]:
     for ex in exchanges:
         body = ex["body"]
-        if isinstance(body, dict) and "tickets" in body and (body.get("meta") or {}).get("has_more"):
+        if (
+            isinstance(body, dict)
+            and "tickets" in body
+            and (body.get("meta") or {}).get("has_more")
+        ):
             return {"meta": dict(body["meta"]), "links": dict(body["links"])}
     raise LookupError("no recorded cursor page of tickets")
 
@@ -225,7 +250,9 @@ def compose_customer(server: RecordingServer, now: Any, subdomain: str = "acme")
     template = load_object("ticket")
     rating = load_object("satisfaction_rating")
 
-    def ticket(id_: int, subject: str, age: timedelta, score: str | None = None, **kw: Any) -> dict[str, Any]:
+    def ticket(
+        id_: int, subject: str, age: timedelta, score: str | None = None, **kw: Any
+    ) -> dict[str, Any]:
         t = copy.deepcopy(template)
         t.update(
             id=id_,
@@ -239,15 +266,22 @@ def compose_customer(server: RecordingServer, now: Any, subdomain: str = "acme")
             updated_at=_iso(now - age / 2),  # a rating updates the ticket after creation
             priority="normal",
             status="solved",
-            satisfaction_rating={"id": rating["id"], "score": score} if score else {"score": "unoffered"},
+            satisfaction_rating={"id": rating["id"], "score": score}
+            if score
+            else {"score": "unoffered"},
         )
         t.update(kw)
         t["via"]["channel"] = "web"
         return t
 
-    current = ticket(501, "Refund still missing", timedelta(hours=1), priority="urgent", status="open")
+    current = ticket(
+        501, "Refund still missing", timedelta(hours=1), priority="urgent", status="open"
+    )
     current["via"]["channel"] = "email"
-    page1 = [ticket(400, "Password reset", timedelta(days=60), "good"), ticket(495, "Refund still missing", timedelta(days=6))]
+    page1 = [
+        ticket(400, "Password reset", timedelta(days=60), "good"),
+        ticket(495, "Refund still missing", timedelta(days=6)),
+    ]
     page2 = [ticket(498, "Re: Refund still missing", timedelta(days=3), "bad"), current]
 
     base = f"/api/v2/users/{user['id']}/tickets/requested.json"
@@ -255,7 +289,9 @@ def compose_customer(server: RecordingServer, now: Any, subdomain: str = "acme")
     after = cursor["meta"]["after_cursor"]
     first = f"{base}?include=None&page[size]=100"  # zenpy 2.0.57 sends include=None literally
     second = f"{base}?page[after]={after}&page[size]=100"
-    next_link = f"https://{subdomain}.zendesk.com{base}?" + urlencode({"page[after]": after, "page[size]": 100})
+    next_link = f"https://{subdomain}.zendesk.com{base}?" + urlencode(
+        {"page[after]": after, "page[size]": 100}
+    )
     server.json(f"/api/v2/users/{user['id']}.json", {"user": user})
     server.json(f"/api/v2/organizations/{org['id']}.json", {"organization": org})
     server.json("/api/v2/tickets/501.json", {"ticket": current})
@@ -269,4 +305,9 @@ def compose_customer(server: RecordingServer, now: Any, subdomain: str = "acme")
         "meta": cursor["meta"] | {"has_more": False},
         "links": {"prev": cursor["links"]["prev"], "next": None},
     })  # fmt: skip
-    return Customer(user_id=user["id"], organization_id=org["id"], ticket_id=501, requested_pages=(first, second))
+    return Customer(
+        user_id=user["id"],
+        organization_id=org["id"],
+        ticket_id=501,
+        requested_pages=(first, second),
+    )

@@ -1,0 +1,1 @@
+"""Benchmarks for the coaching core (not timed tests): corpus, rule packs, runner."""

@@ -1,0 +1,315 @@
+"""Readability: textstat's grade for the whole draft, hard sentences, passive voice.
+
+Whole-draft numbers are textstat's Flesch-Kincaid grade and Flesch reading
+ease, computed over the draft minus protected spans (quoted customer text,
+placeholders, URLs, names), which the agent did not write and cannot simplify.
+
+textstat 0.7.8 caches its results per *whole text*, so every keystroke pays for
+counting every word's syllables again (~0.2 ms for 120 words, most of the
+budget). We reuse textstat's own word list, sentence count, dictionaries
+(cmudict, then pyphen) and language constants, and only cache the per-word
+syllable count — ``tests/coach/test_readability.py`` asserts the result equals
+``textstat.flesch_kincaid_grade`` / ``flesch_reading_ease`` exactly.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from textstat.backend import counts, selections, utils  # type: ignore[import-untyped,unused-ignore]
+
+from plugin.coach.draft import Draft, Span
+from plugin.coach.lexicon import wordset
+from plugin.coach.model import Edit, Finding, Settings, Suggestion
+
+TEXTSTAT_LANG = "en_US"
+
+# A sentence this long or longer can be "hard" by grade alone; shorter ones are
+# left alone — the Flesch-Kincaid grade of a 6-word sentence swings wildly.
+HARD_MIN_WORDS = 12
+# How far above the target grade one sentence may read before it is flagged.
+HARD_GRADE_MARGIN = 4.0
+# Both halves of a split must keep at least this many words, so a split never
+# leaves a fragment.
+MIN_SPLIT_WORDS = 5
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+
+# -- passive voice ---------------------------------------------------------------
+# be-verb + (optional adverb) + past participle. A heuristic, reported as info.
+_BE = wordset(
+    "am is are was were be been being isn't aren't wasn't weren't isn’t aren’t wasn’t weren’t"
+)
+_ADVERBS = wordset("not already also just never still now currently being always usually")
+_IRREGULAR_PARTICIPLES = wordset(
+    "arisen awoken beaten begun bent bitten bled blown broken bred brought built burnt "
+    "bought caught chosen cut dealt done drawn driven eaten fallen fed felt fought found "
+    "forbidden forgotten forgiven frozen given gotten ground grown hung heard held hidden "
+    "kept known laid led lent lit made meant met mislaid misled mistaken misunderstood "
+    "overpaid overtaken paid proven put rebuilt redone rewritten ridden rung said seen "
+    "sent set sewn shaken shown shut sold sought spent split spoken spread stolen struck "
+    "stuck sworn swept taken taught thrown thought told torn understood undone upheld "
+    "withdrawn withheld woken won worn woven written"
+)
+# "-ed" words after a be-verb that describe a state or feeling, not an action
+# someone did ("I'm excited", "we are based in Berlin").
+_ADJECTIVAL = wordset(
+    "based excited interested pleased delighted thrilled worried concerned located "
+    "married tired supposed used scared bored surprised disappointed frustrated annoyed "
+    "confused satisfied dissatisfied qualified experienced detailed dedicated complicated "
+    "related ashamed amazed amused relieved determined prepared committed convinced"
+)
+# Words that end in "ed" but are not participles.
+_NOT_PARTICIPLE = wordset("hundred sacred naked wicked kindred rugged ragged crooked beloved")
+_EED_PARTICIPLES = wordset("agreed freed guaranteed decreed refereed disagreed")
+
+# -- safe sentence splits --------------------------------------------------------
+# Only where an independent clause follows: after "; " always; after ", and/but/so"
+# only when a subject starts the next clause (so a list "a, b, and c" is never split).
+_SUBJECT = (
+    r"(?:I|I'm|I've|I'll|we|we've|we'll|we're|you|you'll|you're|they|it|it's"
+    r"|he|she|this|that|there|the|our|your|my|their|its)\b"
+)
+_SPLIT = re.compile(
+    r";[ \t]+(?=\S)"
+    r"|,[ \t]+(?:(?P<drop>and)|(?P<keep>but|so))[ \t]+(?=" + _SUBJECT + ")",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ReadabilityResult:
+    stats: dict[str, float | int]
+    findings: tuple[Finding, ...]
+
+
+def warm() -> None:
+    """Load cmudict and pyphen (textstat loads them lazily on first use)."""
+    _syllables("warm")
+    _syllables("xyzzyq")  # not in cmudict: loads pyphen's hyphenation patterns
+
+
+def analyze(draft: Draft, settings: Settings) -> ReadabilityResult:
+    """Grade the draft and flag long or hard sentences and passive voice."""
+    own = _own_words(draft)
+    grade, ease, words, sentences = _scores(own)
+    stats: dict[str, float | int] = {
+        "flesch_kincaid_grade": round(grade, 2),
+        "flesch_reading_ease": round(ease, 2),
+        "words": words,
+        "sentences": sentences,
+        "avg_sentence_length": round(words / sentences, 2) if sentences else 0.0,
+    }
+    findings: list[Finding] = []
+    hard = 0
+    for span in draft.sentences:
+        text = own[span.start : span.end]
+        finding = _sentence_finding(draft, span, text, settings)
+        if finding is not None:
+            hard += 1
+            findings.append(finding)
+    passive = _passive(draft)
+    findings.extend(passive)
+    stats["target_grade"] = settings.target_grade
+    stats["hard_sentences"] = hard
+    stats["passive_voice"] = len(passive)
+    return ReadabilityResult(stats=stats, findings=tuple(findings))
+
+
+# -- textstat numbers --------------------------------------------------------------
+
+
+@lru_cache(maxsize=65_536)
+def _syllables(word: str) -> int:
+    """Syllables in one lowercase word, exactly as textstat's ``count_syllables``."""
+    cmu = utils.get_cmudict(TEXTSTAT_LANG)
+    try:
+        phones = cmu[word][0]
+        return sum(1 for p in phones if p[-1].isdigit())
+    except (TypeError, IndexError, KeyError):
+        return len(utils.get_pyphen(TEXTSTAT_LANG).positions(word)) + 1
+
+
+def _count_syllables(text: str) -> int:
+    words: list[str] = selections.list_words(text, lowercase=True)
+    return sum(_syllables(w) for w in words)
+
+
+def _scores(text: str) -> tuple[float, float, int, int]:
+    """textstat's (grade, reading ease, words, sentences) for ``text``.
+
+    Same counts, same formulas and constants as textstat 0.7.8's
+    ``flesch_kincaid_grade`` and ``flesch_reading_ease``.
+    """
+    words: int = counts.count_words(text)
+    sentences: int = counts.count_sentences(text)
+    wps = words / sentences if sentences else 0.0
+    spw = _count_syllables(text) / words if words else 0.0
+    if wps == 0 or spw == 0:
+        return 0.0, 0.0, words, sentences
+    grade = (0.39 * wps) + (11.8 * spw) - 15.59
+    root = "en"
+    ease = (
+        utils.get_lang_cfg(root, "fre_base")
+        - utils.get_lang_cfg(root, "fre_sentence_length") * wps
+        - utils.get_lang_cfg(root, "fre_syll_per_word") * spw
+    )
+    return grade, ease, words, sentences
+
+
+# -- sentences ---------------------------------------------------------------------
+
+
+def _own_words(draft: Draft) -> str:
+    """``draft.text`` with protected spans blanked (same length, so offsets still hold).
+
+    Quoted customer text, placeholders, URLs and names are not the agent's words.
+    """
+    if not draft.protected:
+        return draft.text
+    parts: list[str] = []
+    pos = 0
+    for p in draft.protected:
+        parts.append(draft.text[pos : p.start])
+        parts.append(re.sub(r"[^\n]", " ", draft.text[p.start : p.end]))
+        pos = p.end
+    parts.append(draft.text[pos:])
+    return "".join(parts)
+
+
+def _sentence_finding(draft: Draft, span: Span, text: str, settings: Settings) -> Finding | None:
+    words: list[str] = selections.list_words(text, lowercase=True)
+    n = len(words)
+    if n == 0:
+        return None
+    grade = 0.39 * n + 11.8 * sum(_syllables(w) for w in words) / n - 15.59
+    start, end = _visible_part(draft, span, text)
+    if end <= start:
+        return None
+    if n > settings.max_sentence_words:
+        return Finding(
+            rule_id="long-sentence",
+            category="readability",
+            severity="warning",
+            start=start,
+            end=end,
+            message=f"This sentence has {n} words; aim for {settings.max_sentence_words} or fewer.",
+            why="Long sentences are hard to follow, above all for an upset customer "
+            "or one reading in a second language.",
+            suggestions=_split(draft, span),
+        )
+    if n >= HARD_MIN_WORDS and grade >= settings.target_grade + HARD_GRADE_MARGIN:
+        return Finding(
+            rule_id="hard-sentence",
+            category="readability",
+            severity="warning",
+            start=start,
+            end=end,
+            message=f"This sentence reads at about grade {grade:.0f}; "
+            f"the target is grade {settings.target_grade:g}. Use shorter, everyday words.",
+            why="Plain words and short sentences let the customer act on the answer "
+            "without re-reading it.",
+            suggestions=_split(draft, span),
+        )
+    return None
+
+
+def _visible_part(draft: Draft, span: Span, text: str) -> tuple[int, int]:
+    """The sentence, or its longest unprotected stretch when it contains a protected span.
+
+    Findings may never overlap a protected span, so a sentence holding an order
+    number is highlighted up to (or after) the number rather than not at all.
+    """
+    if not draft.is_protected(span.start, span.end):
+        return span.start, span.end
+    best = (0, 0)
+    for m in re.finditer(r"[^ ]+(?: +[^ ]+)*", text):  # runs not blanked out
+        s, e = span.start + m.start(), span.start + m.end()
+        while e > s and not draft.text[e - 1].isalnum():
+            e -= 1
+        if e - s > best[1] - best[0]:
+            best = (s, e)
+    return best
+
+
+def _split(draft: Draft, span: Span) -> tuple[Suggestion, ...]:
+    """One "split here" suggestion at the safe break nearest the middle, if any."""
+    text = draft.text[span.start : span.end]
+    total = len(_WORD.findall(text))
+    best: tuple[int, Edit] | None = None
+    for m in _SPLIT.finditer(text):
+        left = len(_WORD.findall(text, 0, m.start()))
+        if left < MIN_SPLIT_WORDS or total - left - (1 if m.group("drop") else 0) < MIN_SPLIT_WORDS:
+            continue
+        nxt = span.start + m.end()  # first letter of the next clause
+        if m.group("keep"):
+            conj = m.group("keep")
+            replacement = ". " + conj[0].upper() + conj[1:] + " "
+            edit = Edit(span.start + m.start(), nxt, replacement)
+        else:
+            first = draft.text[nxt]
+            cap = (
+                first.upper() if first.isalpha() and not draft.is_protected(nxt, nxt + 1) else None
+            )
+            edit = (
+                Edit(span.start + m.start(), nxt + 1, ". " + cap)
+                if cap is not None
+                else Edit(span.start + m.start(), nxt, ". ")
+            )
+        if draft.is_protected(edit.start, edit.end):
+            continue
+        balance = abs(total - 2 * left)
+        if best is None or balance < best[0]:
+            best = (balance, edit)
+    if best is None:
+        return ()
+    return (Suggestion("Split into two sentences", (best[1],)),)
+
+
+# -- passive voice -----------------------------------------------------------------
+
+
+def _is_participle(word: str) -> bool:
+    w = word.lower()
+    if w in _ADJECTIVAL or w in _NOT_PARTICIPLE:
+        return False
+    if w in _IRREGULAR_PARTICIPLES:
+        return True
+    if not w.endswith("ed") or len(w) < 4 or not w.isalpha():
+        return False
+    return not w.endswith("eed") or w in _EED_PARTICIPLES
+
+
+def _passive(draft: Draft) -> list[Finding]:
+    found: list[Finding] = []
+    words = draft.words
+    text = draft.text
+    for i, be in enumerate(words):
+        if be.text.lower() not in _BE:
+            continue
+        j = i + 1
+        if j < len(words) and words[j].text.lower() in _ADVERBS and j + 1 < len(words):
+            if not text[words[j - 1].end : words[j].start].isspace():
+                continue
+            j += 1
+        if j >= len(words) or not text[words[j - 1].end : words[j].start].isspace():
+            continue
+        part = words[j]
+        if not _is_participle(part.text) or draft.is_protected(be.start, part.end):
+            continue
+        phrase = text[be.start : part.end]
+        found.append(
+            Finding(
+                rule_id="passive-voice",
+                category="readability",
+                severity="info",
+                start=be.start,
+                end=part.end,
+                message=f"Passive voice: “{phrase}” hides who did it. Say who acts, "
+                f"e.g. “we {part.text.lower()}…”.",
+                why="Active sentences are easier to read and show ownership of what happens.",
+            )
+        )
+    return found

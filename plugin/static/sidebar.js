@@ -1,0 +1,84 @@
+/* Zendesk ticket sidebar: reads the draft through the ZAF SDK and writes rewrites back. */
+(function () {
+  "use strict";
+
+  var panel = document.getElementById("rc-panel");
+  var client = window.ZAFClient ? window.ZAFClient.init() : false;
+  if (!client) { // opened outside Zendesk: nothing to coach
+    document.getElementById("rc-standalone").hidden = false;
+    panel.hidden = true;
+    return;
+  }
+
+  function meta(name) {
+    var node = document.querySelector('meta[name="' + name + '"]');
+    return node ? node.getAttribute("content") || "" : "";
+  }
+
+  var ticket = { ticket_id: null, requester_id: null, customer_name: null, locale: null, customer_message: "" };
+  var lastHeight = 0;
+
+  function toId(value) {
+    var n = Number(value);
+    return Number.isInteger(n) && n > 0 ? n : null;
+  }
+
+  function latestCustomerMessage(comments, requesterId) {
+    if (!Array.isArray(comments)) { return ""; }
+    for (var i = comments.length - 1; i >= 0; i--) {
+      var c = comments[i] || {};
+      var author = c.author || {};
+      if (requesterId && toId(author.id) === requesterId) {
+        return window.ReplyCoach.htmlToText(c.value || c.body || "").trim();
+      }
+    }
+    return "";
+  }
+
+  function loadTicket() {
+    return client.get(["ticket.id", "ticket.requester", "currentUser"]).then(function (data) {
+      var requester = data["ticket.requester"] || {};
+      var user = data["currentUser"] || {};
+      ticket.ticket_id = toId(data["ticket.id"]);
+      ticket.requester_id = toId(requester.id);
+      ticket.customer_name = requester.name || null;
+      ticket.locale = requester.locale || user.locale || null;
+      // The customer's latest message is optional: older hosts may not answer ticket.comments.
+      return client.get("ticket.comments").then(function (c) {
+        ticket.customer_message = latestCustomerMessage(c["ticket.comments"], ticket.requester_id);
+      }, function () { ticket.customer_message = ""; });
+    });
+  }
+
+  function resize() {
+    var app = document.getElementById("rc-app");
+    var height = Math.ceil(app.getBoundingClientRect().height) + 16;
+    if (Math.abs(height - lastHeight) < 2) { return; }
+    lastHeight = height;
+    client.invoke("resize", { width: "100%", height: height + "px" });
+  }
+
+  var coach = window.ReplyCoach.create({
+    panel: panel,
+    token: meta("coach-session"),
+    read: function () {
+      return client.get(["comment.text", "comment.useRichText"]).then(function (data) {
+        return { draft: data["comment.text"] || "", format: data["comment.useRichText"] ? "html" : "text" };
+      });
+    },
+    write: function (text) { return client.set("comment.text", text); },
+    extra: function () {
+      var body = { customer_message: ticket.customer_message };
+      ["ticket_id", "requester_id", "customer_name", "locale"].forEach(function (key) {
+        if (ticket[key] !== null) { body[key] = ticket[key]; }
+      });
+      return body;
+    },
+    afterRender: function () { requestAnimationFrame(resize); }
+  });
+
+  client.on("comment.text.changed", coach.changed);
+  client.on("ticket.requester.id.changed", function () { loadTicket().then(function () { coach.check(true); }); });
+  window.replyCoach = coach; // for the browser tests
+  loadTicket().then(function () { return coach.check(true); }, function () { return coach.check(true); });
+})();

@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Servers the tests start themselves (loopback only): redis-server for the Redis cache tests.
+set -euo pipefail
+if ! command -v redis-server >/dev/null 2>&1; then
+  apt-get install -y -q redis-server >/dev/null 2>&1 \
+    || { apt-get update -q >/dev/null && apt-get install -y -q redis-server >/dev/null; }
+fi
