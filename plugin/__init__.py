@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from flask import Flask
-
-from plugin.config import Config
+if TYPE_CHECKING:  # the pure core imports this package too: keep Flask out of its way
+    from flask import Flask
 
 
 def create_app(test_config: Mapping[str, Any] | None = None, *, serving: bool = True) -> Flask:
@@ -16,11 +15,14 @@ def create_app(test_config: Mapping[str, Any] | None = None, *, serving: bool = 
     Raises ConfigError when a required setting is missing outside dev mode
     (only when ``serving``: offline CLI commands need no secrets).
     """
+    from flask import Flask
+
     from plugin import cli
     from plugin.coach import lexicon
     from plugin.coach.model import Settings
     from plugin.coach.review import Coach
     from plugin.coach.rules import load_pack
+    from plugin.config import Config
     from plugin.web import api, errors, health, sidebar
 
     cfg = Config.from_env()

@@ -39,7 +39,6 @@ class Config:
     session_ttl: int = 3600
     max_draft_chars: int = 20_000
     rules_path: str = ""  # optional YAML pack replacing the shipped default
-    zaf_sdk_path: str = ""  # built zaf_sdk.min.js; default: node_modules in the repo
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Config:
@@ -62,7 +61,6 @@ class Config:
             session_ttl=int(env.get("SESSION_TTL", "3600")),
             max_draft_chars=int(env.get("MAX_DRAFT_CHARS", "20000")),
             rules_path=env.get("COACH_RULES", ""),
-            zaf_sdk_path=env.get("ZAF_SDK_PATH", ""),
         )
 
     def with_overrides(self, overrides: Mapping[str, Any]) -> Config:

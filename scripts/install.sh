@@ -12,7 +12,8 @@ if [ ! -f "$stamp" ]; then
   .venv/bin/pip install --quiet --disable-pip-version-check -r "$req"
   touch "$stamp"
 fi
-# The sidebar serves the ZAF SDK from npm (no CDN).
-if [ ! -f node_modules/zendesk_app_framework_sdk/build/zaf_sdk.min.js ] && [ -f package.json ]; then
-  if [ -f package-lock.json ]; then npm ci --silent --no-audit --no-fund; else npm install --silent --no-audit --no-fund; fi
+# The sidebar serves the ZAF SDK from npm, bundled by esbuild (no CDN, no build at run time).
+if [ ! -f plugin/static/vendor/zaf_sdk.min.js ] || [ package-lock.json -nt plugin/static/vendor/zaf_sdk.min.js ]; then
+  npm ci --silent --no-audit --no-fund
+  npm run --silent build:sdk
 fi

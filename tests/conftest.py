@@ -16,7 +16,7 @@ LOOPBACK = {"REMOTE_ADDR": "127.0.0.1"}
 
 @pytest.fixture
 def app_config() -> dict[str, Any]:
-    return {"dev": True, "secret_key": "test-secret", "languagetool_url": ""}
+    return {"dev": True, "secret_key": "test-secret-0123456789abcdef0123456789", "languagetool_url": ""}
 
 
 @pytest.fixture

@@ -266,7 +266,9 @@ def _protected(text: str, names: tuple[str, ...]) -> tuple[Span, ...]:
     parts = {p for n in names for p in re.split(r"[\s,]+", n) if len(p) > 1}
     if parts:
         name_re = re.compile(
-            r"\b(?:" + "|".join(re.escape(p) for p in sorted(parts, key=len, reverse=True)) + r")\b",
+            r"\b(?:"
+            + "|".join(re.escape(p) for p in sorted(parts, key=len, reverse=True))
+            + r")\b",
             re.I,
         )
         raw += [(m.start(), m.end()) for m in name_re.finditer(text)]

@@ -33,7 +33,6 @@ COMMON_ACRONYM_ZIPF = 3.8
 COMMON_ACRONYMS = wordset("FAQ SMS VIP ATM PIN GPS TV PC UK EU US CEO FYI PS AM PM")
 
 _WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")  # as draft.py tokenizes
-_PLURAL = re.compile(r"(?<=[A-Z0-9])(?:s|'s|’s)$")
 _STOPWORDS = wordset("of and for the to a an in on at by with or & -")
 _DETERMINERS = wordset("our the your a an this my their its")
 
@@ -83,8 +82,8 @@ def analyze(draft: Draft, pack: RulePack, settings: Settings) -> tuple[Finding, 
             continue
         if lower in seen:
             continue
-        core = _PLURAL.sub("", w.text)
-        if 2 <= len(core) <= 6 and core.isupper() and core.isalnum():
+        core = _acronym_core(w.text)
+        if core:
             seen.add(lower)
             if not (
                 core in defined
@@ -202,9 +201,16 @@ def _term_finding(
     if first in _DETERMINERS and before and before.group(1).lower() in _DETERMINERS:
         edit_start = start - len(before.group(0))
         replacement = _fit_case(plain, before.group(1), lexicon.starts_sentence(text, edit_start))
+    # "our T2 team" -> "our specialist team", not "our specialist team team"
+    edit_end = end
+    last = plain.rsplit(maxsplit=1)[-1].lower() if plain else ""
+    after = re.match(r"\s+(\w+)", text[end : end + 30])
+    if last and after and after.group(1).lower() == last:
+        edit_end = end + after.end()
     suggestions: tuple[Suggestion, ...] = ()
-    if plain and not draft.is_protected(edit_start, end):
-        suggestions = (Suggestion(f"Say “{replacement}”", (Edit(edit_start, end, replacement),)),)
+    if plain and not draft.is_protected(edit_start, edit_end):
+        edit = Edit(edit_start, edit_end, replacement)
+        suggestions = (Suggestion(f"Say “{replacement}”", (edit,)),)
     return Finding(
         rule_id="jargon-term",
         category="jargon",
@@ -230,6 +236,19 @@ def _fit_case(plain: str, matched: str, sentence_start: bool) -> str:
 # -- acronyms ------------------------------------------------------------------------
 
 
+def _acronym_core(word: str) -> str:
+    """ "SLA" for "SLA", "SLAs" or "SLA's"; "" when ``word`` is no acronym (2-6 capitals/digits)."""
+    core = word
+    if not word.isupper():
+        if word.endswith(("'s", "’s")):
+            core = word[:-2]
+        elif word.endswith("s") and len(word) > 2:
+            core = word[:-1]
+        if not core.isupper():
+            return ""
+    return core if 2 <= len(core) <= 6 and core.isalnum() else ""
+
+
 def _is_common_acronym(core: str, allow: frozenset[str]) -> bool:
     return (
         core in COMMON_ACRONYMS
@@ -244,18 +263,26 @@ def _defined_acronyms(text: str) -> frozenset[str]:
         return frozenset()
     defined: set[str] = set()
     for m in re.finditer(r"\(\s*([A-Z][A-Z0-9]{1,5})s?\s*\)", text):  # Long Form (LF)
-        words = re.findall(r"[\w’'-]+", text[max(0, m.start() - 120) : m.start()])
-        content = [w for w in words if w.lower() not in _STOPWORDS]
-        letters = m.group(1).lower()
-        if (
-            len(content) >= len(letters)
-            and "".join(w[0].lower() for w in content[len(content) - len(letters) :]) == letters
-        ):
+        before = re.findall(r"[\w’'&-]+", text[max(0, m.start() - 120) : m.start()])
+        if _initials_match(m.group(1).lower(), before):
             defined.add(m.group(1))
     for m in re.finditer(r"\b([A-Z][A-Z0-9]{1,5})s?\s*\(([^()]{3,120})\)", text):  # LF (long form)
         if len(re.findall(r"[\w’'-]+", m.group(2))) >= 2:  # any explanation of 2+ words
             defined.add(m.group(1))
     return frozenset(defined)
+
+
+def _initials_match(letters: str, words: list[str]) -> bool:
+    """True when the words just before an acronym spell it ("Explanation of Benefits")."""
+    i = len(letters) - 1
+    for word in reversed(words):
+        if i < 0:
+            break
+        if word[0].lower() == letters[i]:
+            i -= 1
+        elif word.lower() not in _STOPWORDS:
+            return False
+    return i < 0
 
 
 def _shouting(text: str, start: int, end: int) -> bool:

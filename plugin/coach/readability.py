@@ -42,7 +42,7 @@ _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _BE = wordset(
     "am is are was were be been being isn't aren't wasn't weren't isn’t aren’t wasn’t weren’t"
 )
-_ADVERBS = wordset("not already also just never still now currently being always usually")
+_ADVERBS = wordset("not already also just never still now currently always usually")
 _IRREGULAR_PARTICIPLES = wordset(
     "arisen awoken beaten begun bent bitten bled blown broken bred brought built burnt "
     "bought caught chosen cut dealt done drawn driven eaten fallen fed felt fought found "
@@ -134,7 +134,7 @@ def _syllables(word: str) -> int:
 
 def _count_syllables(text: str) -> int:
     words: list[str] = selections.list_words(text, lowercase=True)
-    return sum(_syllables(w) for w in words)
+    return sum(map(_syllables, words))
 
 
 def _scores(text: str) -> tuple[float, float, int, int]:
@@ -184,11 +184,14 @@ def _sentence_finding(draft: Draft, span: Span, text: str, settings: Settings) -
     n = len(words)
     if n == 0:
         return None
-    grade = 0.39 * n + 11.8 * sum(_syllables(w) for w in words) / n - 15.59
-    start, end = _visible_part(draft, span, text)
+    grade = 0.39 * n + 11.8 * sum(map(_syllables, words)) / n - 15.59
+    long = n > settings.max_sentence_words
+    if not long and (n < HARD_MIN_WORDS or grade < settings.target_grade + HARD_GRADE_MARGIN):
+        return None
+    start, end = _visible_part(draft, span)
     if end <= start:
         return None
-    if n > settings.max_sentence_words:
+    if long:
         return Finding(
             rule_id="long-sentence",
             category="readability",
@@ -200,23 +203,22 @@ def _sentence_finding(draft: Draft, span: Span, text: str, settings: Settings) -
             "or one reading in a second language.",
             suggestions=_split(draft, span),
         )
-    if n >= HARD_MIN_WORDS and grade >= settings.target_grade + HARD_GRADE_MARGIN:
-        return Finding(
-            rule_id="hard-sentence",
-            category="readability",
-            severity="warning",
-            start=start,
-            end=end,
-            message=f"This sentence reads at about grade {grade:.0f}; "
-            f"the target is grade {settings.target_grade:g}. Use shorter, everyday words.",
-            why="Plain words and short sentences let the customer act on the answer "
-            "without re-reading it.",
-            suggestions=_split(draft, span),
-        )
+    return Finding(
+        rule_id="hard-sentence",
+        category="readability",
+        severity="warning",
+        start=start,
+        end=end,
+        message=f"This sentence reads at about grade {grade:.0f}; "
+        f"the target is grade {settings.target_grade:g}. Use shorter, everyday words.",
+        why="Plain words and short sentences let the customer act on the answer "
+        "without re-reading it.",
+        suggestions=_split(draft, span),
+    )
     return None
 
 
-def _visible_part(draft: Draft, span: Span, text: str) -> tuple[int, int]:
+def _visible_part(draft: Draft, span: Span) -> tuple[int, int]:
     """The sentence, or its longest unprotected stretch when it contains a protected span.
 
     Findings may never overlap a protected span, so a sentence holding an order
@@ -225,12 +227,20 @@ def _visible_part(draft: Draft, span: Span, text: str) -> tuple[int, int]:
     if not draft.is_protected(span.start, span.end):
         return span.start, span.end
     best = (0, 0)
-    for m in re.finditer(r"[^ ]+(?: +[^ ]+)*", text):  # runs not blanked out
-        s, e = span.start + m.start(), span.start + m.end()
+    pos = span.start
+    for p in (*draft.protected, Span(span.end, span.end)):
+        if p.end <= pos:
+            continue
+        s, e = pos, min(p.start, span.end)
+        while s < e and not draft.text[s].isalnum():
+            s += 1
         while e > s and not draft.text[e - 1].isalnum():
             e -= 1
         if e - s > best[1] - best[0]:
             best = (s, e)
+        pos = max(pos, p.end)
+        if pos >= span.end:
+            break
     return best
 
 
@@ -286,29 +296,28 @@ def _passive(draft: Draft) -> list[Finding]:
     found: list[Finding] = []
     words = draft.words
     text = draft.text
-    for i, be in enumerate(words):
-        if be.text.lower() not in _BE:
-            continue
+    last = len(words) - 1
+    for i in [i for i, w in enumerate(words) if w.text.lower() in _BE and i < last]:
         j = i + 1
-        if j < len(words) and words[j].text.lower() in _ADVERBS and j + 1 < len(words):
-            if not text[words[j - 1].end : words[j].start].isspace():
-                continue
+        if words[j].text.lower() in _ADVERBS and j < last:
             j += 1
-        if j >= len(words) or not text[words[j - 1].end : words[j].start].isspace():
+        # only spaces between the be-verb, the adverb and the participle
+        if any(not text[words[k].end : words[k + 1].start].isspace() for k in range(i, j)):
             continue
-        part = words[j]
-        if not _is_participle(part.text) or draft.is_protected(be.start, part.end):
+        participle = words[j].text
+        start, end = words[i].start, words[j].end
+        if not _is_participle(participle) or draft.is_protected(start, end):
             continue
-        phrase = text[be.start : part.end]
+        phrase = text[start:end]
         found.append(
             Finding(
                 rule_id="passive-voice",
                 category="readability",
                 severity="info",
-                start=be.start,
-                end=part.end,
+                start=start,
+                end=end,
                 message=f"Passive voice: “{phrase}” hides who did it. Say who acts, "
-                f"e.g. “we {part.text.lower()}…”.",
+                f"e.g. “we {participle.lower()}…”.",
                 why="Active sentences are easier to read and show ownership of what happens.",
             )
         )

@@ -71,7 +71,7 @@ class Rule:
     unless_followed_by: tuple[str, ...] = ()
     unless_preceded_by: tuple[str, ...] = ()
     context_words: int = 4  # how many words the unless_* checks look at
-    scope: Scope = "any"  # opening = only on the first non-empty line
+    scope: Scope = "any"  # opening = only as the reply's first words ("Hi there")
     why: str = ""
     replacement: tuple[str, ...] = ()  # alternatives for the matched span ("" deletes)
     append: str | None = None  # text added at the end of the matched sentence instead
@@ -146,7 +146,7 @@ class RulePack:
         for i in regexes:
             rule, compiled = self._regexes[i]
             matches += [RuleMatch(rule, m.start(), m.end()) for m in compiled.finditer(folded)]
-        opening = _opening_line(folded)
+        opening = len(folded) - len(folded.lstrip())  # where the reply's first word starts
         kept = {m for m in matches if m.end > m.start and _in_context(folded, m, opening)}
         return sorted(kept, key=lambda m: (m.start, -m.end, m.rule.id))
 
@@ -192,15 +192,9 @@ def _bounded(text: str, start: int, end: int, key: _Key) -> bool:
     return True
 
 
-def _opening_line(folded: str) -> tuple[int, int]:
-    start = len(folded) - len(folded.lstrip())
-    end = folded.find("\n", start)
-    return start, len(folded) if end < 0 else end
-
-
-def _in_context(folded: str, m: RuleMatch, opening: tuple[int, int]) -> bool:
+def _in_context(folded: str, m: RuleMatch, opening: int) -> bool:
     rule = m.rule
-    if rule.scope == "opening" and not (opening[0] <= m.start and m.end <= opening[1]):
+    if rule.scope == "opening" and m.start != opening:
         return False
     n = rule.context_words
     if rule.unless_followed_by:

@@ -22,8 +22,7 @@ def finding_to_dict(f: Finding, source: str, index: int) -> dict[str, Any]:
             {
                 "label": s.label,
                 "edits": [
-                    {"start": e.start, "end": e.end, "replacement": e.replacement}
-                    for e in s.edits
+                    {"start": e.start, "end": e.end, "replacement": e.replacement} for e in s.edits
                 ],
             }
             for s in f.suggestions
@@ -38,7 +37,9 @@ def mood_to_dict(mood: Mood | None) -> dict[str, Any] | None:
         "label": mood.label,
         "compound": round(mood.compound, 3),
         "topic": mood.topic,
-        "cues": [{"kind": c.kind, "start": c.start, "end": c.end, "text": c.text} for c in mood.cues],
+        "cues": [
+            {"kind": c.kind, "start": c.start, "end": c.end, "text": c.text} for c in mood.cues
+        ],
     }
 
 

@@ -18,6 +18,7 @@
 
   var DEBOUNCE_MS = 90;
   var CONTEXT_CHARS = 48;
+  var FIRST_FINDINGS = 5; // more sit behind "Show more" so the sidebar stays scannable
   var CATEGORY_NAMES = {
     greeting: "Greeting", empathy: "Empathy", acknowledgement: "Acknowledgement",
     tone: "Tone", readability: "Readability", jargon: "Jargon", grammar: "Grammar",
@@ -86,6 +87,7 @@
     this.grammarController = null;
     this.checked = null;     // {body, review, grammar}: what is on screen and the exact text checked
     this.metrics = [];
+    this.expanded = false;   // "Show more" findings, kept across re-checks
     this.changed = this.changed.bind(this);
     if (options.mirror) { this._setupMirror(options.mirror); }
   }
@@ -285,7 +287,8 @@
     var moves = review.moves || [];
     var missing = review.missing_moves || [];
     var detail = findings.length + (findings.length === 1 ? " suggestion" : " suggestions") +
-      " · " + moves.length + " of " + (moves.length + missing.length) + " moves";
+      " · " + moves.length + (moves.length === 1 ? " move" : " moves") +
+      (missing.length ? ", " + missing.length + " missing" : "");
     var mood = review.customer_mood;
     return el("div", { className: "rc-summary", tabindex: "-1", "aria-live": "polite" }, [
       el("div", { className: "rc-score rc-score-" + band.cls, role: "img", "aria-label": "Score " + review.score + " out of 100" }, [
@@ -311,8 +314,23 @@
     if (!findings.length) {
       return section("Suggestions", 0, [el("p", { className: "rc-muted", text: "Nothing to fix. Nice reply." })], "rc-findings");
     }
-    var list = el("ol", { className: "rc-list" }, findings.map(function (f) { return self._finding(f, body); }));
-    return section("Suggestions", findings.length, [list], "rc-findings");
+    var items = findings.map(function (f, i) {
+      var item = self._finding(f, body);
+      if (i >= FIRST_FINDINGS && !self.expanded) { item.hidden = true; }
+      return item;
+    });
+    var extra = findings.length - FIRST_FINDINGS;
+    var toggle = extra > 0 ? el("button", {
+      type: "button", className: "rc-btn rc-btn-quiet rc-more", "aria-expanded": self.expanded ? "true" : "false",
+      onclick: function () {
+        self.expanded = !self.expanded;
+        items.slice(FIRST_FINDINGS).forEach(function (item) { item.hidden = !self.expanded; });
+        toggle.setAttribute("aria-expanded", self.expanded ? "true" : "false");
+        toggle.textContent = self.expanded ? "Show fewer" : "Show " + extra + " more";
+        self._after();
+      }
+    }, [self.expanded ? "Show fewer" : "Show " + extra + " more"]) : null;
+    return section("Suggestions", findings.length, [el("ol", { className: "rc-list" }, items), toggle], "rc-findings");
   };
 
   Coach.prototype._finding = function (f, body) {

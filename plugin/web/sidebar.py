@@ -5,26 +5,22 @@
   session token is embedded in the page for the sidebar's API calls.
 - ``GET /sidebar`` and ``GET /``: development mode, loopback callers only (the browser
   harness and the paste-a-draft playground).
-- ``GET /static/vendor/zaf_sdk.min.js``: the ZAF SDK from ``node_modules`` (never a CDN).
+- The ZAF SDK is bundled from npm into ``static/vendor/zaf_sdk.min.js`` at install
+  (``npm run build:sdk``) and served as a static file, never from a CDN.
 """
 
 from __future__ import annotations
 
-import json
 import re
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from flask import Blueprint, Response, abort, render_template, request, send_file
+from flask import Blueprint, Response, abort, render_template, request
 
 from plugin.config import Config
 from plugin.web.security import config, dev_local
 
 bp = Blueprint("sidebar", __name__)
-
-REPO_ROOT = Path(__file__).resolve().parents[2]
-SDK_PACKAGE = REPO_ROOT / "node_modules" / "zendesk_app_framework_sdk"
 
 # A Zendesk subdomain goes into a response header: accept only what a subdomain can be.
 _SUBDOMAIN = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$")
@@ -120,65 +116,3 @@ def playground() -> Response:
     if not dev_local():
         abort(404)
     return _page(render_template("playground.html"), 200, "'none'")
-
-
-@bp.get("/static/vendor/zaf_sdk.min.js")
-def zaf_sdk() -> Response:
-    """The ZAF SDK: Config.zaf_sdk_path, else the package's build, else its lib/ bundled."""
-    cfg = config()
-    built = Path(cfg.zaf_sdk_path) if cfg.zaf_sdk_path else SDK_PACKAGE / "build" / "zaf_sdk.min.js"
-    if built.is_file():
-        resp = send_file(built, mimetype="text/javascript", max_age=3600)
-    else:
-        lib = SDK_PACKAGE / "lib"
-        index = lib / "index.js"
-        if not index.is_file():
-            abort(404)
-        resp = Response(_bundle(str(lib), index.stat().st_mtime), mimetype="text/javascript")
-        resp.cache_control.max_age = 3600
-    resp.headers["X-Content-Type-Options"] = "nosniff"
-    return resp
-
-
-_REQUIRE = re.compile(r"""require\(\s*['"](\.{1,2}/[^'"]+)['"]\s*\)""")
-_LOADER = """
-function load(key) {
-  if (cache[key]) { return cache[key].exports; }
-  var def = defs[key], module = { exports: {} };
-  if (!def) { throw new Error('ZAF SDK bundle: missing module ' + key); }
-  cache[key] = module;
-  def[1].call(module.exports, module, module.exports, function (dep) {
-    return load(def[0][dep]);
-  });
-  return module.exports;
-}
-window.ZAFClient = load('index');
-})();
-"""
-
-
-@lru_cache(maxsize=4)
-def _bundle(lib_dir: str, _mtime: float) -> str:
-    """Wrap the SDK's CommonJS ``lib/`` (what npm ships for 2.0.x) as the ``ZAFClient`` global.
-
-    The npm package has no ``build/`` (its Gruntfile builds one with gluejs); this does
-    the same job with a tiny module table, so no bundler or build step is needed.
-    """
-    root = Path(lib_dir).resolve()
-    parts = [
-        "/* zendesk_app_framework_sdk lib/ (Apache-2.0), bundled by Reply Coach */",
-        "(function () {",
-        "var defs = {}, cache = {};",
-    ]
-    for path in sorted(root.rglob("*.js")):
-        key = path.relative_to(root).as_posix().removesuffix(".js")
-        source = path.read_text(encoding="utf-8")
-        deps = {
-            dep: (path.parent / dep).resolve().relative_to(root).as_posix().removesuffix(".js")
-            for dep in _REQUIRE.findall(source)
-        }
-        parts.append(
-            f"defs[{json.dumps(key)}] = [{json.dumps(deps)}, "
-            f"function (module, exports, require) {{\n{source}\n}}];"
-        )
-    return "\n".join(parts) + _LOADER

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import statistics
+import threading
 from typing import Any
 
 COLD_DRAFT = (
@@ -20,9 +21,50 @@ ANGRY_CUSTOMER = (
 WAIT_MS = 15_000
 
 
+# The live app never reads the developer's Zendesk or LanguageTool settings.
+ISOLATED = {
+    "languagetool_url": "",
+    "redis_url": "",
+    "zendesk_subdomain": "",
+    "zendesk_email": "",
+    "zendesk_api_token": "",
+    "zendesk_oauth_token": "",
+    "rules_path": "",
+}
+
+
+class Server:
+    """serve_forever in a daemon thread; ``url`` is http://host:port."""
+
+    def __init__(self, server: Any) -> None:
+        self.server = server
+        self.thread = threading.Thread(target=server.serve_forever, daemon=True)
+        self.thread.start()
+        host, port = server.server_address[:2]
+        self.url = f"http://{host}:{port}"
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+        self.thread.join(timeout=5)
+
+
 def open_playground(page: Any, base: str) -> None:
     page.goto(f"{base}/")
     page.wait_for_function("() => window.replyCoach !== undefined")
+
+
+def open_sidebar(page: Any, harness: str, app: str) -> Any:
+    """Load the harness, which frames /sidebar?origin=…&app_guid=…; return the app's frame."""
+    page.goto(f"{harness}/harness.html?app={app}/sidebar")
+    page.wait_for_function("() => window.harness && window.harness.state.ready", timeout=WAIT_MS)
+    frame = page.wait_for_selector("#frame").content_frame()
+    frame.wait_for_function("() => window.replyCoach !== undefined", timeout=WAIT_MS)
+    # The app subscribed to draft changes through the SDK.
+    page.wait_for_function(
+        "() => harness.state.subscriptions['comment.text.changed'] >= 1", timeout=WAIT_MS
+    )
+    return frame
 
 
 def wait_checked(target: Any, draft: str, after: int = 0) -> dict[str, Any]:
@@ -57,6 +99,14 @@ def pick_finding(review: dict[str, Any]) -> tuple[dict[str, Any], int]:
     finding = candidates[0]
     index = next(i for i, s in enumerate(finding["suggestions"]) if s["edits"])
     return finding, index
+
+
+def click_suggestion(panel: Any, finding: dict[str, Any], index: int) -> None:
+    """Click the finding's suggestion, opening "Show more" first when the card is folded."""
+    card = panel.locator(f'.rc-finding[data-finding="{finding["id"]}"]')
+    if card.is_hidden():
+        panel.locator('button.rc-more[aria-expanded="false"]').click()
+    card.locator("button.rc-apply").nth(index).click()
 
 
 def apply_edits(text: str, edits: list[dict[str, Any]]) -> str:

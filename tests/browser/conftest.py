@@ -8,7 +8,6 @@ from __future__ import annotations
 import copy
 import json
 import secrets
-import threading
 from collections.abc import Iterator
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -16,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_helpers import ANGRY_CUSTOMER
+from browser_helpers import ANGRY_CUSTOMER, ISOLATED, Server
 from werkzeug.serving import make_server
 
 HERE = Path(__file__).resolve().parent
@@ -31,12 +30,11 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-sync",
 ]
-SDK = REPO / "node_modules" / "zendesk_app_framework_sdk"
+SDK = REPO / "plugin" / "static" / "vendor" / "zaf_sdk.min.js"  # npm run build:sdk
 
 # Zendesk objects as the API documents them (shared/ sits beside the repo in CI).
 _OBJECTS = [
     REPO.parent / "shared" / "data" / "zendesk-recordings" / "objects",
-    Path("/work/shared/data/zendesk-recordings/objects"),
 ]
 
 
@@ -44,7 +42,7 @@ def _objects_dir() -> Path:
     for path in _OBJECTS:
         if (path / "ticket.json").is_file() and (path / "user.json").is_file():
             return path
-    pytest.skip("zendesk-recordings/objects (ticket.json, user.json) not found beside the repo")
+    pytest.fail("zendesk-recordings/objects (ticket.json, user.json) not found beside the repo")
 
 
 def build_ticket() -> dict[str, Any]:
@@ -84,32 +82,6 @@ def build_ticket() -> dict[str, Any]:
     }
 
 
-class _Server:
-    def __init__(self, server: Any) -> None:
-        self.server = server
-        self.thread = threading.Thread(target=server.serve_forever, daemon=True)
-        self.thread.start()
-        host, port = server.server_address[:2]
-        self.url = f"http://{host}:{port}"
-
-    def close(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
-        self.thread.join(timeout=5)
-
-
-# The live app never reads the developer's Zendesk or LanguageTool settings.
-ISOLATED = {
-    "languagetool_url": "",
-    "redis_url": "",
-    "zendesk_subdomain": "",
-    "zendesk_email": "",
-    "zendesk_api_token": "",
-    "zendesk_oauth_token": "",
-    "rules_path": "",
-}
-
-
 @pytest.fixture(scope="session")
 def browser_app() -> Any:
     from plugin import create_app
@@ -120,9 +92,9 @@ def browser_app() -> Any:
 @pytest.fixture(scope="session")
 def live_server(browser_app: Any) -> Iterator[str]:
     """The real Flask app on 127.0.0.1, an ephemeral port, in a thread."""
-    if not (SDK / "lib" / "index.js").is_file() and not (SDK / "build").is_dir():
-        pytest.skip("ZAF SDK not installed: run scripts/setup-browser.sh")
-    server = _Server(make_server("127.0.0.1", 0, browser_app, threaded=True))
+    if not SDK.is_file():
+        pytest.fail("ZAF SDK not installed: run scripts/setup-browser.sh")
+    server = Server(make_server("127.0.0.1", 0, browser_app, threaded=True))
     yield server.url
     server.close()
 
@@ -151,7 +123,7 @@ def harness_server() -> Iterator[str]:
     """A second loopback origin playing Zendesk: the sidebar is cross-origin to it."""
     fixture = json.dumps({"ticket": build_ticket()}).encode()
     handler = type("Handler", (_HarnessHandler,), {"fixture": fixture})
-    server = _Server(ThreadingHTTPServer(("127.0.0.1", 0), partial(handler, directory=str(HERE))))
+    server = Server(ThreadingHTTPServer(("127.0.0.1", 0), partial(handler, directory=str(HERE))))
     yield server.url
     server.close()
 
@@ -159,7 +131,7 @@ def harness_server() -> Iterator[str]:
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
     if not CHROMIUM.exists():
-        pytest.skip("chromium not installed: run scripts/setup-browser.sh")
+        pytest.fail("chromium not installed: run scripts/setup-browser.sh")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:

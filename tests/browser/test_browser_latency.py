@@ -12,8 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_helpers import COLD_DRAFT, median, open_playground, wait_checked
-from test_browser_sidebar import open_sidebar
+from browser_helpers import COLD_DRAFT, median, open_playground, open_sidebar, wait_checked
 
 RUNS = 9
 BOUND_MS = 1000.0

@@ -7,8 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from browser_helpers import ANGRY_CUSTOMER, COLD_DRAFT, open_playground, wait_checked
-from test_browser_sidebar import open_sidebar
+from browser_helpers import ANGRY_CUSTOMER, COLD_DRAFT, open_playground, open_sidebar, wait_checked
 
 WIDTH = 320
 OVERFLOW = "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"

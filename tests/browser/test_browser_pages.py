@@ -162,7 +162,7 @@ def test_signed_url_refusals_say_nothing(
 def test_zaf_sdk_served_locally(dev_app: Flask) -> None:
     resp = dev_app.test_client().get("/static/vendor/zaf_sdk.min.js", environ_base=LOOPBACK)
     if resp.status_code == 404:
-        pytest.skip("ZAF SDK not installed: run scripts/setup-browser.sh")
+        pytest.fail("ZAF SDK not installed: run scripts/setup-browser.sh")
     assert resp.status_code == 200
     assert resp.mimetype == "text/javascript"
     assert b"ZAFClient" in resp.data and b"iframe.handshake" in resp.data

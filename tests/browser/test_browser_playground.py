@@ -8,6 +8,7 @@ from browser_helpers import (
     ANGRY_CUSTOMER,
     COLD_DRAFT,
     apply_edits,
+    click_suggestion,
     open_playground,
     pick_finding,
     still_there,
@@ -37,8 +38,7 @@ def test_cold_draft_gets_findings_and_one_click_fix(live_server: str, page_facto
 
     finding, index = pick_finding(review)
     expected = apply_edits(COLD_DRAFT, finding["suggestions"][index]["edits"])
-    card = panel.locator(f'.rc-finding[data-finding="{finding["id"]}"]')
-    card.locator("button.rc-apply").nth(index).click()
+    click_suggestion(panel, finding, index)
 
     page.wait_for_function("t => document.querySelector('#rc-draft').value === t", arg=expected)
     after = wait_checked(page, expected, after=1)
@@ -52,6 +52,10 @@ def test_keyboard_applies_a_suggestion(live_server: str, page_factory: Any) -> N
     page.fill("#rc-draft", COLD_DRAFT)
     review = wait_checked(page, COLD_DRAFT)
     finding, index = pick_finding(review)
+    more = page.locator('button.rc-more[aria-expanded="false"]')
+    if more.count():  # keyboard too: open the folded suggestions
+        more.focus()
+        page.keyboard.press("Enter")
     button = page.locator(f'.rc-finding[data-finding="{finding["id"]}"] button.rc-apply').nth(index)
     button.focus()
     outline = button.evaluate("b => getComputedStyle(b).outlineStyle")

@@ -8,23 +8,12 @@ from browser_helpers import (
     COLD_DRAFT,
     WAIT_MS,
     apply_edits,
+    click_suggestion,
+    open_sidebar,
     pick_finding,
     still_there,
     wait_checked,
 )
-
-
-def open_sidebar(page: Any, harness: str, app: str) -> Any:
-    """Load the harness, which frames /sidebar?origin=…&app_guid=…; return the app's frame."""
-    page.goto(f"{harness}/harness.html?app={app}/sidebar")
-    page.wait_for_function("() => window.harness && window.harness.state.ready", timeout=WAIT_MS)
-    frame = page.wait_for_selector("#frame").content_frame()
-    frame.wait_for_function("() => window.replyCoach !== undefined", timeout=WAIT_MS)
-    # The app subscribed to draft changes through the SDK.
-    page.wait_for_function(
-        "() => harness.state.subscriptions['comment.text.changed'] >= 1", timeout=WAIT_MS
-    )
-    return frame
 
 
 def test_sidebar_coaches_the_draft_and_writes_the_fix_back(
@@ -50,7 +39,7 @@ def test_sidebar_coaches_the_draft_and_writes_the_fix_back(
 
     finding, index = pick_finding(review)
     expected = apply_edits(COLD_DRAFT, finding["suggestions"][index]["edits"])
-    panel.locator(f'.rc-finding[data-finding="{finding["id"]}"] button.rc-apply').nth(index).click()
+    click_suggestion(panel, finding, index)
 
     page.wait_for_function(
         "t => harness.state.sets.some(s => s.path === 'comment.text' && s.value === t)",

@@ -144,7 +144,7 @@ def test_health_answers_without_a_token(client: FlaskClient) -> None:
 def prod_app(monkeypatch: pytest.MonkeyPatch) -> Flask:
     monkeypatch.delenv("COACH_DEV", raising=False)
     return create_app({
-        "dev": False, "secret_key": "s3cret-for-tests", "zendesk_subdomain": "acme",
+        "dev": False, "secret_key": "s3cret-for-tests-0123456789abcdef0123", "zendesk_subdomain": "acme",
         "zendesk_app_public_key": "-----BEGIN PUBLIC KEY-----\nx\n-----END PUBLIC KEY-----",
         "zendesk_app_installation_id": "42",
     })

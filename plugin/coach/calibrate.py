@@ -1,0 +1,172 @@
+"""Empathy calibrated to the customer's mood (PRODUCT.md: "Empathy is calibrated").
+
+A frustrated or angry customer needs validation, an apology and ownership; a
+calm how-to question needs a clear answer, and piling empathy onto it costs
+efficiency. Too many apologies read as grovelling in any mood.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from plugin.coach import edits, exact
+from plugin.coach.draft import Draft, Span
+from plugin.coach.model import MOVES, CustomerContext, Edit, Finding, Mood, Suggestion
+from plugin.coach.rules import RuleMatch, RulePack
+
+_ALWAYS = ("greeting", "next_steps", "closing")
+_WHEN_UPSET = ("validate", "apologize", "ownership")
+UPSET = frozenset({"frustrated", "angry"})
+MAX_APOLOGIES = 2  # a third apology reads as grovelling
+MAX_CALM_EMPATHY = 1  # one kind line is enough for a calm question
+SHORT_REPLY_WORDS = 150  # over-empathizing is judged on short answers only
+_SPARE_WORDS = 8  # a sentence with more words than its empathy phrase + this carries content
+EMPATHY = frozenset({"validate", "apologize"})
+APOLOGY = frozenset({"apologize"})
+
+
+def expected(
+    mood: Mood | None, context: CustomerContext | None, detectable: set[str]
+) -> tuple[str, ...]:
+    """Moves this reply should make, given the customer's mood (None = neutral)."""
+    wanted = set(_ALWAYS)
+    if mood is not None and mood.label in UPSET:
+        wanted.update(_WHEN_UPSET)
+    if context is not None and context.first_name:
+        wanted.add("personalization")
+    return tuple(m for m in MOVES if m in wanted and m in detectable)
+
+
+def spans(matches: Iterable[RuleMatch], moves: frozenset[str]) -> list[tuple[int, int]]:
+    """Merged spans of phrases doing one of ``moves`` (a robotic apology counts too)."""
+    merged: list[tuple[int, int]] = []
+    for s, e in sorted((m.start, m.end) for m in matches if m.rule.move in moves):
+        if merged and s < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
+        else:
+            merged.append((s, e))
+    return merged
+
+
+def over_apologizing(
+    draft: Draft, pack: RulePack, apologies: list[tuple[int, int]], busy: list[tuple[int, int]]
+) -> Finding | None:
+    """More than two apologies; ``busy`` are spans of other moves a deletion must keep."""
+    if len(apologies) <= MAX_APOLOGIES:
+        return None
+    start, end = apologies[MAX_APOLOGIES]
+    return Finding(
+        "over-apologizing",
+        "tone",
+        "warning",
+        start,
+        end,
+        f"{len(apologies)} apologies: one or two sincere ones are enough.",
+        "Repeated apologies sound nervous and bury the fix; apologize once, specifically, "
+        "then say what you're doing about it.",
+        _trim(draft, pack, apologies, busy, MAX_APOLOGIES, APOLOGY, "Remove the extra apologies"),
+    )
+
+
+def over_empathizing(
+    draft: Draft,
+    pack: RulePack,
+    mood: Mood | None,
+    empathy: list[tuple[int, int]],
+    busy: list[tuple[int, int]],
+) -> Finding | None:
+    """Two or more empathy phrases in a short answer to a calm or neutral customer."""
+    if mood is not None and mood.label in UPSET:
+        return None
+    if len(empathy) <= MAX_CALM_EMPATHY or len(draft.words) > SHORT_REPLY_WORDS:
+        return None
+    start, end = empathy[MAX_CALM_EMPATHY]
+    return Finding(
+        "over-empathizing",
+        "tone",
+        "info",
+        start,
+        end,
+        "The customer asked a calm question; a short, direct answer serves them best.",
+        "Empathy must not cost efficiency: several sympathy lines in a short how-to answer "
+        "read as scripted and delay the answer.",
+        _trim(draft, pack, empathy, busy, MAX_CALM_EMPATHY, EMPATHY, "Keep one empathy line"),
+    )
+
+
+def _trim(
+    draft: Draft,
+    pack: RulePack,
+    found: list[tuple[int, int]],
+    busy: list[tuple[int, int]],
+    keep: int,
+    moves: frozenset[str],
+    label: str,
+) -> tuple[Suggestion, ...]:
+    """Delete whole sentences that only express ``moves``, from the end, down to ``keep``."""
+    sentences = draft.sentences
+    doomed: set[int] = set()
+    remaining = len(found)
+    for start, _end in reversed(found):
+        if remaining <= keep:
+            break
+        index = _sentence_of(sentences, start)
+        if index is None:
+            continue
+        if index in doomed:
+            remaining -= 1
+            continue
+        if _removable(draft, sentences[index], found, busy):
+            doomed.add(index)
+            remaining -= 1
+    if remaining > keep or not doomed:
+        return ()
+    deletions = tuple(_deletions(draft, sorted(doomed)))
+    if not exact.keeps_the_rest(draft, pack, deletions):
+        return ()
+    if len(spans(pack.find(edits.apply(draft.text, deletions)), moves)) > keep:
+        return ()  # the cut would not fix it (e.g. a phrase formed across the join)
+    return (Suggestion(label, deletions),)
+
+
+def _sentence_of(sentences: Sequence[Span], pos: int) -> int | None:
+    for i, s in enumerate(sentences):
+        if s.start <= pos < s.end:
+            return i
+    return None
+
+
+def _removable(
+    draft: Draft, sentence: Span, found: list[tuple[int, int]], busy: list[tuple[int, int]]
+) -> bool:
+    if draft.is_protected(sentence.start, sentence.end):
+        return False
+    if any(sentence.start < e and s < sentence.end for s, e in busy):
+        return False
+    inside = [(s, e) for s, e in found if sentence.start <= s < sentence.end]
+    phrase_words = sum(len(draft.text[s:e].split()) for s, e in inside)
+    words = len(draft.text[sentence.start : sentence.end].split())
+    return words <= phrase_words + _SPARE_WORDS
+
+
+def _deletions(draft: Draft, doomed: list[int]) -> Iterable[Edit]:
+    """One edit per run of adjacent doomed sentences, taking the right white space."""
+    sentences, text = draft.sentences, draft.text
+    groups: list[list[int]] = []
+    for i in doomed:
+        if groups and groups[-1][-1] == i - 1:
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    for group in groups:
+        first, last = sentences[group[0]], sentences[group[-1]]
+        nxt = sentences[group[-1] + 1] if group[-1] + 1 < len(sentences) else None
+        prev = sentences[group[0] - 1] if group[0] > 0 else None
+        same_line_next = nxt is not None and "\n" not in text[last.end : nxt.start]
+        same_line_prev = prev is not None and "\n" not in text[prev.end : first.start]
+        if nxt is not None and (same_line_next or not same_line_prev):
+            yield Edit(first.start, nxt.start, "")
+        elif prev is not None:
+            yield Edit(prev.end, last.end, "")
+        else:
+            yield Edit(first.start, last.end, "")

@@ -1,0 +1,367 @@
+"""Empathy moves and anti-patterns in a draft, calibrated to the customer's mood.
+
+``analyze`` reports the moves the draft makes (with spans), the anti-patterns it
+contains (each with a rewrite of the matched span), and the moves this customer
+needs but the draft lacks (each with wording to insert). Every suggestion is
+checked before it is offered: applying it removes its finding and creates no
+new anti-pattern anywhere.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from plugin.coach import calibrate, exact, layout, wording
+from plugin.coach.draft import Draft
+from plugin.coach.layout import Layout
+from plugin.coach.model import CustomerContext, Edit, Finding, Mood, MoveHit, Suggestion
+from plugin.coach.rules import PLACEHOLDERS, RuleMatch, RulePack
+
+_STOPWORDS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "and",
+        "or",
+        "but",
+        "with",
+        "from",
+        "that",
+        "this",
+        "your",
+        "my",
+        "our",
+        "their",
+        "for",
+        "about",
+        "into",
+        "have",
+        "has",
+        "been",
+        "was",
+        "were",
+        "not",
+        "still",
+        "just",
+        "again",
+        "some",
+        "any",
+        "when",
+        "what",
+        "which",
+    ]
+)
+_TERMINAL = re.compile(r"[.!?…]+$")
+_PLACEHOLDER = re.compile(r"\{(" + "|".join(sorted(PLACEHOLDERS)) + r")\}")
+
+
+@dataclass(frozen=True, slots=True)
+class EmpathyResult:
+    moves: tuple[MoveHit, ...]
+    findings: tuple[Finding, ...]
+    expected: tuple[str, ...]
+    missing: tuple[str, ...]
+
+
+def analyze(
+    draft: Draft, pack: RulePack, mood: Mood | None, context: CustomerContext | None
+) -> EmpathyResult:
+    """Moves, anti-patterns and calibrated missing-move findings for ``draft``."""
+    everything = pack.find(draft.text)
+    matches = [m for m in everything if not draft.is_protected(m.start, m.end)]
+    known = context.first_name if context and context.first_name else None
+    openers = [m for m in everything if _is_opener(m)]
+    shape = layout.read(draft, [(m.start, m.end) for m in openers], known)
+    name = known or shape.name
+    topic = wording.fit_topic(mood.topic if mood else None)
+
+    avoid = _longest_per_rule([m for m in matches if m.rule.kind == "avoid"])
+    moves = _moves(draft, matches, avoid, openers, shape, mood, name)
+    fill = {"topic": topic, "first_name": name}
+    findings = [_antipattern(draft, pack, everything, m, fill) for m in avoid]
+
+    present = {h.move for h in moves}
+    detectable = {r.move for r in pack.active if r.kind == "move" and r.move}
+    if name:
+        detectable.add("personalization")
+    expected = calibrate.expected(mood, context, detectable)
+    missing = tuple(m for m in expected if m not in present)
+    findings += _calibration(draft, pack, matches, avoid, moves, mood)
+    findings += _missing(draft, pack, shape, missing, avoid, findings, name, topic, moves)
+    findings.sort(key=lambda f: (f.start, f.end, f.rule_id))
+    return EmpathyResult(tuple(moves), tuple(findings), expected, missing)
+
+
+def _is_opener(m: RuleMatch) -> bool:
+    return m.rule.kind == "move" and m.rule.move == "greeting" and m.rule.scope == "opening"
+
+
+def _longest_per_rule(matches: list[RuleMatch]) -> list[RuleMatch]:
+    """Overlapping matches of one rule ("please calm down", "calm down") count once."""
+    kept: list[RuleMatch] = []
+    last_end: dict[str, int] = {}
+    for m in sorted(matches, key=lambda m: (m.start, -m.end)):
+        if m.start >= last_end.get(m.rule.id, -1):
+            kept.append(m)
+            last_end[m.rule.id] = m.end
+    return kept
+
+
+# ---- moves -------------------------------------------------------------------
+
+
+def _moves(
+    draft: Draft,
+    matches: list[RuleMatch],
+    avoid: list[RuleMatch],
+    openers: list[RuleMatch],
+    shape: Layout,
+    mood: Mood | None,
+    name: str | None,
+) -> list[MoveHit]:
+    # A robotic apology is an anti-pattern, not the move it imitates.
+    weak = [(m.start, m.end, m.rule.move) for m in avoid if m.rule.move]
+    hits: list[MoveHit] = []
+    for m in matches:
+        if m.rule.kind != "move" or not m.rule.move or _is_opener(m):
+            continue
+        if any(s < m.end and m.start < e and mv == m.rule.move for s, e, mv in weak):
+            continue
+        hits.append(MoveHit(m.rule.move, m.start, m.end, m.rule.id))
+    if shape.greeting_start is not None and shape.greeting_end is not None:
+        # The name is protected, yet "Hi Maria," is the greeting move itself.
+        rule_id = next(m.rule.id for m in openers if m.start == shape.greeting_start)
+        hits.append(MoveHit("greeting", shape.greeting_start, shape.greeting_end, rule_id))
+    hits += _name_hits(draft, name)
+    hits += _topic_hits(draft, shape, mood)
+    return _merge(hits)
+
+
+def _name_hits(draft: Draft, name: str | None) -> list[MoveHit]:
+    if not name:
+        return []
+    pattern = re.compile(r"(?<!\w)" + re.escape(name) + r"(?!\w)", re.I)
+    return [
+        MoveHit("personalization", m.start(), m.end(), "personalization-name")
+        for m in pattern.finditer(draft.text)
+    ]
+
+
+def _topic_hits(draft: Draft, shape: Layout, mood: Mood | None) -> list[MoveHit]:
+    """A sentence that names the customer's problem in their words acknowledges it."""
+    if mood is None or not mood.topic:
+        return []
+    wanted = {_stem(w) for w in re.findall(r"[^\W_]+", mood.topic.lower())}
+    wanted = {w for w in wanted if len(w) >= 3 and w not in _STOPWORDS}
+    if not wanted:
+        return []
+    need = max(1, (len(wanted) + 1) // 2)
+    for span in draft.sentences:
+        if span.start < shape.body_start:
+            continue
+        words = {_stem(w.text.lower()) for w in draft.words if span.start <= w.start < span.end}
+        if len(wanted & words) >= need:
+            return [MoveHit("acknowledge", span.start, span.end, "acknowledge-topic")]
+    return []
+
+
+def _stem(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word.endswith("s") else word
+
+
+def _merge(hits: list[MoveHit]) -> list[MoveHit]:
+    """One hit per overlapping run of the same move, keeping the longest's rule id."""
+    out: list[MoveHit] = []
+    for h in sorted(hits, key=lambda h: (h.move, h.start, -h.end)):
+        if out and out[-1].move == h.move and h.start < out[-1].end:
+            if h.end > out[-1].end:
+                last = out[-1]
+                out[-1] = MoveHit(last.move, last.start, h.end, last.rule_id)
+            continue
+        out.append(h)
+    return sorted(out, key=lambda h: (h.start, h.end, h.move))
+
+
+# ---- anti-patterns -------------------------------------------------------------
+
+
+def _antipattern(
+    draft: Draft,
+    pack: RulePack,
+    everything: list[RuleMatch],
+    m: RuleMatch,
+    fill: dict[str, str | None],
+) -> Finding:
+    rule = m.rule
+    candidates: list[Suggestion] = []
+    for alternative in rule.replacement:
+        edit = _replace_edit(draft, m, alternative, fill)
+        if edit is not None:
+            label = (
+                f"Remove “{draft.text[m.start : m.end]}”"
+                if not alternative
+                else f"Replace with “{edit.replacement.strip()}”"
+            )
+            candidates.append(Suggestion(label, (edit,)))
+    if rule.append:
+        edit = _append_edit(draft, m, rule.append)
+        if edit is not None:
+            candidates.append(Suggestion("Say what you can do instead", (edit,)))
+    base = {(x.rule.id, x.start, x.end) for x in everything if x.rule.kind == "avoid"}
+    key = (rule.id, m.start, m.end)
+    suggestions = tuple(
+        _unique(s for s in candidates if exact.keeps_the_rest(draft, pack, s.edits, base, key))
+    )
+    return Finding(
+        rule.id, rule.category, rule.severity, m.start, m.end, rule.message, rule.why, suggestions
+    )
+
+
+def _unique(suggestions: Iterable[Suggestion]) -> Iterable[Suggestion]:
+    seen: set[tuple[Edit, ...]] = set()
+    for s in suggestions:
+        if s.edits not in seen:
+            seen.add(s.edits)
+            yield s
+
+
+def _fill(template: str, fill: dict[str, str | None]) -> str | None:
+    missing = [k for k in _PLACEHOLDER.findall(template) if not fill.get(k)]
+    if missing:
+        return None
+    return _PLACEHOLDER.sub(lambda k: fill[k.group(1)] or "", template)
+
+
+def _sentence_start(draft: Draft, pos: int) -> bool:
+    for span in draft.sentences:
+        if span.start <= pos < span.end:
+            return not draft.text[span.start : pos].strip(" \"'“‘([")
+    return True
+
+
+def fit_case(original: str, replacement: str, at_sentence_start: bool) -> str:
+    """Capitalise like the text it replaces: sentence starts stay capitalised."""
+    if not replacement or re.match(r"I\b", replacement):
+        return replacement
+    proper_i = re.match(r"I\b", original) is not None
+    if at_sentence_start or (original[:1].isupper() and not proper_i):
+        return replacement[0].upper() + replacement[1:]
+    return replacement[0].lower() + replacement[1:]
+
+
+def _replace_edit(
+    draft: Draft, m: RuleMatch, template: str, fill: dict[str, str | None]
+) -> Edit | None:
+    filled = _fill(template, fill)
+    if filled is None:
+        return None
+    if not filled:
+        return _delete_edit(draft, m)
+    text = draft.text
+    replacement = fit_case(text[m.start : m.end], filled, _sentence_start(draft, m.start))
+    end = m.end
+    if replacement.endswith(",") and text[end : end + 1] == ",":
+        end += 1  # "We regret to inform you," -> "Unfortunately," not "Unfortunately,,"
+    return Edit(m.start, end, replacement)
+
+
+def _delete_edit(draft: Draft, m: RuleMatch) -> Edit:
+    """Remove the phrase and the punctuation and space that only served it."""
+    text, start, end = draft.text, m.start, m.end
+    next_char = text[end : end + 1]
+    if text[start - 2 : start] == ", " and (next_char == "," or next_char in ".!?"):
+        # "This is, obviously, broken" / "It's broken, obviously."
+        return Edit(start - 2, end + (next_char == ","), "")
+    after = end + 1 if next_char == "," else end
+    while after < len(text) and text[after] == " ":
+        after += 1
+    sentence = next((s for s in draft.sentences if s.start <= start < s.end), None)
+    at_start = _sentence_start(draft, start)
+    if sentence is not None and at_start and not text[after : sentence.end].strip(" .!?…,;:"):
+        return _delete_sentence(draft.text, sentence.start, sentence.end)
+    if at_start and after < len(text) and text[after].isalpha():
+        return Edit(start, after + 1, text[after].upper())  # "Simply click" -> "Click"
+    if after == end and start > 0 and text[start - 1] == " ":
+        return Edit(start - 1, end, "")  # "reset it simply." -> "reset it."
+    return Edit(start, after, "")
+
+
+def _delete_sentence(text: str, start: int, end: int) -> Edit:
+    """Delete a whole sentence with the white space that separated it."""
+    follow = end
+    while follow < len(text) and text[follow] == " ":
+        follow += 1
+    if follow > end or start == 0 and follow == len(text):
+        return Edit(start, follow, "")
+    if start > 0 and text[start - 1] == " ":
+        return Edit(start - 1, end, "")
+    while follow < len(text) and text[follow] == "\n":
+        follow += 1
+    return Edit(start, follow, "")
+
+
+def _append_edit(draft: Draft, m: RuleMatch, append: str) -> Edit | None:
+    sentence = next((s for s in draft.sentences if s.start <= m.start < s.end), None)
+    if sentence is None:
+        return None
+    body = draft.text[sentence.start : sentence.end]
+    end = sentence.start + len(_TERMINAL.sub("", body))
+    return Edit(end, sentence.end, append)
+
+
+# ---- calibration and missing moves ------------------------------------------------
+
+
+def _calibration(
+    draft: Draft,
+    pack: RulePack,
+    matches: list[RuleMatch],
+    avoid: list[RuleMatch],
+    moves: list[MoveHit],
+    mood: Mood | None,
+) -> list[Finding]:
+    apologies = calibrate.spans(matches, calibrate.APOLOGY)
+    empathy = calibrate.spans(matches, calibrate.EMPATHY)
+    counted = calibrate.EMPATHY | {"greeting", "personalization"}
+    busy = [(h.start, h.end) for h in moves if h.move not in counted]
+    busy += [(m.start, m.end) for m in avoid if m.rule.move not in calibrate.EMPATHY]
+    found = [
+        calibrate.over_apologizing(draft, pack, apologies, busy),
+        calibrate.over_empathizing(draft, pack, mood, empathy, busy),
+    ]
+    return [f for f in found if f is not None]
+
+
+def _missing(
+    draft: Draft,
+    pack: RulePack,
+    shape: Layout,
+    missing: tuple[str, ...],
+    avoid: list[RuleMatch],
+    findings: list[Finding],
+    name: str | None,
+    topic: str | None,
+    moves: list[MoveHit],
+) -> list[Finding]:
+    out: list[Finding] = []
+    greeting_flagged = any(f.category == "greeting" for f in findings)
+    if name and not greeting_flagged:
+        named = wording.greeting_name_finding(draft, pack, shape, name)
+        if named is not None:
+            out.append(named)
+            greeting_flagged = True
+    # An anti-pattern that botches a move (a robotic apology) already says what to fix.
+    covered = {m.rule.move for m in avoid if m.rule.move}
+    if greeting_flagged or "greeting" in missing:
+        covered.add("personalization")
+    wanted = [m for m in missing if m not in covered]
+    closings = [h.start for h in moves if h.move == "closing" and h.start > shape.body_start]
+    closing_start = _sentence_start_of(draft, min(closings)) if closings else None
+    return out + wording.missing_findings(draft, pack, shape, wanted, name, topic, closing_start)
+
+
+def _sentence_start_of(draft: Draft, pos: int) -> int:
+    return next((s.start for s in draft.sentences if s.start <= pos < s.end), pos)

@@ -1,0 +1,93 @@
+"""Spelling: likely typos in the agent's draft, with up to three one-click fixes.
+
+pyspellchecker (its bundled English dictionary) says whether a word is known and
+which known words are one edit away; wordfreq keeps everyday words the
+dictionary lacks ("app", "colour") from being flagged — see
+``lexicon.corrections``. Never flagged: protected spans (the customer's name,
+placeholders, URLs, emails, quoted text), glossary terms, allowlisted words,
+capitalised words mid-sentence (names, products), all-caps words (acronyms)
+and words with digits.
+
+Each unknown word is decided once per process (``lexicon.corrections`` is
+cached), so re-checking a draft while the agent types costs a dict lookup per word.
+"""
+
+from __future__ import annotations
+
+from plugin.coach import lexicon
+from plugin.coach.draft import Draft
+from plugin.coach.model import Edit, Finding, Suggestion
+from plugin.coach.rules import RulePack
+
+MIN_LENGTH = 3  # two-letter "typos" are mostly abbreviations
+
+
+def warm() -> None:
+    """Load pyspellchecker's dictionary and wordfreq's list now."""
+    lexicon.spellchecker()
+    lexicon.zipf("warm")
+
+
+def analyze(draft: Draft, pack: RulePack) -> tuple[Finding, ...]:
+    """Misspelled words in ``draft`` with suggested corrections."""
+    allow = pack.allowlist
+    glossary = _glossary_words(pack)
+    text = draft.text
+    findings: list[Finding] = []
+    for w in draft.words:
+        # a hyphenated word is checked part by part ("follow-up", "re-send")
+        offset = w.start
+        for part in w.text.replace("’", "'").split("-"):
+            start, end = offset, offset + len(part)
+            offset = end + 1
+            lower = part.lower()
+            if len(part) < MIN_LENGTH or lower in allow or lower in glossary:
+                continue
+            fixes = lexicon.corrections(lower)  # () for known and undecidable words
+            if not fixes or part.isupper():
+                continue
+            if part[0].isupper() and not (
+                start == w.start and lexicon.starts_sentence(text, start)
+            ):
+                continue  # a name or product mid-sentence
+            if draft.is_protected(start, end):
+                continue
+            findings.append(_finding(part, start, end, fixes))
+    return tuple(findings)
+
+
+def _finding(word: str, start: int, end: int, fixes: tuple[str, ...]) -> Finding:
+    fitted = [_fit_case(f, word) for f in fixes]
+    return Finding(
+        rule_id="misspelling",
+        category="grammar",
+        severity="warning",
+        start=start,
+        end=end,
+        message=f"“{word}” looks misspelled; did you mean “{fitted[0]}”?",
+        why="Typos make a careful answer look careless.",
+        suggestions=tuple(Suggestion(f"Use “{f}”", (Edit(start, end, f),)) for f in fitted),
+    )
+
+
+def _fit_case(fix: str, word: str) -> str:
+    return fix[0].upper() + fix[1:] if word[:1].isupper() else fix
+
+
+_glossary_cache: dict[int, tuple[object, frozenset[str]]] = {}
+
+
+def _glossary_words(pack: RulePack) -> frozenset[str]:
+    """Every lowercase word of every glossary term (an internal term is not a typo).
+
+    Built once per glossary object: packs are immutable and recompiled on change.
+    """
+    entries = pack.glossary
+    cached = _glossary_cache.get(id(entries))
+    if cached is not None and cached[0] is entries:
+        return cached[1]
+    words = frozenset(part for e in entries for part in e.term.lower().replace("-", " ").split())
+    if len(_glossary_cache) > 16:
+        _glossary_cache.clear()
+    _glossary_cache[id(entries)] = (entries, words)
+    return words

@@ -1,0 +1,423 @@
+"""Empathy analyzer: moves, anti-patterns, calibration and exact suggestions."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from plugin.coach.draft import parse
+from plugin.coach.edits import apply
+from plugin.coach.empathy import EmpathyResult, analyze, fit_case
+from plugin.coach.model import CustomerContext, Edit, Finding, Mood, MoodLabel
+from plugin.coach.rules import compile_pack, load_pack
+from plugin.coach.wording import fit_topic
+
+PACK = load_pack()
+AVOID = {r.id for r in PACK.active if r.kind == "avoid"}
+MARIA = CustomerContext(first_name="Maria")
+
+
+def mood(label: MoodLabel, topic: str | None = None) -> Mood:
+    return Mood(label, -0.6 if label in ("frustrated", "angry") else 0.3, topic=topic)
+
+
+def run(text: str, m: Mood | None = None, ctx: CustomerContext | None = None) -> EmpathyResult:
+    names = (ctx.first_name,) if ctx and ctx.first_name else ()
+    return analyze(parse(text, names=names), PACK, m, ctx)
+
+
+def ids(result: EmpathyResult) -> list[str]:
+    return [f.rule_id for f in result.findings]
+
+
+def finding(result: EmpathyResult, rule_id: str) -> Finding:
+    return next(f for f in result.findings if f.rule_id == rule_id)
+
+
+GOOD_ANGRY_REPLY = (
+    "Hi Maria,\n\nI'm so sorry your package arrived damaged. That sounds really stressful. "
+    "I've already issued a refund, and you'll get an email within 24 hours.\n\n"
+    "If there's anything else I can help with, just let me know.\n\nBest,\nAlex"
+)
+
+
+# ---- moves -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "moves"),
+    [
+        (
+            GOOD_ANGRY_REPLY,
+            {"greeting", "apologize", "validate", "ownership", "next_steps", "closing"},
+        ),
+        ("Thanks for your patience while we checked.", {"thanks"}),
+        ("So your order still hasn't arrived.", {"acknowledge"}),
+        ("It's completely understandable that you're upset.", {"validate"}),
+        ("That's on us, and we'll get this sorted.", {"ownership", "reassure"}),
+        ("I see this is the third time you've written.", {"personalization"}),
+        ("Go to Settings and choose Billing.", {"next_steps"}),
+        ("Feel free to reply if the label doesn't arrive.", {"closing"}),
+    ],
+)
+def test_moves_detected(text: str, moves: set[str]) -> None:
+    found = {h.move for h in run(text).moves}
+    assert moves <= found
+
+
+def test_move_spans_point_at_the_phrase() -> None:
+    text = "Hello,\nI'm sorry your package arrived damaged."
+    hits = {h.move: text[h.start : h.end] for h in run(text).moves}
+    assert hits["apologize"] == "I'm sorry"
+    assert hits["greeting"] == "Hello"
+
+
+def test_greeting_by_name_spans_the_protected_name() -> None:
+    result = run("Hi Maria,\n\nYour refund is on its way.", ctx=MARIA)
+    greeting = next(h for h in result.moves if h.move == "greeting")
+    assert (greeting.start, greeting.end) == (0, 8)
+    assert "personalization" in {h.move for h in result.moves}
+    assert not any(f.category == "greeting" for f in result.findings)
+
+
+def test_greeting_name_read_from_first_line_without_context() -> None:
+    result = run("Dear Mr. Patel,\n\nYour refund is on its way.")
+    greeting = next(h for h in result.moves if h.move == "greeting")
+    assert greeting.end == len("Dear Mr. Patel")
+
+
+def test_generic_opener_suggests_the_name() -> None:
+    result = run("Hi there,\n\nYour refund is on its way.", ctx=MARIA)
+    generic = finding(result, "greeting-generic")
+    assert [s.edits[0].replacement for s in generic.suggestions] == ["Hi Maria", "Hello"]
+    assert "greeting" in {h.move for h in result.moves}  # generic, but a greeting
+    unknown = finding(run("Dear customer,\n\nThanks."), "greeting-generic")
+    assert [s.edits[0].replacement for s in unknown.suggestions] == ["Hello"]
+
+
+def test_greeting_without_name_when_name_known() -> None:
+    result = run("Hello,\n\nYour refund is on its way.", ctx=MARIA)
+    named = finding(result, "greeting-no-name")
+    assert (
+        apply("Hello,\n\nYour refund", named.suggestions[0].edits) == "Hello Maria,\n\nYour refund"
+    )
+    assert "greeting-no-name" not in ids(run("Hello,\n\nYour refund is on its way."))
+
+
+def test_topic_reuse_counts_as_acknowledgement() -> None:
+    result = run("The damaged package will be replaced.", mood("calm", "damaged package"))
+    assert any(h.rule_id == "acknowledge-topic" for h in result.moves)
+
+
+def test_moves_inside_protected_text_do_not_count() -> None:
+    result = run("Hello,\n\n> I'm so sorry, that sounds stressful\n\nYour refund is on its way.")
+    assert not {"apologize", "validate"} & {h.move for h in result.moves}
+
+
+# ---- anti-patterns ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "rule_id", "flagged"),
+    [
+        ("You should have read the guide.", "blame-you-should-have", True),
+        ("You should have received an email.", "blame-you-should-have", False),
+        ("Please calm down.", "dismiss-calm-down", True),
+        ("It was scalm down there.", "dismiss-calm-down", False),
+        ("As I already said, it ships Monday.", "dismiss-already-said", True),
+        ("You’re wrong about the fee.", "youre-wrong", True),
+        ("Per our policy, refunds take ten days.", "policy-per-our-policy", True),
+        ("We can't refund this order.", "cant-language", True),
+        ("We can't refund it, but I can offer credit.", "cant-language", False),
+        ("We apologize for any inconvenience.", "robotic-inconvenience", True),
+        ("Your call is important to us.", "robotic-important-to-us", True),
+        ("It's easy to miss that setting.", "dismiss-its-easy", False),
+    ],
+)
+def test_antipatterns(text: str, rule_id: str, flagged: bool) -> None:
+    assert (rule_id in ids(run(text))) is flagged
+
+
+def test_antipattern_finding_carries_message_why_and_a_rewrite() -> None:
+    text = "Hello,\n\nYou're wrong about the fee."
+    f = finding(run(text), "youre-wrong")
+    assert f.category == "tone" and f.message and f.why
+    assert text[f.start : f.end] == "You're wrong"
+    fixed = apply(text, f.suggestions[0].edits)
+    assert fixed == "Hello,\n\nLet's explore some options to see what we can do about the fee."
+
+
+def test_quoted_customer_text_is_never_flagged() -> None:
+    result = run("Hello,\n\n> You should have read the guide, calm down\n\nThanks for waiting.")
+    assert not AVOID & set(ids(result))
+
+
+def test_robotic_apology_rewrite_uses_the_customers_problem() -> None:
+    text = "Hi Maria,\n\nWe apologize for any inconvenience.\n\nBest,\nAlex"
+    result = run(text, mood("angry", "my damaged package"), MARIA)
+    robotic = finding(result, "robotic-inconvenience")
+    assert robotic.suggestions[0].edits[0].replacement == "I'm sorry about your damaged package"
+    assert "apologize" in result.missing
+    assert "missing-apologize" not in ids(result)  # the robotic finding already says so
+
+
+@pytest.mark.parametrize(
+    ("original", "replacement", "start", "expected"),
+    [
+        ("Simply", "you can", True, "You can"),
+        ("simply", "You can", False, "you can"),
+        ("YOU'RE WRONG", "let me clarify", False, "Let me clarify"),
+        ("I already told you", "as a quick recap", False, "as a quick recap"),
+        ("calm down", "I understand", False, "I understand"),
+    ],
+)
+def test_fit_case(original: str, replacement: str, start: bool, expected: str) -> None:
+    assert fit_case(original, replacement, start) == expected
+
+
+def test_deleting_a_sentence_start_word_recapitalises() -> None:
+    text = "Hello,\n\nSimply click Save. Obviously, it works."
+    result = run(text)
+    for rule_id, fixed in [
+        ("dismiss-simply", "Hello,\n\nClick Save. Obviously, it works."),
+        ("dismiss-obviously", "Hello,\n\nSimply click Save. It works."),
+    ]:
+        assert apply(text, finding(result, rule_id).suggestions[0].edits) == fixed
+
+
+# ---- calibration -----------------------------------------------------------------------
+
+
+def test_angry_customer_cold_draft_misses_empathy() -> None:
+    result = run("Your refund was processed.\n\nRegards,\nAlex", mood("angry"))
+    for move in ("validate", "apologize", "ownership", "greeting", "closing"):
+        assert move in result.missing
+        assert f"missing-{move}" in ids(result)
+    assert finding(result, "missing-validate").category == "empathy"
+    assert finding(result, "missing-closing").category == "closing"
+
+
+def test_good_reply_to_angry_customer_misses_nothing() -> None:
+    result = run(GOOD_ANGRY_REPLY, mood("angry"), MARIA)
+    assert result.missing == ()
+    assert ids(result) == []
+
+
+def test_calm_how_to_with_gushing_draft_is_over_empathizing() -> None:
+    text = (
+        "Hi Sam,\n\nI'm so sorry for the trouble! That sounds really frustrating. "
+        "Go to Settings and click Export.\n\nHope this helps!"
+    )
+    calm = run(text, mood("calm"))
+    over = finding(calm, "over-empathizing")
+    assert over.severity == "info"
+    assert "validate" not in calm.expected and "apologize" not in calm.expected
+    fixed = apply(text, over.suggestions[0].edits)
+    kept = "Hi Sam,\n\nI'm so sorry for the trouble! Go to Settings and click Export."
+    assert fixed == kept + "\n\nHope this helps!"
+    assert "over-empathizing" not in ids(run(text, mood("angry")))
+
+
+def test_mood_none_is_neutral() -> None:
+    result = run("Go to Settings.")
+    assert result.expected == ("greeting", "next_steps", "closing")
+
+
+def test_over_apologizing() -> None:
+    text = "Hello,\n\nI'm so sorry. I apologize again. Sorry about the delay. Go to Settings."
+    result = run(text, mood("frustrated"))
+    over = finding(result, "over-apologizing")
+    assert text[over.start : over.end] == "Sorry about"
+    fixed = apply(text, over.suggestions[0].edits)
+    assert fixed == "Hello,\n\nI'm so sorry. I apologize again. Go to Settings."
+
+
+def test_pack_without_move_rules_expects_nothing() -> None:
+    minimal = compile_pack(
+        {
+            "rules": [
+                {
+                    "id": "x",
+                    "category": "tone",
+                    "kind": "avoid",
+                    "phrases": ["calm down"],
+                    "message": "m",
+                }
+            ]
+        }
+    )
+    result = analyze(parse("Please calm down."), minimal, mood("angry"), None)
+    assert result.expected == () and ids(result) == ["x"]
+
+
+# ---- fitted, well-placed insertions ------------------------------------------------------
+
+
+def test_missing_moves_are_inserted_where_a_reader_expects_them() -> None:
+    text = (
+        "Hi Maria,\n\nYour refund was processed.\n\n"
+        "Let me know if you need anything else.\n\nBest,\nAlex"
+    )
+    result = run(text, mood("angry", "my late refund"), MARIA)
+
+    def fixed(rule_id: str) -> str:
+        return apply(text, finding(result, rule_id).suggestions[0].edits)
+
+    assert fixed("missing-apologize").startswith(
+        "Hi Maria,\n\nI'm sorry about your late refund. Your"
+    )
+    assert fixed("missing-validate").startswith("Hi Maria,\n\nDealing with your late refund sounds")
+    assert (
+        "processed. I'll send you an update on your late refund within 24 hours.\n\nLet me"
+        in fixed("missing-next_steps")
+    )
+
+
+def test_missing_greeting_and_closing_positions() -> None:
+    text = "Your refund was processed.\n\nBest,\nAlex"
+    result = run(text, mood("neutral"), MARIA)
+    assert apply(text, finding(result, "missing-greeting").suggestions[0].edits).startswith(
+        "Hi Maria,\n\nYour refund"
+    )
+    closing = apply(text, finding(result, "missing-closing").suggestions[0].edits)
+    assert closing.endswith(
+        "processed.\n\nIf there's anything else I can help with, just let me know.\n\nBest,\nAlex"
+    )
+    assert "missing-personalization" not in ids(result)  # the greeting fix adds the name
+
+
+def test_generic_wording_without_topic_or_name() -> None:
+    result = run("Your refund was processed.", mood("frustrated"))
+    edit = finding(result, "missing-apologize").suggestions[0].edits[0]
+    assert edit == Edit(0, 0, "I'm sorry this has caused you so much trouble. ")
+    assert finding(result, "missing-greeting").suggestions[0].edits[0].replacement == "Hello,\n\n"
+
+
+@pytest.mark.parametrize(
+    ("topic", "fitted"),
+    [
+        ("my order", "your order"),
+        ("damaged package", "the damaged package"),
+        ("Order #4411", "Order #4411"),
+        ("being charged twice", "being charged twice"),
+        ("  ", None),
+        (None, None),
+    ],
+)
+def test_fit_topic(topic: str | None, fitted: str | None) -> None:
+    assert fit_topic(topic) == fitted
+
+
+# ---- property: every suggestion is exact ---------------------------------------------------
+
+GREETINGS = ["Hi Maria,", "Hello,", "Hi there,", "Dear customer,", "Good morning Maria!", ""]
+SENTENCES = [
+    "You should have read the guide.",
+    "Please calm down.",
+    "As I already said, the refund takes five days.",
+    "Obviously, the code only works once.",
+    "Simply click Save.",
+    "You can simply reset the router.",
+    "You're wrong about the fee.",
+    "Per our policy, refunds take ten days.",
+    "We can't refund this order.",
+    "There is nothing we can do.",
+    "We apologize for any inconvenience.",
+    "Your call is important to us.",
+    "I'm so sorry your package arrived damaged.",
+    "That sounds really stressful.",
+    "I'm sorry.",
+    "Sorry about that!",
+    "I've already issued the refund.",
+    "You'll get an email within 24 hours.",
+    "Your order #4411 shipped on Monday.",
+    "The label is at https://example.com/t/4411 for you.",
+    "It's easy to reset your password.",
+    "Please be advised that your order has shipped.",
+    "You forgot to attach the receipt.",
+    "Go to Settings and choose Billing.",
+    "All you need to do is click Save.",
+    "We regret to inform you that the item is out of stock.",
+    "I hope this email finds you well.",
+    "The box is on its way, obviously.",
+]
+CLOSINGS = ["If there's anything else I can help with, just let me know.", "Hope this helps!", ""]
+SIGNOFFS = ["Best,\nAlex", "Thanks,\nSam", ""]
+LABELS: list[MoodLabel] = ["calm", "neutral", "frustrated", "angry"]
+
+
+@st.composite
+def drafts(draw: st.DrawFn) -> tuple[str, Mood | None, CustomerContext | None]:
+    body_parts = draw(st.lists(st.sampled_from(SENTENCES), min_size=1, max_size=6))
+    joiners = draw(
+        st.lists(
+            st.sampled_from([" ", "\n\n", "\n"]), min_size=len(body_parts), max_size=len(body_parts)
+        )
+    )
+    body = "".join(p + j for p, j in zip(body_parts, joiners, strict=True)).strip()
+    blocks = [
+        draw(st.sampled_from(GREETINGS)),
+        body,
+        draw(st.sampled_from(CLOSINGS)),
+        draw(st.sampled_from(SIGNOFFS)),
+    ]
+    text = "\n\n".join(b for b in blocks if b)
+    label = draw(st.sampled_from([None, *LABELS]))
+    topic = draw(st.sampled_from([None, "my damaged package", "the refund"]))
+    m = None if label is None else mood(label, topic)
+    ctx = draw(st.sampled_from([None, MARIA]))
+    return text, m, ctx
+
+
+def _shift(pos: int, edits: tuple[Edit, ...]) -> int:
+    return pos + sum(len(e.replacement) - (e.end - e.start) for e in edits if e.end <= pos)
+
+
+def _untouched(f: Finding, edits: tuple[Edit, ...]) -> bool:
+    for e in edits:
+        if e.start == e.end and f.start < e.start < f.end:
+            return False
+        if e.start < e.end and f.start < e.end and e.start < f.end:
+            return False
+    return True
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(drafts())
+def test_applying_a_suggestion_removes_its_finding_and_nothing_else(
+    case: tuple[str, Mood | None, CustomerContext | None],
+) -> None:
+    text, m, ctx = case
+    draft = parse(text, names=("Maria",) if ctx else ())
+    before = analyze(draft, PACK, m, ctx)
+    for f in before.findings:
+        for suggestion in f.suggestions:
+            edits = tuple(sorted(suggestion.edits, key=lambda e: e.start))
+            for e in edits:  # never inside what the agent must not change
+                inside = any(
+                    s.start < e.start < s.end or (e.start < s.end and s.start < e.end)
+                    for s in draft.protected
+                )
+                assert not inside, (text, f.rule_id, e)
+            fixed = apply(text, edits)
+            assert fixed[: edits[0].start] == text[: edits[0].start]
+            tail = len(text) - edits[-1].end
+            assert fixed[len(fixed) - tail :] == text[edits[-1].end :]
+            after = run(fixed, m, ctx)
+            same = [g for g in after.findings if g.rule_id == f.rule_id]
+            if f.rule_id in AVOID:
+                assert len(same) < len([g for g in before.findings if g.rule_id == f.rule_id]), (
+                    text,
+                    fixed,
+                )
+            else:
+                assert not same, (text, f.rule_id, fixed)
+            old = {
+                (g.rule_id, _shift(g.start, edits), _shift(g.end, edits))
+                for g in before.findings
+                if g.rule_id in AVOID and g is not f and _untouched(g, edits)
+            }
+            new = {(g.rule_id, g.start, g.end) for g in after.findings if g.rule_id in AVOID}
+            assert old <= new, (text, fixed, old - new)
+            assert not new - old, (text, fixed, new - old)

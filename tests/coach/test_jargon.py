@@ -1,0 +1,149 @@
+from __future__ import annotations
+
+import pytest
+
+from plugin.coach import jargon
+from plugin.coach.draft import parse
+from plugin.coach.edits import apply
+from plugin.coach.model import Finding, Settings
+from plugin.coach.rules import RulePack, compile_pack, load_pack
+
+SHIPPED = load_pack()
+SMALL = compile_pack(
+    {
+        "rules": [],
+        "glossary": [
+            {"term": "SLA", "plain": "our response-time promise"},
+            {"term": "T2", "plain": "our specialist team"},
+            {"term": "escalated", "plain": "passed to a specialist"},
+            {"term": "DNS propagation", "plain": "the address change reaching every network"},
+            {"term": "DNS", "plain": "your domain's address settings"},
+        ],
+        "allowlist": ["wibble", "CRM"],
+    }
+)
+
+
+DEFAULT = Settings()
+
+
+def run(
+    text: str, pack: RulePack = SMALL, names: tuple[str, ...] = (), cfg: Settings = DEFAULT
+) -> list[Finding]:
+    return list(jargon.analyze(parse(text, names=names), pack, cfg))
+
+
+def flagged(
+    text: str, pack: RulePack = SMALL, names: tuple[str, ...] = (), cfg: Settings = DEFAULT
+) -> list[tuple[str, str]]:
+    return [(f.rule_id, text[f.start : f.end]) for f in run(text, pack, names, cfg)]
+
+
+# -- glossary terms --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "term", "fixed"),
+    [
+        ("I have escalated it.", "escalated", "I have passed to a specialist it."),
+        ("Your case is with T2 now.", "T2", "Your case is with our specialist team now."),
+        # "our SLA" must not become "our our response-time promise"
+        ("Per our SLA we reply fast.", "SLA", "Per our response-time promise we reply fast."),
+        ("SLA breaches are rare.", "SLA", "Our response-time promise breaches are rare."),
+        # nor "our T2 team" "our specialist team team"
+        ("Ask our T2 team.", "T2", "Ask our specialist team."),
+        # the longer term wins over the shorter one inside it
+        (
+            "DNS propagation takes a day.",
+            "DNS propagation",
+            "The address change reaching every network takes a day.",
+        ),
+    ],
+)
+def test_glossary_term_gets_its_plain_alternative(text: str, term: str, fixed: str) -> None:
+    (f,) = run(text)
+    assert (f.rule_id, text[f.start : f.end]) == ("jargon-term", term)
+    assert f.category == "jargon" and f.severity == "warning"
+    (suggestion,) = f.suggestions
+    assert apply(text, suggestion.edits) == fixed
+
+
+def test_every_occurrence_of_a_glossary_term_is_flagged() -> None:
+    assert flagged("T2 will call. Then T2 will email.") == [("jargon-term", "T2")] * 2
+
+
+def test_shipped_pack_glossary_is_used() -> None:
+    text = "I've passed this to T2 and asked them to check the DNS."
+    assert flagged(text, SHIPPED) == [("jargon-term", "T2"), ("jargon-term", "DNS")]
+
+
+def test_explained_glossary_acronym_is_not_flagged() -> None:
+    assert flagged("Our Service Level Agreement (SLA) says so. The SLA is firm.") == []
+
+
+# -- acronyms --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Please send the RMA form.", [("unexplained-acronym", "RMA")]),
+        ("Your MRR went up.", [("unexplained-acronym", "MRR")]),
+        ("Check the KPIs on the dashboard.", [("unexplained-acronym", "KPI")]),
+        # first use only
+        ("The EOB is here. Read the EOB.", [("unexplained-acronym", "EOB")]),
+        # defined either way round, anywhere in the draft
+        ("Your Explanation of Benefits (EOB) is attached.", []),
+        ("The EOB (explanation of benefits) is attached.", []),
+        ("Send it as a PDF, it's OK.", []),  # everyday acronyms
+        ("Ask our FAQ or the USA office for your ID.", []),
+        ("Our CRM is down.", []),  # allowlisted by the account
+        ("PLEASE NOTE THE NEW TIME.", []),  # shouting, not acronyms
+    ],
+)
+def test_unexplained_acronyms(text: str, expected: list[tuple[str, str]]) -> None:
+    assert flagged(text) == expected
+
+
+def test_acronym_in_a_protected_span_is_not_flagged() -> None:
+    assert flagged("Your code is in {{ticket.custom_field_ABC}} and at https://x.io/QZX") == []
+
+
+# -- rare words ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The charge is idempotent.", [("rare-word", "idempotent")]),
+        ("Idempotent calls are safe.", [("rare-word", "Idempotent")]),
+        ("Your refund is on its way.", []),
+        ("Ask Priyanka or Zbigniew at the desk.", []),  # names mid-sentence
+        ("The wibble is idempotent and idempotent.", [("rare-word", "idempotent")]),
+        ("Please recieve it.", []),  # a typo: spelling.py reports it with a fix
+    ],
+)
+def test_rare_words(text: str, expected: list[tuple[str, str]]) -> None:
+    assert flagged(text) == expected
+
+
+def test_rare_word_threshold_comes_from_settings() -> None:
+    text = "Your order is with the courier."  # courier: Zipf 3.68
+    assert flagged(text) == []
+    assert flagged(text, cfg=Settings(rare_word_zipf=4.0)) == [("rare-word", "courier")]
+
+
+def test_customers_name_is_never_flagged() -> None:
+    text = "Xochiquetzal, your SLA claim is approved."
+    assert flagged(text, names=("Xochiquetzal Ruiz",)) == [("jargon-term", "SLA")]
+
+
+def test_no_finding_overlaps_a_protected_span() -> None:
+    text = "> The KPI and MRR idempotent T2 stuff\nThanks, {{ticket.requester.name}}."
+    draft = parse(text)
+    assert jargon.analyze(draft, SMALL, Settings()) == ()
+
+
+def test_warm_then_analyze_a_plain_reply() -> None:
+    jargon.warm()
+    assert flagged("Thanks for waiting, Ana. Your refund is on its way.", SHIPPED) == []

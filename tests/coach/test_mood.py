@@ -1,0 +1,127 @@
+from __future__ import annotations
+
+import pytest
+
+from plugin.coach import mood
+from plugin.coach.model import Mood
+
+ANGRY_REPEAT = (
+    "This is the THIRD time I'm writing about this!!! My order still hasn't arrived "
+    "and NOBODY ANSWERS. If it isn't fixed today I will cancel my subscription."
+)
+
+
+def cue_kinds(m: Mood) -> list[str]:
+    return [c.kind for c in m.cues]
+
+
+@pytest.mark.parametrize(
+    ("message", "label"),
+    [
+        (ANGRY_REPEAT, "angry"),
+        ("You charged me twice. Refund me or I'll dispute it with my bank.", "angry"),
+        ("This is the worst, most useless, horrible service I have ever had.", "angry"),
+        ("I already told you my account is locked. Still not fixed.", "frustrated"),
+        ("My parcel is late and I'm disappointed.", "frustrated"),
+        ("The app crashes every time I open settings?!", "frustrated"),
+        ("Hi, how do I change the email address on my account?", "neutral"),
+        ("Could you send me the invoice again?", "neutral"),
+        # a weak cue ("again") is shown but does not change the label
+        ("Could you send me the invoice again, please?", "calm"),
+        ("Thanks so much, the new card works great! Have a lovely day.", "calm"),
+        ("", "neutral"),
+        ("   \n ", "neutral"),
+    ],
+)
+def test_label(message: str, label: str) -> None:
+    assert mood.analyze(message).label == label
+
+
+@pytest.mark.parametrize(
+    ("message", "kind", "text"),
+    [
+        ("This is the third time I'm writing.", "repeat_contact", "third time"),
+        ("I already told you the code.", "repeat_contact", "already told you"),
+        ("It is still not fixed.", "repeat_contact", "still not fixed"),
+        ("Please send it again.", "repeat_contact", "again"),
+        ("WHY IS THIS STILL BROKEN", "caps", "WHY IS THIS STILL BROKEN"),
+        ("Where is it!!!", "exclamations", "!!!"),
+        ("Seriously?!", "exclamations", "?!"),
+        ("I will cancel my subscription.", "cancel_threat", "cancel my subscription"),
+        ("I'm switching to a competitor.", "cancel_threat", "switching to a competitor"),
+        ("Refund me or I leave.", "cancel_threat", "Refund me or I"),
+        ("This is urgent.", "urgency", "urgent"),
+        ("I need it ASAP.", "urgency", "ASAP"),
+        ("Fix it immediately.", "urgency", "immediately"),
+        ("I need it by Friday.", "urgency", "by Friday"),
+        ("This is unacceptable.", "negative", "unacceptable"),
+        ("I'm fed up with this.", "negative", "fed up"),
+    ],
+)
+def test_cue_and_its_offsets(message: str, kind: str, text: str) -> None:
+    cues = [c for c in mood.analyze(message).cues if c.kind == kind]
+    assert [(c.text, message[c.start : c.end]) for c in cues] == [(text, text)]
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "I have a question about the SLA and my PDF invoice.",  # acronyms, one caps word
+        "The ETA on the UPS site says Monday.",
+        "Please HELP me with the setup.",  # one word of emphasis is not shouting
+    ],
+)
+def test_acronyms_and_single_emphasis_are_not_shouting(message: str) -> None:
+    assert "caps" not in cue_kinds(mood.analyze(message))
+
+
+def test_cues_come_in_reading_order() -> None:
+    starts = [c.start for c in mood.analyze(ANGRY_REPEAT).cues]
+    assert starts == sorted(starts)
+    assert {"caps", "exclamations", "repeat_contact", "cancel_threat", "urgency"} <= set(
+        cue_kinds(mood.analyze(ANGRY_REPEAT))
+    )
+
+
+def test_compound_is_vaders_score() -> None:
+    assert mood.analyze("I love it, thank you!").compound > 0.5
+    assert mood.analyze("This is terrible and I hate it.").compound < -0.5
+
+
+def test_empty_message_has_no_cues_and_no_topic() -> None:
+    assert mood.analyze("") == Mood(label="neutral", compound=0.0)
+
+
+@pytest.mark.parametrize(
+    ("message", "topic"),
+    [
+        ("Hi, my order #4411 hasn't arrived.", "your order #4411 hasn't arrived"),
+        ("I was charged twice for March!", "you were charged twice for March"),
+        (
+            "Hello team,\nI'm locked out and I can't log in.",
+            "you're locked out and you can't log in",
+        ),
+        ("You sent me the wrong size.", "we sent you the wrong size"),
+        ("The app crashes when I open my photos.", "the app crashes when you open your photos"),
+        (
+            "I ordered a blender from your shop two weeks ago, and it still hasn't arrived "
+            "even though the tracking says delivered.",
+            "it still hasn't arrived even though the tracking says delivered",
+        ),
+        ("Thanks for the quick help last week. Great service!", None),
+        ("How do I add a second user?", None),
+    ],
+)
+def test_topic_names_the_problem_in_the_agents_voice(message: str, topic: str | None) -> None:
+    assert mood.analyze(message).topic == topic
+
+
+def test_topic_is_short() -> None:
+    long = "My " + "really " * 30 + "old order never came."
+    topic = mood.analyze(long).topic
+    assert topic is not None and len(topic.split()) <= mood.TOPIC_MAX_WORDS
+
+
+def test_warm_loads_the_cue_file() -> None:
+    mood.warm()
+    assert mood.analyze("Where is my refund!!!").label == "frustrated"

@@ -1,0 +1,227 @@
+from __future__ import annotations
+
+import pytest
+import textstat  # type: ignore[import-untyped,unused-ignore]
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from plugin.coach import readability
+from plugin.coach.draft import parse
+from plugin.coach.edits import apply
+from plugin.coach.model import Finding, Settings
+
+DEFAULT = Settings()
+
+LONG_WITH_SEMICOLON = (
+    "I have asked the warehouse team to check every shelf for your parcel this morning; "
+    "they will send me a full report before the end of the day tomorrow."
+)
+LONG_WITH_BUT = (
+    "We tried to deliver the replacement headphones to your address on Tuesday afternoon, "
+    "but the courier could not get into the building because nobody answered the door."
+)
+LONG_WITH_AND = (
+    "I have checked the payment history on your account for the last three months, "
+    "and we charged you twice for the March invoice because of a billing error."
+)
+LONG_LIST = (
+    "To finish the setup you need to open the settings page, choose the billing tab, "
+    "enter the new card number, confirm the address, and press the blue save button."
+)
+HARD = (
+    "Notwithstanding these organizational considerations, the subsequent administrative "
+    "reconfiguration necessitates comprehensive verification of the documentation."
+)
+
+
+def findings(text: str, cfg: Settings = DEFAULT, names: tuple[str, ...] = ()) -> list[Finding]:
+    return list(readability.analyze(parse(text, names=names), cfg).findings)
+
+
+def rule_ids(text: str, cfg: Settings = DEFAULT) -> list[str]:
+    return [f.rule_id for f in findings(text, cfg)]
+
+
+# -- textstat's numbers ------------------------------------------------------------------
+
+SAMPLES = [
+    "Thanks for your patience. Your refund is on its way.",
+    "Hi Maria,\n\nI'm sorry your order hasn't arrived. I've asked the carrier to check.",
+    "The reconfiguration necessitates comprehensive documentation. We'll handle it.",
+    "It's done! Isn't that great? You'll get an e-mail at 9:30 tomorrow.",
+    "One. Two words. Three little words.",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", SAMPLES)
+def test_grade_and_ease_are_textstats_own(text: str) -> None:
+    grade, ease, words, sentences = readability._scores(text)
+    assert grade == textstat.flesch_kincaid_grade(text)
+    assert ease == textstat.flesch_reading_ease(text)
+    assert words == textstat.lexicon_count(text)
+    assert sentences == textstat.sentence_count(text)
+
+
+_WORDS = st.sampled_from(
+    [
+        "the",
+        "refund",
+        "order",
+        "arrived",
+        "yesterday",
+        "unfortunately",
+        "I",
+        "we",
+        "you're",
+        "can't",
+        "co-operate",
+        "information",
+        "2024",
+        "réservation",
+        "ok,",
+        "tracking.",
+        "really!",
+        "why?",
+    ]
+)
+
+
+@settings(max_examples=60, deadline=None, database=None)
+@given(st.lists(_WORDS, min_size=0, max_size=40))
+def test_per_word_cache_never_changes_textstats_numbers(words: list[str]) -> None:
+    text = " ".join(words)
+    grade, ease, _, _ = readability._scores(text)
+    assert grade == textstat.flesch_kincaid_grade(text)
+    assert ease == textstat.flesch_reading_ease(text)
+
+
+def test_stats_leave_out_quoted_text_placeholders_and_urls() -> None:
+    own = "Thanks for writing in. I have sent the new invoice to you."
+    text = (
+        f"{own} See https://example.com/help/articles/billing-and-invoices-explained\n"
+        "{{ticket.requester.first_name}}\n"
+        "> On Monday the customer wrote a very long and complicated paragraph "
+        "that the agent did not write at all.\n"
+    )
+    stats = readability.analyze(parse(text), DEFAULT).stats
+    assert stats["words"] == textstat.lexicon_count(own + " See")
+    assert stats["flesch_kincaid_grade"] == round(textstat.flesch_kincaid_grade(own + " See"), 2)
+    assert stats["sentences"] == 2
+    assert stats["avg_sentence_length"] == round(stats["words"] / 2, 2)
+    assert stats["target_grade"] == 8.0
+
+
+# -- long and hard sentences -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (LONG_WITH_SEMICOLON, ["long-sentence"]),
+        (LONG_LIST, ["long-sentence"]),
+        (HARD, ["hard-sentence"]),
+        ("Your refund is on its way. You'll see it in three to five days.", []),
+        # long words, but too short a sentence for a grade to mean anything
+        ("Comprehensive documentation verification necessitated.", []),
+    ],
+)
+def test_long_and_hard_sentences(text: str, expected: list[str]) -> None:
+    assert [r for r in rule_ids(text) if r != "passive-voice"] == expected
+
+
+def test_limits_come_from_settings() -> None:
+    assert "long-sentence" not in rule_ids(LONG_WITH_SEMICOLON, Settings(max_sentence_words=40))
+    assert "hard-sentence" not in rule_ids(HARD, Settings(target_grade=30))
+    short = "Your new card will arrive at your home address within five working days."
+    assert rule_ids(short, Settings(max_sentence_words=10)) == ["long-sentence"]
+
+
+def test_finding_spans_the_sentence_and_says_how_long_it_is() -> None:
+    text = "Hi Sam,\n" + LONG_WITH_SEMICOLON + " Thanks!"
+    (f,) = [f for f in findings(text) if f.rule_id == "long-sentence"]
+    assert text[f.start : f.end] == LONG_WITH_SEMICOLON
+    assert f.category == "readability" and f.severity == "warning"
+    assert "29 words" in f.message and "25 or fewer" in f.message
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        (LONG_WITH_SEMICOLON, "this morning.", "They will send"),
+        (LONG_WITH_BUT, "Tuesday afternoon.", "But the courier"),
+        (LONG_WITH_AND, "last three months.", "We charged you"),
+    ],
+)
+def test_split_suggestion_makes_two_sentences(text: str, first: str, second: str) -> None:
+    (f,) = [f for f in findings(text) if f.rule_id == "long-sentence"]
+    (suggestion,) = f.suggestions
+    fixed = apply(text, suggestion.edits)
+    assert f"{first} {second}" in fixed
+    assert "long-sentence" not in rule_ids(fixed)
+
+
+def test_a_list_is_never_split_into_fragments() -> None:
+    (f,) = findings(LONG_LIST)
+    assert f.rule_id == "long-sentence" and f.suggestions == ()
+
+
+def test_protected_spans_are_never_inside_a_finding() -> None:
+    text = (
+        "I have checked order #4411 with the carrier and the warehouse this morning and they "
+        "both say that the parcel left on Monday and should reach you very soon now."
+    )
+    draft = parse(text)
+    (f,) = readability.analyze(draft, DEFAULT).findings
+    assert f.rule_id == "long-sentence"
+    assert not draft.is_protected(f.start, f.end)
+    assert text[f.start : f.end].startswith("with the carrier")
+
+
+def test_quoted_customer_text_is_not_graded() -> None:
+    text = "Thanks, I'll fix it.\n> " + HARD + " " + LONG_LIST
+    assert rule_ids(text) == []
+
+
+# -- passive voice ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("The parcel was shipped on Monday.", "was shipped"),
+        ("Your refund has been processed.", "been processed"),
+        ("The form was not signed.", "was not signed"),
+        ("The box was broken in transit.", "was broken"),
+        ("Mistakes were made.", "were made"),
+        ("Your account is being reviewed.", "being reviewed"),
+    ],
+)
+def test_passive_voice_is_found(text: str, phrase: str) -> None:
+    (f,) = [f for f in findings(text) if f.rule_id == "passive-voice"]
+    assert text[f.start : f.end] == phrase
+    assert f.severity == "info"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We shipped the parcel on Monday.",
+        "We are excited to help you.",
+        "Our office is based in Berlin.",
+        "I am sorry about the delay.",
+        "You are interested in the yearly plan.",
+        "That is a hundred dollars.",
+        "The update is indeed live.",
+        "It is red.",
+    ],
+)
+def test_active_and_adjectival_sentences_are_not_passive(text: str) -> None:
+    assert "passive-voice" not in rule_ids(text)
+
+
+def test_warm_then_analyze_a_typical_reply() -> None:
+    readability.warm()
+    result = readability.analyze(parse("Hi Ana,\nThanks for waiting. It's fixed now."), DEFAULT)
+    assert result.findings == ()
+    assert result.stats["hard_sentences"] == 0 and result.stats["passive_voice"] == 0
