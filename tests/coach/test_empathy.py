@@ -8,8 +8,9 @@ from hypothesis import strategies as st
 
 from plugin.coach.draft import parse
 from plugin.coach.edits import apply
-from plugin.coach.empathy import EmpathyResult, analyze, fit_case
+from plugin.coach.empathy import EmpathyResult, analyze
 from plugin.coach.model import CustomerContext, Edit, Finding, Mood, MoodLabel
+from plugin.coach.rewrite import fit_case
 from plugin.coach.rules import compile_pack, load_pack
 from plugin.coach.wording import fit_topic
 
