@@ -93,7 +93,9 @@ def check_grammar() -> Response:
     except DraftError as err:
         raise _raise_for(err) from None
     cfg = config()
-    result = grammar.check(draft, cfg.languagetool_url, cfg.languagetool_timeout)
+    result = grammar.check(
+        draft, cfg.languagetool_url, cfg.languagetool_timeout, pack=coach.pack
+    )
     findings = list(to_source(draft, result.findings))
     return jsonify(
         {
