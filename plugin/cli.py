@@ -14,7 +14,7 @@ from flask.cli import AppGroup
 
 from plugin.coach.draft import DraftError
 from plugin.coach.model import CustomerContext
-from plugin.coach.review import Coach, CheckRequest
+from plugin.coach.review import CheckRequest, Coach
 from plugin.coach.rules import RulePackError, load_pack
 from plugin.coach.serialize import review_to_dict
 
@@ -56,11 +56,20 @@ def _coach(rules: str | None) -> Coach:
 @click.option("--customer", "customer_file", help="File with the customer's latest message.")
 @click.option("--name", help="The customer's name (greeting and protected span).")
 @click.option("--rules", help="A rule pack YAML that replaces the default pack for this run.")
-@click.option("--format", "fmt", type=click.Choice(["text", "html"]), default=None,
-              help="Draft format (default: html for .html files, else text).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "html"]),
+    default=None,
+    help="Draft format (default: html for .html files, else text).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the review as JSON.")
-@click.option("--jsonl", "jsonl", metavar="FILE",
-              help="Batch: one {id, draft, customer_message?, format?} per line; '-' = stdin.")
+@click.option(
+    "--jsonl",
+    "jsonl",
+    metavar="FILE",
+    help="Batch: one {id, draft, customer_message?, format?} per line; '-' = stdin.",
+)
 def check(
     file: str | None,
     customer_file: str | None,
@@ -122,7 +131,11 @@ def _batch_results(coach: Coach, text: str) -> Iterator[tuple[int, Any, dict[str
             if not isinstance(item, dict):
                 raise ValueError("line must be a JSON object")
             item_id = item.get("id", line_no)
-            draft, message, fmt = item.get("draft"), item.get("customer_message", ""), item.get("format", "text")
+            draft, message, fmt = (
+                item.get("draft"),
+                item.get("customer_message", ""),
+                item.get("format", "text"),
+            )
             if not isinstance(draft, str):
                 raise ValueError("'draft' must be a string")
             if not isinstance(message, str):

@@ -16,14 +16,26 @@ LOOPBACK = {"REMOTE_ADDR": "127.0.0.1"}
 
 @pytest.fixture
 def app_config() -> dict[str, Any]:
-    return {"dev": True, "secret_key": "test-secret-0123456789abcdef0123456789", "languagetool_url": ""}
+    return {
+        "dev": True,
+        "secret_key": "test-secret-0123456789abcdef0123456789",
+        "languagetool_url": "",
+    }
 
 
 @pytest.fixture
 def app(app_config: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> Iterator[Flask]:
     # Tests never read the developer's real Zendesk or LanguageTool settings.
-    for var in ("ZENDESK_SUBDOMAIN", "ZENDESK_EMAIL", "ZENDESK_API_TOKEN", "REDIS_URL",
-                "ZENDESK_OAUTH_TOKEN", "LANGUAGETOOL_URL", "COACH_DEV", "COACH_RULES"):
+    for var in (
+        "ZENDESK_SUBDOMAIN",
+        "ZENDESK_EMAIL",
+        "ZENDESK_API_TOKEN",
+        "REDIS_URL",
+        "ZENDESK_OAUTH_TOKEN",
+        "LANGUAGETOOL_URL",
+        "COACH_DEV",
+        "COACH_RULES",
+    ):
         monkeypatch.delenv(var, raising=False)
     yield create_app(app_config)
 

@@ -39,7 +39,27 @@ class Word:
 
 # Tags whose boundaries break a line of text in the rendered comment.
 _BLOCK_TAGS = frozenset(
-    "p div br li ul ol h1 h2 h3 h4 h5 h6 blockquote tr table pre hr section article".split()
+    [
+        "p",
+        "div",
+        "br",
+        "li",
+        "ul",
+        "ol",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "blockquote",
+        "tr",
+        "table",
+        "pre",
+        "hr",
+        "section",
+        "article",
+    ]
 )
 _SKIP_TAGS = frozenset({"script", "style", "head", "title"})
 _HTML_TOKEN = re.compile(
@@ -52,7 +72,26 @@ _WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 # or a line break (greetings and sign-offs sit on their own lines).
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?…])[\"”')\]]*\s+(?=[\"“'(\[]?[A-Z0-9{])|\n\s*")
 _ABBREVIATIONS = frozenset(
-    "mr mrs ms dr st no vs etc e.g i.e approx dept inc ltd jr sr fig al".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "st",
+        "no",
+        "vs",
+        "etc",
+        "e.g",
+        "i.e",
+        "approx",
+        "dept",
+        "inc",
+        "ltd",
+        "jr",
+        "sr",
+        "fig",
+        "al",
+    ]
 )
 
 # Protected spans: content the agent must not be told to change.

@@ -208,10 +208,9 @@ def _antipattern(
         edit = rewrite.append_edit(draft, m, rule.append)
         if edit is not None:
             candidates.append(Suggestion("Say what you can do instead", (edit,)))
-    base = {(x.rule.id, x.start, x.end) for x in everything if x.rule.kind == "avoid"}
     key = (rule.id, m.start, m.end)
     suggestions = tuple(
-        _unique(s for s in candidates if exact.keeps_the_rest(draft, pack, s.edits, base, key))
+        _unique(s for s in candidates if exact.keeps_the_rest(draft, pack, s.edits, key))
     )
     return Finding(
         rule.id, rule.category, rule.severity, m.start, m.end, rule.message, rule.why, suggestions

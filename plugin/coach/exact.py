@@ -22,27 +22,50 @@ def avoid_keys(pack: RulePack, text: str) -> set[Key]:
     return {(m.rule.id, m.start, m.end) for m in pack.find(text) if m.rule.kind == "avoid"}
 
 
+# How far around an edit a rule's phrase and context words can reach. Matching only
+# this window keeps the check proportional to the edit, not to the draft's length.
+_MARGIN = 160
+
+
 def keeps_the_rest(
     draft: Draft,
     pack: RulePack,
     edits: Sequence[Edit],
-    base: set[Key] | None = None,
     gone: Key | None = None,
 ) -> bool:
     """True when ``edits`` leave every anti-pattern match they don't touch as it was.
 
     ``gone`` is the match the suggestion fixes from outside its span (an appended
     "but here's what I can do"); matches the edits overlap may only disappear.
+    Only the text around the edits is re-matched: beyond ``_MARGIN`` both versions
+    are the same text, so they match the same.
     """
-    if any(touches_protected(draft, e) for e in edits):
+    if not edits or any(touches_protected(draft, e) for e in edits):
         return False
-    before = avoid_keys(pack, draft.text) if base is None else base
+    text = draft.text
+    lo = _snap(text, min(e.start for e in edits) - _MARGIN, -1)
+    hi = _snap(text, max(e.end for e in edits) + _MARGIN, 1)
+    window = text[lo:hi]
+    local = [Edit(e.start - lo, e.end - lo, e.replacement) for e in edits]
     try:
-        after = edit_ops.apply(draft.text, edits)
+        after = edit_ops.apply(window, local)
     except ValueError:
         return False
-    kept = {_shift(k, edits) for k in before if k != gone and not _touched(k, edits)}
+    local_gone = (gone[0], gone[1] - lo, gone[2] - lo) if gone else None
+    before = avoid_keys(pack, window)
+    kept = {_shift(k, local) for k in before if k != local_gone and not _touched(k, local)}
     return avoid_keys(pack, after) == kept
+
+
+def _snap(text: str, pos: int, step: int) -> int:
+    """Move ``pos`` outward to white space (or the text's edge) so no word is cut."""
+    if pos <= 0:
+        return 0
+    if pos >= len(text):
+        return len(text)
+    while 0 < pos < len(text) and not text[pos].isspace():
+        pos += step
+    return max(0, min(pos, len(text)))
 
 
 def touches_protected(draft: Draft, edit: Edit) -> bool:

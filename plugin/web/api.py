@@ -10,7 +10,7 @@ from flask import Blueprint, Response, current_app, jsonify, request
 from plugin.coach import grammar
 from plugin.coach.draft import DraftError
 from plugin.coach.model import CustomerContext
-from plugin.coach.review import Coach, CheckRequest, DraftTooLong, to_source
+from plugin.coach.review import CheckRequest, Coach, DraftTooLong, to_source
 from plugin.coach.serialize import finding_to_dict, review_to_dict
 from plugin.web.errors import ApiError
 from plugin.web.schemas import CheckBody, parse_check
@@ -34,7 +34,9 @@ def _body() -> CheckBody:
     try:
         payload = json.loads(text)
     except json.JSONDecodeError as err:
-        raise ApiError(400, "invalid_json", f"body is not valid JSON ({err.msg} at {err.pos})") from None
+        raise ApiError(
+            400, "invalid_json", f"body is not valid JSON ({err.msg} at {err.pos})"
+        ) from None
     return parse_check(payload)
 
 
@@ -93,9 +95,7 @@ def check_grammar() -> Response:
     except DraftError as err:
         raise _raise_for(err) from None
     cfg = config()
-    result = grammar.check(
-        draft, cfg.languagetool_url, cfg.languagetool_timeout, pack=coach.pack
-    )
+    result = grammar.check(draft, cfg.languagetool_url, cfg.languagetool_timeout, pack=coach.pack)
     findings = list(to_source(draft, result.findings))
     return jsonify(
         {

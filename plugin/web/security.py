@@ -37,8 +37,12 @@ def require_session() -> None:
     header = request.headers.get("Authorization", "")
     scheme, _, token = header.partition(" ")
     if scheme.lower() != "bearer" or not token.strip():
-        raise ApiError(401, "unauthorized", "a session token is required (open Reply Coach from Zendesk)")
+        raise ApiError(
+            401, "unauthorized", "a session token is required (open Reply Coach from Zendesk)"
+        )
     try:
         g.session = verify_session(token.strip(), config())
     except AuthError:
-        raise ApiError(401, "unauthorized", "session token is invalid or expired; reload the app") from None
+        raise ApiError(
+            401, "unauthorized", "session token is invalid or expired; reload the app"
+        ) from None

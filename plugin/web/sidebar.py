@@ -12,7 +12,6 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from typing import Any
 
 from flask import Blueprint, Response, abort, render_template, request

@@ -24,8 +24,16 @@ def test_check_file_prints_score_and_findings(runner: FlaskCliRunner, tmp_path: 
 def test_check_json_with_customer_file(runner: FlaskCliRunner, tmp_path: Path) -> None:
     (tmp_path / "d.txt").write_text(COLD)
     (tmp_path / "c.txt").write_text("WHERE IS MY REFUND?!!! Third time asking.")
-    res = runner.invoke(args=["coach", "check", str(tmp_path / "d.txt"), "--customer",
-                              str(tmp_path / "c.txt"), "--json"])
+    res = runner.invoke(
+        args=[
+            "coach",
+            "check",
+            str(tmp_path / "d.txt"),
+            "--customer",
+            str(tmp_path / "c.txt"),
+            "--json",
+        ]
+    )
     review = json.loads(res.output)
     assert review["customer_mood"]["label"] in {"frustrated", "angry"}
     assert all(COLD[f["start"] : f["end"]] == f["text"] for f in review["findings"])
@@ -39,8 +47,9 @@ def test_rules_option_replaces_the_default_pack(runner: FlaskCliRunner, tmp_path
         "    phrases: [widget]\n    severity: warning\n    message: Say 'device'.\n"
     )
     (tmp_path / "d.txt").write_text("Your widget is ready. You should have read the guide.")
-    res = runner.invoke(args=["coach", "check", str(tmp_path / "d.txt"), "--rules", str(pack),
-                              "--json"])
+    res = runner.invoke(
+        args=["coach", "check", str(tmp_path / "d.txt"), "--rules", str(pack), "--json"]
+    )
     ids = {f["rule_id"] for f in json.loads(res.output)["findings"]}
     assert "no-widgets" in ids
     assert not any(i.startswith("blame") for i in ids)
@@ -93,7 +102,10 @@ def test_real_flask_command_reads_stdin_without_secrets(tmp_path: Path) -> None:
     res = subprocess.run(
         [flask, "--app", "wsgi", "coach", "check", "--jsonl", "-"],
         input=json.dumps({"id": 1, "draft": COLD}) + "\n",
-        capture_output=True, text=True, env=env, timeout=120,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
         cwd=Path(__file__).resolve().parents[2],
     )
     assert res.returncode == 0, res.stderr
@@ -106,7 +118,12 @@ def test_core_imports_no_adapter_libraries() -> None:
         "bad = [m for m in ('flask', 'zenpy', 'sqlalchemy') if m in sys.modules];"
         "print(','.join(bad))"
     )
-    res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         cwd=Path(__file__).resolve().parents[2], timeout=120)
+    res = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=Path(__file__).resolve().parents[2],
+        timeout=120,
+    )
     assert res.returncode == 0, res.stderr
     assert res.stdout.strip() == ""

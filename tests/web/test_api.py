@@ -31,8 +31,16 @@ def test_check_returns_a_full_review(client: FlaskClient) -> None:
     review = res.get_json()
     assert 0 <= review["score"] <= 100
     assert set(review["categories"]) >= {
-        "greeting", "empathy", "acknowledgement", "tone", "readability",
-        "jargon", "grammar", "next_steps", "closing", "personalization",
+        "greeting",
+        "empathy",
+        "acknowledgement",
+        "tone",
+        "readability",
+        "jargon",
+        "grammar",
+        "next_steps",
+        "closing",
+        "personalization",
     }
     for cat in review["categories"].values():
         assert cat["status"] in {"pass", "warn", "fail", "n/a"} and cat["reason"]
@@ -106,8 +114,9 @@ def test_draft_over_the_limit_is_413_naming_the_limit(client: FlaskClient) -> No
 
 
 def test_body_over_the_byte_limit_is_413_json(client: FlaskClient) -> None:
-    res = client.post("/api/v1/check", data=b"{" + b" " * 400_000 + b"}",
-                      content_type="application/json")
+    res = client.post(
+        "/api/v1/check", data=b"{" + b" " * 400_000 + b"}", content_type="application/json"
+    )
     assert res.status_code == 413
     assert res.get_json()["error"]["code"] == "too_large"
 
@@ -140,14 +149,19 @@ def test_health_answers_without_a_token(client: FlaskClient) -> None:
 
 # ---- security outside development mode ------------------------------------
 
+
 @pytest.fixture
 def prod_app(monkeypatch: pytest.MonkeyPatch) -> Flask:
     monkeypatch.delenv("COACH_DEV", raising=False)
-    return create_app({
-        "dev": False, "secret_key": "s3cret-for-tests-0123456789abcdef0123", "zendesk_subdomain": "acme",
-        "zendesk_app_public_key": "-----BEGIN PUBLIC KEY-----\nx\n-----END PUBLIC KEY-----",
-        "zendesk_app_installation_id": "42",
-    })
+    return create_app(
+        {
+            "dev": False,
+            "secret_key": "s3cret-for-tests-0123456789abcdef0123",
+            "zendesk_subdomain": "acme",
+            "zendesk_app_public_key": "-----BEGIN PUBLIC KEY-----\nx\n-----END PUBLIC KEY-----",
+            "zendesk_app_installation_id": "42",
+        }
+    )
 
 
 def test_api_refuses_without_a_session_token(prod_app: Flask) -> None:
@@ -166,16 +180,25 @@ def test_dev_mode_refuses_non_loopback_callers(client: FlaskClient) -> None:
 def test_api_answers_with_a_valid_session_token(prod_app: Flask) -> None:
     from plugin.zendesk.auth import issue_session
 
-    token = issue_session(prod_app.extensions["coach_config"], subdomain="acme",
-                          installation_id="42", user_id="7")
-    res = prod_app.test_client().post("/api/v1/check", json={"draft": "Hi there, thanks!"},
-                                      headers={"Authorization": f"Bearer {token}"})
+    token = issue_session(
+        prod_app.extensions["coach_config"], subdomain="acme", installation_id="42", user_id="7"
+    )
+    res = prod_app.test_client().post(
+        "/api/v1/check",
+        json={"draft": "Hi there, thanks!"},
+        headers={"Authorization": f"Bearer {token}"},
+    )
     assert res.status_code == 200 and "score" in res.get_json()
 
 
 def test_missing_settings_fail_at_startup_naming_them(monkeypatch: pytest.MonkeyPatch) -> None:
-    for var in ("COACH_DEV", "SECRET_KEY", "ZENDESK_SUBDOMAIN", "ZENDESK_APP_PUBLIC_KEY",
-                "ZENDESK_APP_INSTALLATION_ID"):
+    for var in (
+        "COACH_DEV",
+        "SECRET_KEY",
+        "ZENDESK_SUBDOMAIN",
+        "ZENDESK_APP_PUBLIC_KEY",
+        "ZENDESK_APP_INSTALLATION_ID",
+    ):
         monkeypatch.delenv(var, raising=False)
     with pytest.raises(ConfigError, match="SECRET_KEY.*ZENDESK_SUBDOMAIN"):
         create_app({"dev": False})
