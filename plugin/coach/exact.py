@@ -9,6 +9,7 @@ touches a protected span.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from plugin.coach import edits as edit_ops
 from plugin.coach.draft import Draft
@@ -22,9 +23,17 @@ def avoid_keys(pack: RulePack, text: str) -> set[Key]:
     return {(m.rule.id, m.start, m.end) for m in pack.find(text) if m.rule.kind == "avoid"}
 
 
-# How far around an edit a rule's phrase and context words can reach. Matching only
+@lru_cache(maxsize=16)
+def _draft_keys(pack: RulePack, text: str) -> frozenset[Key]:
+    """The whole draft's matches, shared by every candidate checked on it."""
+    return frozenset(avoid_keys(pack, text))
+
+
+# How far around an edit a rule's phrase and context words can reach. Re-matching only
 # this window keeps the check proportional to the edit, not to the draft's length.
 _MARGIN = 160
+# Matches this close to a cut window edge may differ only because of the cut: not compared.
+_EDGE = 100
 
 
 def keeps_the_rest(
@@ -45,16 +54,27 @@ def keeps_the_rest(
     text = draft.text
     lo = _snap(text, min(e.start for e in edits) - _MARGIN, -1)
     hi = _snap(text, max(e.end for e in edits) + _MARGIN, 1)
-    window = text[lo:hi]
     local = [Edit(e.start - lo, e.end - lo, e.replacement) for e in edits]
     try:
-        after = edit_ops.apply(window, local)
+        after = edit_ops.apply(text[lo:hi], local)
     except ValueError:
         return False
+    inner_lo = lo + _EDGE if lo > 0 else 0
+    inner_hi = hi - _EDGE if hi < len(text) else len(text)
+    before = {
+        (rule, s - lo, e - lo)
+        for rule, s, e in _draft_keys(pack, text)
+        if inner_lo <= s and e <= inner_hi
+    }
     local_gone = (gone[0], gone[1] - lo, gone[2] - lo) if gone else None
-    before = avoid_keys(pack, window)
     kept = {_shift(k, local) for k in before if k != local_gone and not _touched(k, local)}
-    return avoid_keys(pack, after) == kept
+    grown = len(after) - (hi - lo)
+    after_keys = {
+        k
+        for k in avoid_keys(pack, after)
+        if inner_lo - lo <= k[1] and k[2] <= inner_hi - lo + grown
+    }
+    return after_keys == kept
 
 
 def _snap(text: str, pos: int, step: int) -> int:

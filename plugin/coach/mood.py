@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import yaml
@@ -84,6 +84,9 @@ def warm() -> None:
     _cues()
 
 
+# The sidebar re-checks on every pause while the customer's message stays the same:
+# its mood is computed once. Mood is frozen, so sharing it is safe.
+@lru_cache(maxsize=512)
 def analyze(message: str) -> Mood:
     """Label the customer's mood and list the cues behind it."""
     if not message.strip():

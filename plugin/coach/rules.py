@@ -3,7 +3,7 @@
 A pack is YAML (schema in ARCHITECTURE.md, extended here). All literal phrases of
 all rules go into ONE Aho-Corasick automaton, so matching cost does not grow
 with the number of rules. Each regex is keyed by a literal it cannot match
-without (its "trigger", found by ``_trigger``); the automaton finds triggers too,
+without (its trigger set, found by ``triggers.triggers``); the automaton finds triggers too,
 so only regexes whose trigger occurs in the text run. Regexes with no usable
 trigger always run, so a pack should keep those few.
 
@@ -37,6 +37,7 @@ from plugin.coach.rule_schema import (
     parse_rules,
     strings,
 )
+from plugin.coach.triggers import triggers
 
 __all__ = [
     "DEFAULT_PACK",
@@ -57,7 +58,6 @@ DEFAULT_PACK = Path(__file__).with_name("rulepacks") / "en.yaml"
 _PACK_KEYS = frozenset({"version", "locale", "rules", "glossary", "allowlist"})
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 # Chars that end a literal run when extracting a regex trigger.
-_REGEX_META = frozenset(".^$*+?{}[]\\|()")
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +71,7 @@ class _Key:
     bounded_end: bool
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # identity: a compiled pack is hashed as a cache key
 class RulePack:
     """A compiled pack. Build with ``load_pack`` or ``compile_pack``."""
 
@@ -239,9 +239,11 @@ def _compile(
         for phrase in rule.phrases:
             phrase_rules.setdefault(phrase, []).append(index)
         for pattern in rule.patterns:
-            trigger = _trigger(pattern)
-            target = trigger_regexes.setdefault(trigger, []) if trigger else always
-            target.append(len(regexes))
+            found = triggers(pattern)
+            for trigger in found or ():
+                trigger_regexes.setdefault(norm_phrase(trigger), []).append(len(regexes))
+            if not found:
+                always.append(len(regexes))
             regexes.append((rule, re.compile(pattern, re.IGNORECASE)))
     keys = phrase_rules.keys() | trigger_regexes.keys()
     if not keys:
@@ -260,54 +262,3 @@ def _compile(
         )
     automaton.make_automaton()
     return automaton, tuple(regexes), tuple(always)
-
-
-def _trigger(pattern: str) -> str | None:
-    """A literal every match of ``pattern`` contains, or None.
-
-    Conservative: only literal runs at the top level of a pattern without a
-    top-level ``|``, skipping a char made optional by a following quantifier.
-    """
-    runs: list[str] = []
-    current: list[str] = []
-    depth = 0
-    i = 0
-    while i < len(pattern):
-        c = pattern[i]
-        if c == "\\":
-            runs.append("".join(current))
-            current = []
-            i += 2
-            continue
-        if c == "[":
-            close = pattern.find("]", i + 2)
-            i = len(pattern) if close < 0 else close + 1
-            runs.append("".join(current))
-            current = []
-            continue
-        if c == "{":
-            close = pattern.find("}", i)
-            i = len(pattern) if close < 0 else close + 1
-            if current:
-                current.pop()  # a counted repeat may be zero
-            runs.append("".join(current))
-            current = []
-            continue
-        if c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-        elif c == "|" and depth == 0:
-            return None
-        if depth == 0 and c not in _REGEX_META:
-            current.append(c)
-        else:
-            if c in "?*" and current:
-                current.pop()  # the quantified char is optional
-            runs.append("".join(current))
-            current = []
-        i += 1
-    runs.append("".join(current))
-    best = max((norm_phrase(r) for r in runs), key=len, default="")
-    # A trigger must be a literal the folded text can contain; short ones buy nothing.
-    return best if len(best) >= 3 and best == best.strip() else None

@@ -27,7 +27,7 @@ _EVIDENCE: dict[str, tuple[str, ...]] = {
     "acknowledgement": ("acknowledge",),
     "next_steps": ("next_steps",),
     "closing": ("closing",),
-    "personalization": ("personalization", "greeting"),
+    "personalization": ("personalization",),
 }
 
 # Tone and empathy carry a reply (PRODUCT.md: a reply that feels understood);
@@ -52,6 +52,12 @@ class _Moves(Protocol):
     @property
     def moves(self) -> tuple[MoveHit, ...]: ...
 
+    @property
+    def expected(self) -> tuple[str, ...]: ...
+
+    @property
+    def missing(self) -> tuple[str, ...]: ...
+
 
 def categorize(
     draft: Draft,
@@ -69,7 +75,7 @@ def categorize(
     result: dict[str, CategoryResult] = {}
     for category in CATEGORIES:
         result[category] = _status(
-            category, by_category[category], moves_by_name, draft, context, hints
+            category, by_category[category], moves_by_name, found, draft, context, hints
         )
     return result
 
@@ -78,6 +84,7 @@ def _status(
     category: str,
     findings: list[Finding],
     moves: dict[str, MoveHit],
+    found: _Moves,
     draft: Draft,
     context: CustomerContext | None,
     hints: Sequence[Hint],
@@ -97,6 +104,13 @@ def _status(
         return CategoryResult("pass", f"{hit.move.replace('_', ' ')}: “{quote}”")
     if category == "personalization" and context is None and not hints:
         return CategoryResult("n/a", "No customer context: open the draft from a Zendesk ticket.")
+    wanted = _EVIDENCE.get(category, ())
+    missing = [m for m in wanted if m in found.missing]
+    if missing:
+        names = ", ".join(m.replace("_", " ") for m in missing)
+        return CategoryResult("warn", f"Missing for this customer: {names}.")
+    if wanted and not any(m in found.expected for m in wanted):
+        return CategoryResult("n/a", "Not needed for this message.")
     if findings:
         return CategoryResult("pass", f"Only minor notes: {findings[0].message}")
     return CategoryResult("pass", _CLEAN.get(category, "Nothing to improve here."))
