@@ -18,7 +18,7 @@ from plugin.coach.review import CheckRequest, Coach
 from plugin.coach.rules import RulePackError, load_pack
 from plugin.coach.serialize import review_to_dict
 
-coach_cli = AppGroup("coach", help="Coach reply drafts, lint macros, package the Zendesk app.")
+coach_cli = AppGroup("coach", help="Coach reply drafts and package the Zendesk app.")
 
 
 def init_app(app: Flask) -> None:
