@@ -1,7 +1,7 @@
 """Timing helpers: per-input medians over repetitions, interleaved variants, summaries.
 
 The machine is shared, so every figure is the median of several repetitions per
-input, and variants compared as a ratio run interleaved (A B C, then C B A on
+input, and variants compared as a ratio run interleaved (A B C, then B C A on
 the next repetition, for every input) so a burst of load hits both sides of the
 ratio alike.
 """
@@ -39,17 +39,33 @@ def once_ms(fn: Callable[[], object]) -> float:
 
 
 def per_input_ms(
-    variants: Mapping[str, Callable[[T], object]], inputs: Sequence[T], repeat: int
+    variants: Mapping[str, Callable[[T], object]],
+    inputs: Sequence[T],
+    repeat: int,
+    before: Callable[[], object] | None = None,
+    prime: Callable[[T], object] | None = None,
 ) -> dict[str, list[float]]:
-    """For each variant, the median (over ``repeat`` runs) ms for every input, in input order."""
+    """For each variant, the median (over ``repeat`` runs) ms for every input, in input order.
+
+    ``before`` runs untimed before every timed call, e.g. to clear a per-input
+    cache so the variant timed second on an input does not ride on the first.
+    ``prime`` runs untimed once per input and repetition before the variants:
+    whichever call touches a draft first pays ~0.2 ms more (CPU caches), and
+    without a prime that penalty lands on whichever variant happens to go first.
+    The order rotates every repetition so no variant always follows another.
+    """
     names = list(variants)
     samples: dict[str, list[list[int]]] = {n: [[] for _ in inputs] for n in names}
     for r in range(repeat):
-        order = names if r % 2 == 0 else names[::-1]
+        order = names[r % len(names) :] + names[: r % len(names)]
         fns = [(variants[n], samples[n]) for n in order]
         with gc_paused():
             for i, item in enumerate(inputs):
+                if prime is not None:
+                    prime(item)
                 for fn, out in fns:
+                    if before is not None:
+                        before()
                     start = perf_counter_ns()
                     fn(item)
                     out[i].append(perf_counter_ns() - start)

@@ -3,6 +3,22 @@
 A frustrated or angry customer needs validation, an apology and ownership; a
 calm how-to question needs a clear answer, and piling empathy onto it costs
 efficiency. Too many apologies read as grovelling in any mood.
+
+Acknowledgement (restating the customer's problem) is expected when the
+customer's message states a specific problem (``Mood.problem``, a clause such as
+"your order #4411 still has not arrived") and the customer is frustrated, angry
+or neutral:
+
+- upset customers most need to hear that their specific problem was understood,
+  so they needn't repeat it (PRODUCT.md, "acknowledge / paraphrase");
+- a neutral message that reports a problem ("The export button does nothing")
+  deserves a reply that names it, which a direct answer usually does anyway: any
+  sentence reusing the problem's words counts (``empathy._topic_hits``);
+- a calm message is most often a how-to question, where restating adds length,
+  not value, so it is not expected there;
+- with no problem stated we cannot check or suggest a real restatement, so it is
+  not expected either: a bare topic ("Where is my refund?") is a question to
+  answer, and a "we read your message" filler line is not acknowledgement.
 """
 
 from __future__ import annotations
@@ -17,6 +33,7 @@ from plugin.coach.rules import RuleMatch, RulePack
 _ALWAYS = ("greeting", "next_steps", "closing")
 _WHEN_UPSET = ("validate", "apologize", "ownership")
 UPSET = frozenset({"frustrated", "angry"})
+ACKNOWLEDGE = UPSET | {"neutral"}  # moods whose named problem the reply should restate
 MAX_APOLOGIES = 2  # a third apology reads as grovelling
 MAX_CALM_EMPATHY = 1  # one kind line is enough for a calm question
 SHORT_REPLY_WORDS = 150  # over-empathizing is judged on short answers only
@@ -32,6 +49,8 @@ def expected(
     wanted = set(_ALWAYS)
     if mood is not None and mood.label in UPSET:
         wanted.update(_WHEN_UPSET)
+    if mood is not None and mood.label in ACKNOWLEDGE and mood.problem:
+        wanted.add("acknowledge")
     if context is not None and context.first_name:
         wanted.add("personalization")
     return tuple(m for m in MOVES if m in wanted and m in detectable)
@@ -75,12 +94,17 @@ def over_empathizing(
     empathy: list[tuple[int, int]],
     busy: list[tuple[int, int]],
 ) -> Finding | None:
-    """Two or more empathy phrases in a short answer to a calm or neutral customer."""
+    """Too many empathy phrases in a short answer to a calm or neutral customer.
+
+    One kind line suits a how-to question; a customer reporting a problem
+    (``Mood.problem``), however calmly, may get an apology and a validation.
+    """
     if mood is not None and mood.label in UPSET:
         return None
-    if len(empathy) <= MAX_CALM_EMPATHY or len(draft.words) > SHORT_REPLY_WORDS:
+    keep = MAX_CALM_EMPATHY + (1 if mood is not None and mood.problem else 0)
+    if len(empathy) <= keep or len(draft.words) > SHORT_REPLY_WORDS:
         return None
-    start, end = empathy[MAX_CALM_EMPATHY]
+    start, end = empathy[keep]
     return Finding(
         "over-empathizing",
         "tone",
@@ -90,7 +114,15 @@ def over_empathizing(
         "The customer asked a calm question; a short, direct answer serves them best.",
         "Empathy must not cost efficiency: several sympathy lines in a short how-to answer "
         "read as scripted and delay the answer.",
-        _trim(draft, pack, empathy, busy, MAX_CALM_EMPATHY, EMPATHY, "Keep one empathy line"),
+        _trim(
+            draft,
+            pack,
+            empathy,
+            busy,
+            keep,
+            EMPATHY,
+            "Keep one empathy line" if keep == 1 else f"Keep {keep} empathy lines",
+        ),
     )
 
 

@@ -12,48 +12,24 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
-from plugin.coach import calibrate, exact, layout, rewrite, wording
+from plugin.coach import calibrate, exact, layout, lexicon, rewrite, wording
 from plugin.coach.draft import Draft
 from plugin.coach.layout import Layout
 from plugin.coach.model import CustomerContext, Edit, Finding, Mood, MoveHit, Suggestion
 from plugin.coach.rules import RuleMatch, RulePack
 
-_STOPWORDS = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "and",
-        "or",
-        "but",
-        "with",
-        "from",
-        "that",
-        "this",
-        "your",
-        "my",
-        "our",
-        "their",
-        "for",
-        "about",
-        "into",
-        "have",
-        "has",
-        "been",
-        "was",
-        "were",
-        "not",
-        "still",
-        "just",
-        "again",
-        "some",
-        "any",
-        "when",
-        "what",
-        "which",
-    ]
+# Words that say nothing about which problem a sentence is about.
+_STOPWORDS = lexicon.wordset(
+    "the a an and or but with from that this these those your my our their its his her for "
+    "about into onto have has had been was were are is be not still just again some any when "
+    "what which you we they it me us them can could will would should does did don't doesn't "
+    "didn't hasn't haven't isn't won't can't never since after before there there's it's "
+    "you're you've we're we've get got getting every each all also only even yet already "
+    "today yesterday week weeks day days time times one two"
 )
+ACK_MIN_WORDS = 2  # a sentence restates the problem when it reuses this many of its words
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +51,7 @@ def analyze(
     shape = layout.read(draft, [(m.start, m.end) for m in openers], known)
     name = known or shape.name
     topic = wording.fit_topic(mood.topic if mood else None)
+    problem = mood.problem if mood else None
 
     avoid = _longest_per_rule([m for m in matches if m.rule.kind == "avoid"])
     moves = _moves(draft, matches, avoid, openers, shape, mood, name)
@@ -88,7 +65,9 @@ def analyze(
     expected = calibrate.expected(mood, context, detectable)
     missing = tuple(m for m in expected if m not in present)
     findings += _calibration(draft, pack, matches, avoid, moves, mood)
-    findings += _missing(draft, pack, shape, missing, avoid, findings, name, topic, moves)
+    findings += _missing(
+        draft, pack, shape, missing, avoid, findings, name, (topic, problem), moves
+    )
     findings.sort(key=lambda f: (f.start, f.end, f.rule_id))
     return EmpathyResult(tuple(moves), tuple(findings), expected, missing)
 
@@ -98,14 +77,29 @@ def _is_opener(m: RuleMatch) -> bool:
 
 
 def _longest_per_rule(matches: list[RuleMatch]) -> list[RuleMatch]:
-    """Overlapping matches of one rule ("please calm down", "calm down") count once."""
+    """Overlapping matches of one rule ("please calm down", "calm down") count once.
+
+    A match strictly inside another rule's longer match ("I've already told you" in
+    "As I've already told you") is the same problem: the longer rule's rewrite,
+    which replaces both, is the one shown.
+    """
     kept: list[RuleMatch] = []
     last_end: dict[str, int] = {}
     for m in sorted(matches, key=lambda m: (m.start, -m.end)):
         if m.start >= last_end.get(m.rule.id, -1):
             kept.append(m)
             last_end[m.rule.id] = m.end
-    return kept
+    return [
+        m
+        for m in kept
+        if not any(
+            o.rule.id != m.rule.id
+            and o.start <= m.start
+            and m.end <= o.end
+            and (o.start, o.end) != (m.start, m.end)
+            for o in kept
+        )
+    ]
 
 
 # ---- moves -------------------------------------------------------------------
@@ -149,25 +143,54 @@ def _name_hits(draft: Draft, name: str | None) -> list[MoveHit]:
 
 
 def _topic_hits(draft: Draft, shape: Layout, mood: Mood | None) -> list[MoveHit]:
-    """A sentence that names the customer's problem in their words acknowledges it."""
-    if mood is None or not mood.topic:
+    """A sentence that names the customer's problem in their words acknowledges it.
+
+    "Their words" are the content words of the problem clause and topic (stemmed, so
+    "hasn't arrived" matches "arrival" no better than it should, but "charged" matches
+    "charge"); a sentence reusing ``ACK_MIN_WORDS`` of them restates the problem.
+    """
+    if mood is None or not (mood.problem or mood.topic):
         return []
-    wanted = {_stem(w) for w in re.findall(r"[^\W_]+", mood.topic.lower())}
-    wanted = {w for w in wanted if len(w) >= 3 and w not in _STOPWORDS}
+    said = " ".join(t for t in (mood.problem, mood.topic) if t)
+    tokens = re.findall(r"[^\W_]+(?:['’][^\W_]+)*", said.lower().replace("’", "'"))
+    wanted = {_stem(w) for w in tokens if len(w) >= 3 and w not in _STOPWORDS}
     if not wanted:
         return []
-    need = max(1, (len(wanted) + 1) // 2)
-    for span in draft.sentences:
-        if span.start < shape.body_start:
+    need = min(ACK_MIN_WORDS, len(wanted)) if len(wanted) <= 4 else (len(wanted) + 1) // 2
+    sentences = [s for s in draft.sentences if s.start >= shape.body_start]
+    prefixes = {w[:3] for w in wanted}
+    i = 0
+    hits: set[str] = set()
+    for w in draft.words:  # both in reading order: one pass
+        while i < len(sentences) and w.start >= sentences[i].end:
+            i, hits = i + 1, set()
+        if i == len(sentences):
+            break
+        if w.start < sentences[i].start:
             continue
-        words = {_stem(w.text.lower()) for w in draft.words if span.start <= w.start < span.end}
-        if len(wanted & words) >= need:
+        low = w.text.lower()
+        if low[:3] not in prefixes and "-" not in low:
+            continue  # a stem is at least 3 letters: no wanted stem starts otherwise
+        for part in low.split("-"):  # "double-charged"
+            stem = _stem(part)
+            if stem in wanted:
+                hits.add(stem)
+        if len(hits) >= need:
+            span = sentences[i]
             return [MoveHit("acknowledge", span.start, span.end, "acknowledge-topic")]
     return []
 
 
+@lru_cache(maxsize=8192)
 def _stem(word: str) -> str:
-    return word[:-1] if len(word) > 3 and word.endswith("s") else word
+    """A crude stem: "charged", "charges", "charge" → "charg"; "shown", "showed" → "show"."""
+    word = word.replace("’", "'").strip("'")
+    for suffix in ("ing", "ed", "es", "s", "e"):
+        if len(word) - len(suffix) >= 3 and word.endswith(suffix):
+            return word[: -len(suffix)]
+    if len(word) > 4 and word.endswith("wn"):
+        return word[:-1]
+    return word
 
 
 def _merge(hits: list[MoveHit]) -> list[MoveHit]:
@@ -207,7 +230,13 @@ def _antipattern(
     if rule.append:
         edit = rewrite.append_edit(draft, m, rule.append)
         if edit is not None:
-            candidates.append(Suggestion("Say what you can do instead", (edit,)))
+            added = rule.append.strip()
+            label = (
+                f"Add “{added}” and finish it"
+                if added.endswith((":", "…"))  # the agent completes the sentence
+                else f"Add “{added}”"
+            )
+            candidates.append(Suggestion(label, (edit,)))
     key = (rule.id, m.start, m.end)
     suggestions = tuple(
         _unique(s for s in candidates if exact.keeps_the_rest(draft, pack, s.edits, key))
@@ -256,7 +285,7 @@ def _missing(
     avoid: list[RuleMatch],
     findings: list[Finding],
     name: str | None,
-    topic: str | None,
+    fitted: tuple[str | None, str | None],
     moves: list[MoveHit],
 ) -> list[Finding]:
     out: list[Finding] = []
@@ -273,7 +302,11 @@ def _missing(
     wanted = [m for m in missing if m not in covered]
     closings = [h.start for h in moves if h.move == "closing" and h.start > shape.body_start]
     closing_start = _sentence_start_of(draft, min(closings)) if closings else None
-    return out + wording.missing_findings(draft, pack, shape, wanted, name, topic, closing_start)
+    topic, problem = fitted
+    present = {h.move for h in moves}
+    return out + wording.missing_findings(
+        draft, pack, shape, wanted, name, topic, closing_start, problem, present
+    )
 
 
 def _sentence_start_of(draft: Draft, pos: int) -> int:

@@ -1,21 +1,50 @@
 """Grammar: the optional lane, answered by a LanguageTool server.
 
-LanguageTool's ``POST /v2/check`` (form fields ``text`` and ``language``)
-answers ``{"matches": [{"message", "shortMessage", "offset", "length",
-"replacements": [{"value"}], "rule": {"id", "description", "issueType",
-"category": {"id", "name"}}, ...}]}``; offsets count UTF-16 code units (Java
-strings). Each match becomes a ``Finding`` (category "grammar", rule id
-``lt-<LanguageTool rule id>``) with up to three one-click replacements.
+The HTTP exchange goes through ``language_tool_python`` (3.4.0):
+``LanguageTool(language, remote_server=url)`` asks the server's ``/v2/languages``
+once, then ``.check(text)`` posts ``/v2/check`` and returns ``Match`` objects.
+Each match becomes a ``Finding`` (category "grammar", rule id
+``lt-<LanguageTool rule id>``) with up to three one-click replacements. What
+the library does, read in its source, and what we do about it:
 
-Why ``requests`` and not ``language_tool_python.LanguageTool(remote_server=url)``
-(checked in language_tool_python 3.4.0, ``server.py``): its constructor queries
-``/v2/languages`` before the first check, every request uses a hard-coded
-300-second timeout (``_TIMEOUT``) with a retry, and ``Match`` keeps the last
-text in class attributes (not safe across request threads) and does not
-correct match lengths for characters outside the BMP. We need one request,
-the caller's timeout, and "n/a" instead of an exception — so we call the
-documented HTTP API directly. language_tool_python remains the way to fetch and
-run a local LanguageTool server (``LANGUAGETOOL_URL=http://127.0.0.1:8081``).
+* Timeout. Every request uses the class attribute ``_TIMEOUT = 300`` (seconds,
+  as requests' connect and per-read timeout); ``/v2/check`` is tried twice on a
+  network error or timeout (``_query_server(num_tries=2)``), ``/v2/languages``
+  once. ``_Tool`` sets ``_TIMEOUT`` per instance to our timeout, so a worker
+  gives up after at most about 2 x timeout (3 x on the first call, which also
+  asks for the languages). The caller never waits for that: the exchange runs
+  in a small thread pool and ``check`` waits at most ``timeout`` seconds for the
+  whole of it (construction included), then answers "n/a". A server that
+  trickles bytes can hold a worker longer (requests' timeout is per read), so
+  the pool is capped at ``MAX_WORKERS``; a call that finds it full still returns
+  at its deadline.
+* One instance per (server, language), made lazily under a per-key lock and
+  kept. When making it fails (server down, not LanguageTool, language not
+  offered) the reason is kept for ``RETRY_AFTER`` seconds, during which calls
+  answer "n/a" at once without asking the server; after that the next call
+  tries again.
+* Offsets. LanguageTool counts UTF-16 code units (Java strings). ``Match``
+  corrects ``offset`` for characters outside the BMP (emoji) but not
+  ``error_length``, and it keeps the text it corrected for in class attributes
+  (``Match.PREVIOUS_MATCHES_TEXT``/``FOUR_BYTES_POSITIONS``) that concurrent
+  checks overwrite. So we never send such characters: each one is sent as
+  ``STAND_IN`` (U+FFFC OBJECT REPLACEMENT CHARACTER, one UTF-16 unit). The text
+  sent then has the same length in UTF-16 units as ``Draft.text`` has in Python
+  characters, offsets and lengths are ``Draft.text`` indices as they are, and
+  the library's correction has nothing to correct, whatever thread ran last
+  (no other code in the app uses the library).
+  A replacement that contains the stand-in gets the original characters back
+  (in order) or is dropped.
+* Answers. The library does not look at the HTTP status: a body that is not
+  JSON raises ``LanguageToolError`` (so an HTTP 500 page reads as "not
+  LanguageTool's answer"), and a non-200 answer whose JSON has a ``matches``
+  list would be taken as results. One malformed match fails the whole answer
+  (``Match`` needs ``rule.issueType``, ``context`` and ``replacements``), and
+  ``Match`` keeps neither the rule's description nor ``shortMessage``, so the
+  "why" is ours (``WHY``). Its messages are NFKC-normalized.
+* Logs. The library logs request URLs at DEBUG; its logger is held at INFO so a
+  URL with credentials never reaches a log. Its exception messages contain the
+  URL, so reasons are built from exception types, never from messages.
 
 No server configured, a server that is down, slow or answers nonsense: the
 result is status "n/a" with a reason the review shows as is — never an exception.
@@ -25,10 +54,17 @@ or echoed into reasons.
 
 from __future__ import annotations
 
+import json
+import logging
+import math
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Any
 
+import language_tool_python
 import requests
+from language_tool_python.exceptions import RateLimitError
 
 from plugin.coach import lexicon
 from plugin.coach.draft import Draft
@@ -37,6 +73,9 @@ from plugin.coach.rules import RulePack
 
 OFF_REASON = "Grammar check is off: no LanguageTool server is configured (set LANGUAGETOOL_URL)."
 MAX_SUGGESTIONS = 3
+STAND_IN = "\ufffc"  # sent in place of each character outside the BMP
+RETRY_AFTER = 10.0  # seconds before trying again to reach a server that failed
+MAX_WORKERS = 8  # concurrent exchanges with LanguageTool, per process
 
 # LanguageTool's rule.issueType values: the ITS 2.0 localization-quality issue
 # types, as listed in LanguageTool's ITSIssueType enum
@@ -97,6 +136,23 @@ CATEGORY_SEVERITY: dict[str, Severity] = {
 }
 
 
+# Ours, since Match drops the rule's description: by LanguageTool category.
+WHY: dict[str, str] = {
+    "TYPOS": "Typos make a careful answer look careless.",
+    "GRAMMAR": "A grammar slip makes the customer reread, and can blur what you promised.",
+    "CONFUSED_WORDS": "A confused word can say something you did not mean.",
+    "SEMANTICS": "This may not say what you mean.",
+    "FALSE_FRIENDS": "A false friend can say something you did not mean.",
+    "REPETITIONS": "A repeated word reads as a slip.",
+    "PUNCTUATION": "Punctuation slips make a reply look hurried.",
+    "TYPOGRAPHY": "Spacing and typography slips make a reply look hurried.",
+    "CASING": "Capitalization slips make a reply look hurried.",
+}
+DEFAULT_WHY = "LanguageTool suggests this makes the reply read better."
+
+logging.getLogger("language_tool_python").setLevel(logging.INFO)  # it logs URLs at DEBUG
+
+
 @dataclass(frozen=True, slots=True)
 class GrammarResult:
     status: Status
@@ -104,8 +160,43 @@ class GrammarResult:
     findings: tuple[Finding, ...] = ()
 
 
-class _BadAnswer(ValueError):
-    """The server answered, but not in LanguageTool's /v2/check format."""
+class _Unavailable(Exception):
+    """No results from the server; ``reason`` says why, plainly and without the URL."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+class _Tool(language_tool_python.LanguageTool):
+    """``LanguageTool`` for a remote server, with our timeout instead of 300 s.
+
+    The library reads ``self._TIMEOUT`` on every request (a class attribute
+    there); an instance attribute overrides it, set before ``__init__`` since
+    the constructor already asks for ``/v2/languages``.
+    """
+
+    def __init__(self, base: str, language: str, timeout: float) -> None:
+        self._TIMEOUT = timeout  # type: ignore[assignment]  # typed Literal[300] there
+        super().__init__(language, remote_server=base)
+
+
+@dataclass(slots=True)
+class _Slot:
+    """The instance for one (server, language), or why it could not be made."""
+
+    lock: threading.Lock
+    tool: _Tool | None = None
+    failed_at: float = -math.inf
+    failure: str = ""
+
+    def backing_off(self) -> bool:
+        return self.tool is None and time.monotonic() - self.failed_at < RETRY_AFTER
+
+
+_slots: dict[tuple[str, str], _Slot] = {}
+_slots_lock = threading.Lock()
+_pool = ThreadPoolExecutor(max_workers=MAX_WORKERS, thread_name_prefix="languagetool")
 
 
 def check(
@@ -118,29 +209,27 @@ def check(
 ) -> GrammarResult:
     """Check ``draft`` with the LanguageTool server at ``url`` (base URL, e.g. http://lt:8081).
 
-    ``timeout`` (seconds) bounds connecting and each wait for data. ``pack``
-    (optional) keeps LanguageTool from calling its glossary and allowlist
-    words misspellings. Never raises for server trouble: returns status "n/a".
+    ``timeout`` (seconds) bounds the whole wait, reaching the server included.
+    ``pack`` (optional) keeps LanguageTool from calling its glossary and
+    allowlist words misspellings. Never raises for server trouble: returns
+    status "n/a".
     """
     if not url.strip():
         return GrammarResult("n/a", OFF_REASON)
+    base = _base_url(url)
+    slot = _slot((base, language))
+    if slot.backing_off():
+        return _unavailable(slot.failure)
+    sent = "".join(STAND_IN if ord(c) > 0xFFFF else c for c in draft.text)
+    future = _pool.submit(_ask, slot, base, language, timeout, sent)
     try:
-        with requests.post(
-            _endpoint(url),
-            data={"text": draft.text, "language": language},
-            headers={"Accept": "application/json"},
-            timeout=(timeout, timeout),
-        ) as response:
-            if response.status_code != 200:
-                return _unavailable(f"the server answered HTTP {response.status_code}")
-            matches = _matches(response)
-    except requests.Timeout:
+        matches = future.result(timeout=timeout)
+    except _Unavailable as e:
+        return _unavailable(e.reason)
+    except TimeoutError:
+        future.cancel()  # still queued behind busy workers: never sent
         return _unavailable(f"the server did not answer within {timeout:g} s")
-    except requests.RequestException as e:
-        return _unavailable(f"the server cannot be reached ({type(e).__name__})")
-    except _BadAnswer as e:
-        return _unavailable(f"the server's answer is not LanguageTool's format ({e})")
-    findings = _findings(draft, matches, pack)
+    findings = _findings(draft, sent, matches, pack)
     if not findings:
         return GrammarResult("pass", "LanguageTool found no grammar or spelling issues.")
     n = len(findings)
@@ -156,13 +245,67 @@ def severity(issue_type: str | None, category: str | None) -> Severity:
     return CATEGORY_SEVERITY.get(category or "", "info")
 
 
-def _endpoint(url: str) -> str:
+def _base_url(url: str) -> str:
+    """The server's base URL with a trailing slash (the library joins ``v2/`` to it)."""
     base = url.strip().rstrip("/")
-    if base.endswith("/v2/check"):
-        return base
-    if base.endswith("/v2"):
-        return base + "/check"
-    return base + "/v2/check"
+    for suffix in ("/v2/check", "/v2"):
+        base = base.removesuffix(suffix)
+    return base + "/"
+
+
+def _slot(key: tuple[str, str]) -> _Slot:
+    with _slots_lock:
+        slot = _slots.get(key)
+        if slot is None:
+            slot = _slots[key] = _Slot(threading.Lock())
+        return slot
+
+
+def _ask(
+    slot: _Slot, base: str, language: str, timeout: float, text: str
+) -> list[language_tool_python.Match]:
+    """In a pool worker: the slot's instance (made if need be), then its check of ``text``."""
+    with slot.lock:
+        if slot.backing_off():
+            raise _Unavailable(slot.failure)
+        tool = slot.tool
+        if tool is None:
+            try:
+                tool = _Tool(base, language, timeout)
+            except Exception as e:  # requests', the library's, its language lookup's
+                slot.failed_at = time.monotonic()
+                slot.failure = _explain(e, timeout, language=language)
+                raise _Unavailable(slot.failure) from None
+            slot.tool = tool
+        else:
+            tool._TIMEOUT = timeout  # type: ignore[assignment]  # configured once in practice
+    try:
+        return tool.check(text)
+    except Exception as e:  # LanguageToolError, or KeyError/TypeError/ValueError from Match
+        raise _Unavailable(_explain(e, timeout)) from None
+
+
+def _explain(error: BaseException, timeout: float, *, language: str | None = None) -> str:
+    """A plain reason for ``error``, from exception types only (messages carry the URL)."""
+    chain: list[BaseException] = []
+    e: BaseException | None = error
+    while e is not None and e not in chain:
+        chain.append(e)
+        e = e.__cause__ or e.__context__
+    if isinstance(error, RateLimitError):
+        return "the server is refusing requests for now (rate limit)"
+    if any(isinstance(c, requests.Timeout) for c in chain):
+        return f"the server did not answer within {timeout:g} s"
+    if any(
+        isinstance(c, (json.JSONDecodeError, requests.exceptions.InvalidJSONError)) for c in chain
+    ):
+        return "the server's answer is not LanguageTool's format (not JSON: an error page?)"
+    for c in chain:
+        if isinstance(c, requests.RequestException):
+            return f"the server cannot be reached ({type(c).__name__})"
+    if language is not None and isinstance(error, ValueError):
+        return f"the server does not offer language {language}"
+    return "the server's answer is not LanguageTool's format"
 
 
 def _unavailable(detail: str) -> GrammarResult:
@@ -171,20 +314,11 @@ def _unavailable(detail: str) -> GrammarResult:
     )
 
 
-def _matches(response: requests.Response) -> list[dict[str, Any]]:
-    try:
-        payload = response.json()
-    except ValueError as e:
-        raise _BadAnswer("not JSON") from e
-    matches = payload.get("matches") if isinstance(payload, dict) else None
-    if not isinstance(matches, list) or not all(isinstance(m, dict) for m in matches):
-        raise _BadAnswer("no 'matches' list")
-    return matches
-
-
-def _findings(draft: Draft, matches: list[dict[str, Any]], pack: RulePack | None) -> list[Finding]:
+def _findings(
+    draft: Draft, sent: str, matches: list[language_tool_python.Match], pack: RulePack | None
+) -> list[Finding]:
+    """Matches on ``sent`` (``draft.text`` with stand-ins, same indices) as findings."""
     text = draft.text
-    to_py = _utf16_to_python(text)
     ignore = (
         pack.allowlist | {w for e in pack.glossary for w in e.term.lower().split()}
         if pack is not None
@@ -192,36 +326,29 @@ def _findings(draft: Draft, matches: list[dict[str, Any]], pack: RulePack | None
     )
     found: list[Finding] = []
     for m in matches:
-        try:
-            rule = m["rule"]
-            rule_id = str(rule["id"])
-            category = str(rule.get("category", {}).get("id", ""))
-            issue = rule.get("issueType")
-            offset, length = int(m["offset"]), int(m["length"])
-            message = str(m.get("message", "")) or str(m.get("shortMessage", ""))
-            values = [str(r["value"]) for r in m.get("replacements", []) if "value" in r]
-        except (KeyError, TypeError, ValueError, AttributeError):
-            continue  # one malformed match must not cost the others
-        if offset < 0 or length <= 0 or offset + length >= len(to_py):
+        start, end = m.offset, m.offset + m.error_length
+        if start < 0 or end <= start or end > len(text) or draft.is_protected(start, end):
             continue
-        start, end = to_py[offset], to_py[offset + length]
-        if draft.is_protected(start, end):
-            continue
-        if issue == "misspelling" or category == "TYPOS":
+        if m.rule_issue_type == "misspelling" or m.category == "TYPOS":
             word = text[start:end].lower()
             # glossary and allowlist words are not typos; spelling.py already
             # reports the words it can fix, so they are not reported twice
             if word in ignore or lexicon.corrections(word):
                 continue
+        values = [
+            v
+            for v in (_restore(r, text, sent, start, end) for r in m.replacements)
+            if v is not None
+        ]
         found.append(
             Finding(
-                rule_id=f"lt-{rule_id}",
+                rule_id=f"lt-{m.rule_id}",
                 category="grammar",
-                severity=severity(issue if isinstance(issue, str) else None, category),
+                severity=severity(m.rule_issue_type, m.category),
                 start=start,
                 end=end,
-                message=message,
-                why=str(rule.get("description", "")),
+                message=m.message or "LanguageTool flagged this.",
+                why=WHY.get(m.category, DEFAULT_WHY),
                 suggestions=tuple(
                     Suggestion(f"Use “{v}”" if v else "Delete", (Edit(start, end, v),))
                     for v in values[:MAX_SUGGESTIONS]
@@ -231,15 +358,16 @@ def _findings(draft: Draft, matches: list[dict[str, Any]], pack: RulePack | None
     return found
 
 
-def _utf16_to_python(text: str) -> list[int]:
-    """Python index for each UTF-16 offset into ``text``, plus one past the end.
+def _restore(value: str, text: str, sent: str, start: int, end: int) -> str | None:
+    """``value`` with stand-ins turned back into the characters they replaced in the span.
 
-    LanguageTool counts a character outside the BMP (most emoji) as two units.
+    None when it has stand-ins the span cannot account for (one-click edits
+    must not write U+FFFC into the reply).
     """
-    table: list[int] = []
-    for i, ch in enumerate(text):
-        table.append(i)
-        if ord(ch) > 0xFFFF:
-            table.append(i)  # the low surrogate maps to the same character
-    table.append(len(text))
-    return table
+    if text == sent or STAND_IN not in value:
+        return value
+    originals = [text[i] for i in range(start, end) if sent[i] == STAND_IN]
+    if value.count(STAND_IN) != len(originals):
+        return None
+    it = iter(originals)
+    return "".join(next(it) if c == STAND_IN else c for c in value)

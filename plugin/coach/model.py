@@ -100,7 +100,9 @@ class Mood:
     label: MoodLabel
     compound: float  # vader compound score, -1..1
     cues: tuple[Cue, ...] = ()
-    topic: str | None = None  # the problem named by the customer, for fitted wording
+    # For fitted wording, in the agent's voice; either may be None (mood.py):
+    topic: str | None = None  # a short noun phrase: "your order #4411", "the login page"
+    problem: str | None = None  # a short clause: "your order #4411 still has not arrived"
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,19 +1,32 @@
 """Rewrites of an anti-pattern's matched span that read well in place.
 
 Keeps the sentence-start capital ("Simply click" -> "Click"), takes the comma
-and space that only served a deleted phrase, and deletes a sentence that a
-deletion would leave empty. ``exact.keeps_the_rest`` then checks each result.
+and space that only served a deleted phrase (and a conjunction left dangling at
+the sentence start: "We value your business and hope..." -> "Hope..."), and
+deletes a sentence that a deletion would leave empty. ``exact.keeps_the_rest``
+then checks each result.
+
+Two conventions in the pack's wording:
+
+- a replacement ending in "." is a whole sentence ("Let's explore some options
+  to see what we can do."): it is offered only where the match is its whole
+  sentence, and takes the sentence's own end punctuation;
+- an ``append`` starting with a capital is a sentence of its own, added after
+  the matched sentence (" Here's what I can do instead:" for the agent to
+  finish); one starting with "," or a lowercase word continues the sentence.
 """
 
 from __future__ import annotations
 
 import re
 
-from plugin.coach.draft import Draft
+from plugin.coach.draft import Draft, Span
 from plugin.coach.model import Edit
 from plugin.coach.rules import PLACEHOLDERS, RuleMatch
 
 _TERMINAL = re.compile(r"[.!?…]+$")
+_DANGLING = re.compile(r"(?:and|but|so|or)\s+(?=[a-z])", re.I)  # left by a deleted start
+_OWN_SENTENCE = re.compile(r"\s*[A-Z]")
 _PLACEHOLDER = re.compile(r"\{(" + "|".join(sorted(PLACEHOLDERS)) + r")\}")
 
 
@@ -41,6 +54,10 @@ def fit_case(original: str, replacement: str, at_sentence_start: bool) -> str:
     return replacement[0].lower() + replacement[1:]
 
 
+def _sentence_of(draft: Draft, pos: int) -> Span | None:
+    return next((s for s in draft.sentences if s.start <= pos < s.end), None)
+
+
 def replacement_edit(
     draft: Draft, m: RuleMatch, template: str, fill: dict[str, str | None]
 ) -> Edit | None:
@@ -50,7 +67,13 @@ def replacement_edit(
     if not filled:
         return _delete_edit(draft, m)
     text = draft.text
-    replacement = fit_case(text[m.start : m.end], filled, _sentence_start(draft, m.start))
+    at_start = _sentence_start(draft, m.start)
+    if filled.endswith("."):  # a whole sentence: only for a match that is one
+        sentence = _sentence_of(draft, m.start)
+        if sentence is None or not at_start or text[m.end : sentence.end].strip(" .!?…"):
+            return None
+        filled = filled.rstrip(".")
+    replacement = fit_case(text[m.start : m.end], filled, at_start)
     end = m.end
     if replacement.endswith(",") and text[end : end + 1] == ",":
         end += 1  # "We regret to inform you," -> "Unfortunately," not "Unfortunately,,"
@@ -71,6 +94,10 @@ def _delete_edit(draft: Draft, m: RuleMatch) -> Edit:
     at_start = _sentence_start(draft, start)
     if sentence is not None and at_start and not text[after : sentence.end].strip(" .!?…,;:"):
         return _delete_sentence(draft.text, sentence.start, sentence.end)
+    if at_start:
+        dangling = _DANGLING.match(text, after)
+        if dangling is not None and sentence is not None and dangling.end() < sentence.end:
+            after = dangling.end()  # "We value your business and hope" -> "Hope"
     if at_start and after < len(text) and text[after].isalpha():
         return Edit(start, after + 1, text[after].upper())  # "Simply click" -> "Click"
     if after == end and start > 0 and text[start - 1] == " ":
@@ -93,9 +120,16 @@ def _delete_sentence(text: str, start: int, end: int) -> Edit:
 
 
 def append_edit(draft: Draft, m: RuleMatch, append: str) -> Edit | None:
-    sentence = next((s for s in draft.sentences if s.start <= m.start < s.end), None)
+    sentence = _sentence_of(draft, m.start)
     if sentence is None:
         return None
-    body = draft.text[sentence.start : sentence.end]
+    text = draft.text
+    body = text[sentence.start : sentence.end]
     end = sentence.start + len(_TERMINAL.sub("", body))
-    return Edit(end, sentence.end, append)
+    if not _OWN_SENTENCE.match(append):
+        return Edit(end, sentence.end, append)
+    # A sentence of its own, after the matched one's end punctuation.
+    tail = text[sentence.end : sentence.end + 1]
+    added = append.strip() if not tail or tail.isspace() else append.strip() + " "
+    stop = "" if sentence.end > end else "."
+    return Edit(sentence.end, sentence.end, f"{stop} {added}")

@@ -37,6 +37,7 @@ def mood_to_dict(mood: Mood | None) -> dict[str, Any] | None:
         "label": mood.label,
         "compound": round(mood.compound, 3),
         "topic": mood.topic,
+        "problem": mood.problem,
         "cues": [
             {"kind": c.kind, "start": c.start, "end": c.end, "text": c.text} for c in mood.cues
         ],

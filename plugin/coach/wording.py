@@ -1,14 +1,16 @@
 """Example wording for a missing move, fitted to the draft and placed sensibly.
 
-A suggestion uses the customer's first name and the problem they named
-(``Mood.topic``) when known, and goes where a reader expects the move: the
+A suggestion uses the customer's first name and the problem they named when
+known (``Mood.problem`` as a clause, ``Mood.topic`` as a noun phrase, each in
+the slot that fits it), and goes where a reader expects the move: the
 greeting first, validation and apology right after it, next steps before the
 closing, the open door before the sign-off.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from functools import lru_cache, reduce
 
 from plugin.coach import exact
 from plugin.coach.draft import Draft
@@ -30,19 +32,27 @@ CATEGORY: dict[str, str] = {
     "personalization": "personalization",
 }
 
-# (wording naming the problem, wording when the problem is unknown).
-_SENTENCES: dict[str, tuple[str, str]] = {
+# Wordings per move, best first. ``{problem}`` takes the customer's problem as a clause
+# ("I'm sorry that {problem}." → "I'm sorry that your order #4411 still has not
+# arrived."), ``{topic}`` as a noun phrase ("an update on {topic}" → "an update on
+# your order #4411"); the first wording whose slots are known, that shows its move and
+# trips no anti-pattern, is offered. The last wording of each move has no slot.
+_WORDINGS: dict[str, tuple[str, ...]] = {
     "thanks": ("Thanks for letting us know about {topic}.", "Thanks for reaching out about this."),
     "acknowledge": (
-        "I can see that {topic} is still causing you trouble.",
+        "I can see that {problem}.",
+        "I've read through everything you described about {topic}.",
         "I've read through everything you described.",
     ),
     "validate": (
-        "Dealing with {topic} sounds really frustrating, and I completely understand why "
-        "you're upset.",
+        "I can see how frustrating it is that {problem}.",
         "I can imagine how frustrating this has been.",
     ),
-    "apologize": ("I'm sorry about {topic}.", "I'm sorry this has caused you so much trouble."),
+    "apologize": (
+        "I'm sorry that {problem}.",
+        "I'm sorry for the trouble with {topic}.",
+        "I'm sorry this has caused you so much trouble.",
+    ),
     "ownership": (
         "I'll look into {topic} myself and see it through.",
         "I'll look into this myself and see it through.",
@@ -51,12 +61,12 @@ _SENTENCES: dict[str, tuple[str, str]] = {
         "I'll send you an update on {topic} within 24 hours.",
         "I'll send you an update within 24 hours.",
     ),
-    "reassure": ("We'll get this sorted out for you.", "We'll get this sorted out for you."),
-    "closing": (
-        "If there's anything else I can help with, just let me know.",
-        "If there's anything else I can help with, just let me know.",
-    ),
+    "reassure": ("We'll get this sorted out for you.",),
+    "closing": ("If there's anything else I can help with, just let me know.",),
 }
+# The problem is restated once: by the first of these moves the draft lacks (an apology
+# that names the problem acknowledges it too), and by none if the draft restates it.
+_RESTATES = ("apologize", "acknowledge", "validate")
 
 _MESSAGES: dict[str, tuple[Severity, str, str]] = {
     "greeting": (
@@ -111,7 +121,9 @@ _MESSAGES: dict[str, tuple[Severity, str, str]] = {
     ),
 }
 
-_FIRST_PERSON = {"my": "your", "our": "your", "me": "you", "mine": "yours", "us": "you"}
+# A topic in the customer's words ("my order"); Mood.topic is already in the agent's voice,
+# where "our" means the company's ("our site"), so only the singular is turned.
+_FIRST_PERSON = {"my": "your", "me": "you", "mine": "yours"}
 _DETERMINERS = frozenset(
     [
         "the",
@@ -152,9 +164,25 @@ def fit_topic(topic: str | None) -> str | None:
     return " ".join(words)
 
 
-def sentence_for(move: str, topic: str | None) -> str:
-    with_topic, plain = _SENTENCES[move]
-    return with_topic.replace("{topic}", topic) if topic else plain
+def sentence_for(move: str, topic: str | None, problem: str | None = None) -> str:
+    """The best wording for ``move`` whose slots are known (see ``_WORDINGS``)."""
+    return next(_candidates(move, topic, problem))
+
+
+def _candidates(move: str, topic: str | None, problem: str | None) -> Iterator[str]:
+    fill = {"{topic}": topic, "{problem}": problem.rstrip(" .!?") if problem else None}
+    for template in _WORDINGS[move]:
+        slots = [k for k in fill if k in template]
+        if all(fill[k] for k in slots):
+            yield reduce(lambda t, k: t.replace(k, fill[k] or ""), slots, template)
+
+
+def restating_move(missing: Iterable[str], present: Iterable[str]) -> str | None:
+    """The one missing move whose wording may restate the problem, if any."""
+    if "acknowledge" in present:
+        return None
+    wanted = set(missing)
+    return next((m for m in _RESTATES if m in wanted), None)
 
 
 def missing_findings(
@@ -165,17 +193,26 @@ def missing_findings(
     name: str | None,
     topic: str | None,
     closing_start: int | None,
+    problem: str | None = None,
+    present: Iterable[str] = (),
 ) -> list[Finding]:
     """A ``missing-<move>`` finding per move, each with an insertion that fits."""
+    missing = tuple(missing)
+    restates = restating_move(missing, present)
     findings: list[Finding] = []
     for move in missing:
         severity, message, why = _MESSAGES[move]
-        edit = _insertion(draft, layout, move, name, topic, closing_start)
-        ok = (
-            edit is not None
-            and _evidences(pack, move, edit.replacement)
-            and exact.keeps_the_rest(draft, pack, (edit,))
-        )
+        edit: Edit | None = None
+        ok = False
+        for wording in _wordings(move, topic, problem if move == restates else None):
+            edit = _insertion(draft, layout, move, name, wording, closing_start)
+            ok = (
+                edit is not None
+                and _evidences(pack, move, edit.replacement)
+                and exact.keeps_the_rest(draft, pack, (edit,))
+            )
+            if ok or edit is None:
+                break
         suggestions = (
             (Suggestion(f"Add: “{edit.replacement.strip()}”", (edit,)),) if ok and edit else ()
         )
@@ -186,6 +223,13 @@ def missing_findings(
             )
         )
     return findings
+
+
+def _wordings(move: str, topic: str | None, problem: str | None) -> Iterator[str]:
+    if move in ("greeting", "personalization"):
+        yield ""
+    else:
+        yield from _candidates(move, topic, problem)
 
 
 def greeting_name_finding(
@@ -215,7 +259,7 @@ def _insertion(
     layout: Layout,
     move: str,
     name: str | None,
-    topic: str | None,
+    wording: str,
     closing_start: int | None,
 ) -> Edit | None:
     text = draft.text
@@ -227,11 +271,11 @@ def _insertion(
         pos = len(text) - len(text.lstrip())
         edit = Edit(pos, pos, f"Hi {name},\n\n" if name else "Hello,\n\n")
     elif move in ("thanks", "acknowledge", "validate", "apologize"):
-        edit = _before_sentence(text, layout.body_start, sentence_for(move, topic))
+        edit = _before_sentence(text, layout.body_start, wording)
     elif move in ("ownership", "next_steps", "reassure"):
-        edit = _after_body(draft, layout, sentence_for(move, topic), closing_start)
+        edit = _after_body(draft, layout, wording, closing_start)
     else:  # closing
-        edit = _before_signoff(text, layout, sentence_for(move, topic))
+        edit = _before_signoff(text, layout, wording)
     return edit
 
 
@@ -260,6 +304,8 @@ def _before_signoff(text: str, layout: Layout, sentence: str) -> Edit:
     return Edit(end, end, f"\n\n{sentence}" if end else sentence)
 
 
+# The same few wordings are checked on every re-check of a draft: remember the verdicts.
+@lru_cache(maxsize=1024)
 def _evidences(pack: RulePack, move: str, wording: str) -> bool:
     """The inserted words must show the move and trip no anti-pattern."""
     found = pack.find(wording.strip())

@@ -19,8 +19,9 @@ AVOID = {r.id for r in PACK.active if r.kind == "avoid"}
 MARIA = CustomerContext(first_name="Maria")
 
 
-def mood(label: MoodLabel, topic: str | None = None) -> Mood:
-    return Mood(label, -0.6 if label in ("frustrated", "angry") else 0.3, topic=topic)
+def mood(label: MoodLabel, topic: str | None = None, problem: str | None = None) -> Mood:
+    compound = -0.6 if label in ("frustrated", "angry") else 0.3
+    return Mood(label, compound, topic=topic, problem=problem)
 
 
 def run(text: str, m: Mood | None = None, ctx: CustomerContext | None = None) -> EmpathyResult:
@@ -144,9 +145,16 @@ def test_antipattern_finding_carries_message_why_and_a_rewrite() -> None:
     text = "Hello,\n\nYou're wrong about the fee."
     f = finding(run(text), "youre-wrong")
     assert f.category == "tone" and f.message and f.why
-    assert text[f.start : f.end] == "You're wrong"
+    assert text[f.start : f.end] == "You're wrong about"
     fixed = apply(text, f.suggestions[0].edits)
-    assert fixed == "Hello,\n\nLet's explore some options to see what we can do about the fee."
+    assert fixed == "Hello,\n\nLet me clarify the fee."
+    # the whole-sentence alternative is only offered for a whole sentence
+    assert len(f.suggestions) == 1
+    alone = finding(run("Hello,\n\nYou're wrong."), "youre-wrong")
+    assert [apply("Hello,\n\nYou're wrong.", s.edits) for s in alone.suggestions] == [
+        "Hello,\n\nLet me clarify.",
+        "Hello,\n\nLet's explore some options to see what we can do.",
+    ]
 
 
 def test_quoted_customer_text_is_never_flagged() -> None:
@@ -158,7 +166,8 @@ def test_robotic_apology_rewrite_uses_the_customers_problem() -> None:
     text = "Hi Maria,\n\nWe apologize for any inconvenience.\n\nBest,\nAlex"
     result = run(text, mood("angry", "my damaged package"), MARIA)
     robotic = finding(result, "robotic-inconvenience")
-    assert robotic.suggestions[0].edits[0].replacement == "I'm sorry about your damaged package"
+    replacement = robotic.suggestions[0].edits[0].replacement
+    assert replacement == "I'm sorry for the trouble with your damaged package"
     assert "apologize" in result.missing
     assert "missing-apologize" not in ids(result)  # the robotic finding already says so
 
@@ -266,9 +275,11 @@ def test_missing_moves_are_inserted_where_a_reader_expects_them() -> None:
         return apply(text, finding(result, rule_id).suggestions[0].edits)
 
     assert fixed("missing-apologize").startswith(
-        "Hi Maria,\n\nI'm sorry about your late refund. Your"
+        "Hi Maria,\n\nI'm sorry for the trouble with your late refund. Your"
     )
-    assert fixed("missing-validate").startswith("Hi Maria,\n\nDealing with your late refund sounds")
+    assert fixed("missing-validate").startswith(
+        "Hi Maria,\n\nI can imagine how frustrating this has been. Your"
+    )
     assert (
         "processed. I'll send you an update on your late refund within 24 hours.\n\nLet me"
         in fixed("missing-next_steps")
@@ -422,3 +433,148 @@ def test_applying_a_suggestion_removes_its_finding_and_nothing_else(
             new = {(g.rule_id, g.start, g.end) for g in after.findings if g.rule_id in AVOID}
             assert old <= new, (text, fixed, old - new)
             assert not new - old, (text, fixed, new - old)
+
+
+# ---- acknowledgement, calibration and realistic over-empathy -----------------------------
+
+ORDER = mood("frustrated", "your order #4411", "your order #4411 still has not arrived")
+
+
+@pytest.mark.parametrize(
+    ("message", "sentence"),
+    [
+        (
+            "My order #4411 still has not arrived!!!",
+            "I can see your order #4411 hasn't arrived yet.",
+        ),
+        (
+            "The refund you promised still hasn't shown up on my card. Unacceptable.",
+            "So the refund still hasn't shown up on your card.",
+        ),
+        (
+            "The app keeps logging me out every time I switch screens.",
+            "I understand the app keeps logging you out.",
+        ),
+        ("I was charged twice for March!", "You were double-charged in March, which is on us."),
+        (
+            "The export button in the mobile app does nothing.",
+            "The export button in the mobile app is broken right now.",
+        ),
+    ],
+)
+def test_paraphrases_acknowledge_the_problem(message: str, sentence: str) -> None:
+    from plugin.coach.mood import analyze as read_mood
+
+    result = run(f"Hi Maria,\n\n{sentence} I'll fix it today.", read_mood(message), MARIA)
+    assert "acknowledge" in {h.move for h in result.moves}
+
+
+@pytest.mark.parametrize("sentence", ["Thanks for your patience.", "Please update the app."])
+def test_unrelated_sentences_do_not_acknowledge(sentence: str) -> None:
+    result = run(f"Hi Maria,\n\n{sentence}", ORDER, MARIA)
+    assert "acknowledge" not in {h.move for h in result.moves}
+    assert "acknowledge" in result.missing
+
+
+@pytest.mark.parametrize(
+    ("m", "expects"),
+    [
+        (ORDER, True),
+        (mood("angry", problem="nothing works"), True),
+        (mood("neutral", "the export button", "the export button does nothing"), True),
+        (mood("calm", "the export button", "the export button does nothing"), False),
+        (mood("angry"), False),  # no named problem: nothing to restate
+        (mood("angry", "your refund"), False),  # "Where is my refund?": answer it
+        (None, False),
+    ],
+)
+def test_acknowledge_is_expected_when_a_problem_is_named(m: Mood | None, expects: bool) -> None:
+    assert ("acknowledge" in run("Go to Settings.", m).expected) is expects
+
+
+def test_cant_language_appends_a_sentence_for_the_agent_to_finish() -> None:
+    text = "Hello,\n\nWe can't refund this order.\n\nBest,\nAlex"
+    f = finding(run(text), "cant-language")
+    (s,) = f.suggestions
+    assert s.label == "Add “Here's what I can do instead:” and finish it"
+    fixed = apply(text, s.edits)
+    assert (
+        fixed
+        == "Hello,\n\nWe can't refund this order. Here's what I can do instead:\n\nBest,\nAlex"
+    )
+    assert "cant-language" not in ids(run(fixed))
+
+
+def test_cant_do_anything_gets_a_full_rewrite() -> None:
+    text = "Hello,\n\nWe can't do anything about it."
+    result = run(text)
+    assert "cant-language" not in ids(result)  # the longer match says it
+    f = finding(result, "cant-nothing-we-can-do")
+    fixed = apply(text, f.suggestions[0].edits)
+    assert fixed == "Hello,\n\nThere's only so much we can do about it."
+
+
+@pytest.mark.parametrize(
+    ("sentence", "fixed"),
+    [
+        ("You need to calm down before we continue.", "I understand how frustrating this is."),
+        ("We value your business and hope to see you again.", "Hope to see you again."),
+        ("As I've already told you, it ships Monday.", "It ships Monday."),
+        ("That's your fault for using the old link.", "That's an easy mix-up using the old link."),
+        ("It's against company policy to share that.", "We're not set up to share that."),
+    ],
+)
+def test_rewrites_fit_the_sentence_they_sit_in(sentence: str, fixed: str) -> None:
+    text = f"Hello,\n\n{sentence}"
+    result = run(text)
+    avoid = [f for f in result.findings if f.rule_id in AVOID]
+    assert len(avoid) == 1, ids(result)
+    assert apply(text, avoid[0].suggestions[0].edits) == f"Hello,\n\n{fixed}"
+
+
+GUSHING_HOW_TO = (
+    "Hi Priya,\n\nI'm so sorry to hear you've had trouble finding your invoices! That must be "
+    "really frustrating, and I completely understand. You can download them under Billing > "
+    "Invoices.\n\nHope this helps!\n\nBest,\nAlex"
+)
+WARM_REPLY_TO_ANGRY = (
+    "Hi Maria,\n\nI'm so sorry your order #4411 still hasn't arrived, and that you've had to "
+    "write three times. That's really frustrating. I've contacted the courier myself, and you'll "
+    "get a tracking update by email within 24 hours. If it hasn't moved by Friday, I'll refund "
+    "you in full right away. I'm sorry again for the hassle.\n\nThanks for your patience. If "
+    "anything else comes up, just reply here.\n\nBest,\nAlex"
+)
+
+
+def test_gushing_answer_to_a_calm_how_to_question_is_over_empathizing() -> None:
+    result = run(GUSHING_HOW_TO, mood("calm"))
+    over = finding(result, "over-empathizing")
+    assert apply(GUSHING_HOW_TO, over.suggestions[0].edits) == (
+        "Hi Priya,\n\nI'm so sorry to hear you've had trouble finding your invoices! You can "
+        "download them under Billing > Invoices.\n\nHope this helps!\n\nBest,\nAlex"
+    )
+
+
+def test_warm_reply_to_an_angry_customer_is_not_over_anything() -> None:
+    result = run(WARM_REPLY_TO_ANGRY, ORDER, MARIA)
+    assert not {"over-empathizing", "over-apologizing"} & set(ids(result))
+    assert result.missing == ()
+
+
+def test_a_calm_customer_with_a_problem_may_get_an_apology_and_a_validation() -> None:
+    text = (
+        "Hi Kenji,\n\nSorry about that, and thanks for flagging it. That sounds annoying. "
+        "I've cancelled your plan, and you'll get an email within the hour.\n\nBest,\nAlex"
+    )
+    problem = "you're trying to cancel but the button is missing"
+    assert "over-empathizing" not in ids(run(text, mood("calm", None, problem)))
+    assert "over-empathizing" in ids(run(text, mood("calm")))
+
+
+def test_grovelling_is_over_apologizing_in_any_mood() -> None:
+    text = (
+        "Hello,\n\nI'm so sorry for the delay. I apologize for the confusion. Sorry again! "
+        "Go to Settings > Team and click Invite."
+    )
+    for m in (mood("calm"), ORDER):
+        assert "over-apologizing" in ids(run(text, m))

@@ -93,33 +93,99 @@ def test_empty_message_has_no_cues_and_no_topic() -> None:
 
 
 @pytest.mark.parametrize(
-    ("message", "topic"),
+    ("message", "topic", "problem"),
     [
-        ("Hi, my order #4411 hasn't arrived.", "your order #4411 hasn't arrived"),
-        ("I was charged twice for March!", "you were charged twice for March"),
         (
-            "Hello team,\nI'm locked out and I can't log in.",
-            "you're locked out and you can't log in",
+            "This is the THIRD time I am writing!!! My order #4411 still has not arrived and "
+            "nobody answers. I want a refund today or I cancel.",
+            "your order #4411",
+            "your order #4411 still has not arrived",
         ),
-        ("You sent me the wrong size.", "we sent you the wrong size"),
-        ("The app crashes when I open my photos.", "the app crashes when you open your photos"),
+        (
+            "Hi, my order #4411 hasn't arrived.",
+            "your order #4411",
+            "your order #4411 hasn't arrived",
+        ),
+        ("I was charged twice for March!", "the double charge", "you were charged twice for March"),
+        ("Hello team,\nI'm locked out and I can't log in.", "your login", "you can't log in"),
+        ("You sent me the wrong size.", "the wrong item", "we sent you the wrong size"),
+        (
+            "The app crashes when I open my photos.",
+            "the app",
+            "the app crashes when you open your photos",
+        ),
         (
             "I ordered a blender from your shop two weeks ago, and it still hasn't arrived "
             "even though the tracking says delivered.",
-            "it still hasn't arrived even though the tracking says delivered",
+            "your blender",
+            "your blender still hasn't arrived",
         ),
-        ("Thanks for the quick help last week. Great service!", None),
-        ("How do I add a second user?", None),
+        (
+            "I returned the kettle two weeks ago and still haven't got my money back.",
+            "your refund",
+            "you still haven't got your money back",
+        ),
+        (
+            "The refund of £45 you promised never showed up.",
+            "the refund of £45",
+            "the refund of £45 we promised never showed up",
+        ),
+        (
+            "THE INVOICE FOR JUNE 1 HAS THE WRONG COMPANY NAME. Where can I download invoices??",
+            "the invoice for June 1",
+            "the invoice for June 1 has the wrong company name",
+        ),
+        (
+            "My card shows two payments of $20.95 for order #A-61588!!! Why??",
+            "the double charge",
+            "your card shows two payments of $20.95 for order #A-61588",
+        ),
+        (
+            "Your site has been down all morning!!!",
+            "our site",
+            "our site has been down all morning",
+        ),
+        ("Nothing works since Friday!!! What is going on??", None, "nothing works since Friday"),
+        # questions and requests name a topic, not a problem
+        ("Where is my refund??? It's been three weeks.", "your refund", None),
+        (
+            "Please cancel my annual subscription before the renewal.",
+            "your annual subscription",
+            None,
+        ),
+        # the contact itself is not the problem
+        (
+            "Second email about this, still no answer. I've explained this twice already.",
+            None,
+            None,
+        ),
+        ("Thanks for the quick help last week. Great service!", None, None),
+        ("How do I add a second user?", None, None),
     ],
 )
-def test_topic_names_the_problem_in_the_agents_voice(message: str, topic: str | None) -> None:
-    assert mood.analyze(message).topic == topic
+def test_topic_and_problem_in_the_agents_voice(
+    message: str, topic: str | None, problem: str | None
+) -> None:
+    m = mood.analyze(message)
+    assert (m.topic, m.problem) == (topic, problem)
 
 
-def test_topic_is_short() -> None:
-    long = "My " + "really " * 30 + "old order never came."
-    topic = mood.analyze(long).topic
-    assert topic is not None and len(topic.split()) <= mood.TOPIC_MAX_WORDS
+@pytest.mark.parametrize(
+    "message",
+    [
+        "My " + "really " * 30 + "old order never came.",
+        "I ordered a lamp from your shop on Monday, the tracking page said it would come on "
+        "Wednesday at the latest, and it never came, which is not what I paid express for.",
+    ],
+)
+def test_topic_and_problem_are_short(message: str) -> None:
+    m = mood.analyze(message)
+    assert m.topic is None or len(m.topic.split()) <= mood.TOPIC_MAX_WORDS + 1
+    assert m.problem is None or len(m.problem.split()) <= mood.PROBLEM_MAX_WORDS
+
+
+def test_no_in_the_cue_file_is_a_word_not_a_boolean() -> None:
+    assert mood.analyze("There's no dark mode.").problem == "there's no dark mode"
 
 
 def test_warm_loads_the_cue_file() -> None:

@@ -80,3 +80,185 @@ def test_avoid_rule_rewrites_fix_their_bad_examples(rule_id: str) -> None:
             assert len(_findings(fixed, rule)) < len(flagged), f"{fixed!r} still flagged"
             added = set(avoid_in(fixed)) - set(avoid_in(bad))
             assert not added, f"rewrite {fixed!r} adds {added}"
+
+
+# Every anti-pattern's rewrite, read in realistic sentences: the replacement must fit
+# the words around the match, not just replace the phrase. First suggestion shown.
+IN_PLACE: dict[str, list[tuple[str, str]]] = {
+    "blame-you-should-have": [
+        (
+            "You should have read the setup guide first.",
+            "It's best to have read the setup guide first.",
+        ),
+        (
+            "Honestly, you should have checked the size chart.",
+            "Honestly, it's best to have checked the size chart.",
+        ),
+    ],
+    "blame-you-failed-to": [
+        (
+            "You forgot to attach the receipt.",
+            "It looks like you weren't able to attach the receipt.",
+        ),
+    ],
+    "blame-you-didnt-read": [
+        ("You didn't read the email we sent.", "You may have missed the email we sent."),
+        (
+            "You ignored the warning on the checkout page.",
+            "You may have missed the warning on the checkout page.",
+        ),
+    ],
+    "blame-you-didnt-check": [
+        ("You didn't check the spam folder.", "It's worth checking the spam folder."),
+        (
+            "You did not look at the FAQ before writing.",
+            "It's worth checking the FAQ before writing.",
+        ),
+    ],
+    "blame-your-fault": [
+        ("That's your fault for using the old link.", "That's an easy mix-up using the old link."),
+        ("This is due to user error.", "This is due to an easy mix-up."),
+    ],
+    "blame-you-were-supposed-to": [
+        ("You were supposed to click Confirm.", "The next step is to click Confirm."),
+    ],
+    "dismiss-calm-down": [
+        ("Please calm down.", "I understand how frustrating this is."),
+        ("You need to calm down before we continue.", "I understand how frustrating this is."),
+        ("Calm down, we'll fix it.", "I understand how frustrating this is, we'll fix it."),
+    ],
+    "dismiss-overreacting": [
+        (
+            "You're overreacting about a small delay.",
+            "I understand why you're upset about a small delay.",
+        ),
+        ("I think you're overreacting.", "I understand why you're upset."),
+    ],
+    "dismiss-already-said": [
+        ("As I already said, the refund takes five days.", "The refund takes five days."),
+        ("The refund takes five days, as I said.", "The refund takes five days."),
+        ("As I've already told you, it ships Monday.", "It ships Monday."),
+    ],
+    "dismiss-told-you": [
+        ("I already told you the refund takes five days.", "To recap, the refund takes five days."),
+        ("I've told you before that we can't change it.", "To recap, we can't change it."),
+    ],
+    "dismiss-obviously": [
+        ("The link has obviously expired.", "The link has expired."),
+        ("With all due respect, that's not how it works.", "That's not how it works."),
+    ],
+    "dismiss-simply": [("You can simply reset the router.", "You can reset the router.")],
+    "dismiss-all-you-need": [
+        ("To fix it, you only have to clear the cache.", "To fix it, you can clear the cache."),
+    ],
+    "dismiss-its-easy": [
+        ("It's easy to reset your password.", "Here's how to reset your password."),
+        ("It's really simple: go to Settings.", "Here's how: go to Settings."),
+    ],
+    "dismiss-must-understand": [
+        ("You must understand we get many requests.", "It helps to know we get many requests."),
+    ],
+    "youre-wrong": [
+        ("You're wrong about the cancellation fee.", "Let me clarify the cancellation fee."),
+        (
+            "That's not true, we never charged you twice.",
+            "Let me clarify, we never charged you twice.",
+        ),
+        ("You've misunderstood the refund policy.", "Let me clarify the refund policy."),
+    ],
+    "policy-per-our-policy": [
+        (
+            "Due to our policy, we can't ship to PO boxes.",
+            "As part of our process, we can't ship to PO boxes.",
+        ),
+    ],
+    "policy-its-policy": [
+        (
+            "I can't change the date, it's company policy.",
+            "I can't change the date, that's how our process works.",
+        ),
+    ],
+    "policy-against-policy": [
+        ("That would be against our policy.", "That would be outside what we can offer."),
+    ],
+    "policy-against-policy-to": [
+        (
+            "Sorry, it is against our policy to refund opened items.",
+            "Sorry, we're not set up to refund opened items.",
+        ),
+    ],
+    "policy-doesnt-allow": [
+        (
+            "Company policy prohibits sharing account details.",
+            "Our process doesn't include sharing account details.",
+        ),
+    ],
+    "cant-language": [
+        (
+            "We can't refund this order.",
+            "We can't refund this order. Here's what I can do instead:",
+        ),
+        (
+            "I'm unable to change the date",
+            "I'm unable to change the date. Here's what I can do instead:",
+        ),
+    ],
+    "cant-nothing-we-can-do": [
+        (
+            "There's nothing more we can do about the delay.",
+            "There's only so much we can do about the delay.",
+        ),
+        (
+            "I'm afraid there's nothing I can do at this point.",
+            "I'm afraid there's only so much we can do at this point.",
+        ),
+    ],
+    "robotic-inconvenience": [
+        (
+            "We apologize for any inconvenience.",
+            "I'm sorry for the trouble with the late delivery.",
+        ),
+        (
+            "It shipped and we apologize for any inconvenience caused.",
+            "It shipped and I'm sorry for the trouble with the late delivery.",
+        ),
+    ],
+    "robotic-important-to-us": [
+        ("As a valued customer, you get free returns.", "You get free returns."),
+        ("We value your business and hope to see you again.", "Hope to see you again."),
+    ],
+    "robotic-formal-notice": [
+        ("Kindly be informed that the office is closed.", "The office is closed."),
+    ],
+    "robotic-regret-inform": [
+        (
+            "I regret to inform you that your claim was declined.",
+            "Unfortunately, your claim was declined.",
+        ),
+    ],
+    "robotic-earliest-convenience": [
+        (
+            "At your earliest convenience, please confirm the address.",
+            "When you have a moment, please confirm the address.",
+        ),
+    ],
+    "robotic-finds-you-well": [("I hope this email finds you well. It shipped.", "It shipped.")],
+    "greeting-generic": [
+        ("Dear customer, thanks for your message.", "Hi Maria, thanks for your message.")
+    ],
+}
+
+
+def test_every_anti_pattern_is_read_in_place() -> None:
+    assert sorted(IN_PLACE) == rule_ids("avoid")
+
+
+@pytest.mark.parametrize(
+    ("rule_id", "sentence", "fixed"),
+    [(rule_id, s, f) for rule_id, cases in sorted(IN_PLACE.items()) for s, f in cases],
+)
+def test_rewrite_reads_well_in_place(rule_id: str, sentence: str, fixed: str) -> None:
+    result = analyze(parse(sentence, names=("Maria",)), PACK, MOOD, CONTEXT)
+    flagged = [f for f in result.findings if f.rule_id == rule_id]
+    assert flagged and flagged[0].suggestions, f"{rule_id} offers nothing for {sentence!r}"
+    assert apply(sentence, flagged[0].suggestions[0].edits) == fixed
