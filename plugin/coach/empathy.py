@@ -59,7 +59,7 @@ def analyze(
     findings = [_antipattern(draft, pack, everything, m, fill) for m in avoid]
 
     present = {h.move for h in moves}
-    detectable = {r.move for r in pack.active if r.kind == "move" and r.move}
+    detectable = set(pack.move_names)
     if name:
         detectable.add("personalization")
     expected = calibrate.expected(mood, context, detectable)

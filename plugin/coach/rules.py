@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any, cast
 
@@ -92,9 +92,14 @@ class RulePack:
                 return r
         raise KeyError(rule_id)
 
-    @property
+    @cached_property
     def active(self) -> tuple[Rule, ...]:
         return tuple(r for r in self.rules if r.status == "active")
+
+    @cached_property
+    def move_names(self) -> frozenset[str]:
+        """The empathy moves some active rule can evidence (computed once per pack)."""
+        return frozenset(r.move for r in self.active if r.kind == "move" and r.move)
 
     def find(self, text: str) -> list[RuleMatch]:
         """Every match of every active rule in ``text``, in reading order.
