@@ -55,7 +55,11 @@ def analyze(
 
     avoid = _longest_per_rule([m for m in matches if m.rule.kind == "avoid"])
     moves = _moves(draft, matches, avoid, openers, shape, mood, name)
-    fill = {"topic": topic, "first_name": name}
+    fill = {
+        "topic": topic,
+        "problem": problem.rstrip(" .!?") if problem else None,
+        "first_name": name,
+    }
     findings = [_antipattern(draft, pack, everything, m, fill) for m in avoid]
 
     present = {h.move for h in moves}

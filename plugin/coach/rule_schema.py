@@ -22,7 +22,7 @@ STATUSES: frozenset[str] = frozenset({"active", "retired"})
 SCOPES: frozenset[str] = frozenset({"any", "opening"})
 # Placeholders a replacement may use; the empathy analyzer fills them from the
 # customer context and drops alternatives it cannot fill.
-PLACEHOLDERS: frozenset[str] = frozenset({"topic", "first_name"})
+PLACEHOLDERS: frozenset[str] = frozenset({"topic", "problem", "first_name"})
 
 _RULE_KEYS = frozenset(
     {
