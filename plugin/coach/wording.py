@@ -245,7 +245,7 @@ def greeting_name_finding(
     return Finding(
         "greeting-no-name",
         "greeting",
-        "info",
+        "warning",  # we know the name, so a nameless greeting is a real miss
         layout.greeting_start,
         pos,
         f"Greet the customer by name: “{draft.text[layout.greeting_start : pos]} {name}”.",
