@@ -65,9 +65,7 @@ def test_customer_history_becomes_hints_and_personalization(
     assert any("María" in s["label"] for f in greeting for s in f["suggestions"])
     # Her name is protected: no finding (spelling, rare word...) ever lands on it.
     name_at = DRAFT.index("María García")
-    assert not [
-        f for f in review["findings"] if f["start"] < name_at + 12 and f["end"] > name_at
-    ]
+    assert not [f for f in review["findings"] if f["start"] < name_at + 12 and f["end"] > name_at]
     assert review["notes"] == []
 
 
