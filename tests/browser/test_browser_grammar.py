@@ -24,6 +24,14 @@ DRAFT = "Hi Maria,\n\nThanks for writing. This is a error in our records.\n\nBes
 class _FakeLanguageTool(BaseHTTPRequestHandler):
     release = threading.Event()
 
+    def do_GET(self) -> None:  # noqa: N802 — language_tool_python asks for the languages first
+        body = json.dumps([{"name": "English (US)", "code": "en", "longCode": "en-US"}]).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
     def do_POST(self) -> None:  # noqa: N802 (http.server's naming)
         length = int(self.headers.get("Content-Length", "0"))
         form = parse_qs(self.rfile.read(length).decode())
@@ -38,6 +46,13 @@ class _FakeLanguageTool(BaseHTTPRequestHandler):
                     "shortMessage": "Wrong article",
                     "offset": at,
                     "length": 1,
+                    # The rest of LanguageTool's documented match shape, which
+                    # language_tool_python requires.
+                    "context": {"text": text, "offset": at, "length": 1},
+                    "sentence": text,
+                    "type": {"typeName": "Other"},
+                    "ignoreForIncompleteSentence": False,
+                    "contextForSureMatch": 0,
                     "replacements": [{"value": "an"}],
                     "rule": {
                         "id": "EN_A_VS_AN",
