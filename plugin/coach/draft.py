@@ -68,6 +68,9 @@ _HTML_TOKEN = re.compile(
     re.S,
 )
 
+_new = tuple.__new__
+_HTML_RUN = re.compile(r"[\r\n\t ]+|[^\r\n\t ]+")
+
 _WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 # Sentence ends: terminal punctuation followed by space and a likely sentence start,
 # or a line break (greetings and sign-offs sit on their own lines).
@@ -204,7 +207,8 @@ def parse(source: str, fmt: Format = "text", names: tuple[str, ...] = ()) -> Dra
         format=fmt,
         text=text,
         sentences=_sentences(text),
-        words=tuple(Word(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)),
+        # tuple.__new__ skips NamedTuple's Python-level __new__: a third of parse time.
+        words=tuple([_new(Word, (m.start(), m.end(), m.group())) for m in _WORD.finditer(text)]),
         protected=_protected(text, names),
         _starts=starts,
         _ends=ends,
@@ -236,16 +240,22 @@ def _html_to_text(source: str) -> tuple[str, tuple[int, ...], tuple[int, ...]]:
     ends: list[int] = []
     skipping: str | None = None
 
+    # ``chars`` holds pieces: single characters, or runs without white space, so the
+    # "last character" checks below still look at one character.
     def emit_text(chunk_start: int, chunk: str) -> None:
-        for k, ch in enumerate(chunk):
-            if ch in "\r\n\t ":
-                # HTML collapses white space; keep one space, mapped to its source char.
-                if chars and chars[-1] in " \n":
-                    continue
-                ch = " "
-            chars.append(ch)
-            starts.append(chunk_start + k)
-            ends.append(chunk_start + k + 1)
+        for run in _HTML_RUN.finditer(chunk):
+            at = chunk_start + run.start()
+            piece = run.group()
+            if piece[0] in "\r\n\t ":
+                # HTML collapses white space; keep one space, mapped to its first char.
+                if not chars or chars[-1] not in " \n":
+                    chars.append(" ")
+                    starts.append(at)
+                    ends.append(at + 1)
+                continue
+            chars.append(piece)
+            starts.extend(range(at, at + len(piece)))
+            ends.extend(range(at + 1, at + len(piece) + 1))
 
     def emit_break(pos: int) -> None:
         while chars and chars[-1] == " ":

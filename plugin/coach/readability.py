@@ -15,6 +15,7 @@ syllable count — ``tests/coach/test_readability.py`` asserts the result equals
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -31,6 +32,7 @@ TEXTSTAT_LANG = "en_US"
 HARD_MIN_WORDS = 12
 # How far above the target grade one sentence may read before it is flagged.
 HARD_GRADE_MARGIN = 4.0
+_WORD_MARGIN = 3
 # Both halves of a split must keep at least this many words, so a split never
 # leaves a fragment.
 MIN_SPLIT_WORDS = 5
@@ -104,7 +106,13 @@ def analyze(draft: Draft, settings: Settings) -> ReadabilityResult:
     }
     findings: list[Finding] = []
     hard = 0
+    starts = [w.start for w in draft.words]
+    shortest = min(HARD_MIN_WORDS, settings.max_sentence_words + 1) - _WORD_MARGIN
     for span in draft.sentences:
+        # Most support sentences are short: skip textstat's tokenizer for those. The
+        # draft's word count is an upper bound of textstat's, less a margin for symbols.
+        if bisect_left(starts, span.end) - bisect_left(starts, span.start) < shortest:
+            continue
         text = own[span.start : span.end]
         finding = _sentence_finding(draft, span, text, settings)
         if finding is not None:
