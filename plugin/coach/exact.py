@@ -29,13 +29,6 @@ def _draft_keys(pack: RulePack, text: str) -> frozenset[Key]:
     return frozenset(avoid_keys(pack, text))
 
 
-# How far around an edit a rule's phrase and context words can reach. Re-matching only
-# this window keeps the check proportional to the edit, not to the draft's length.
-_MARGIN = 160
-# Matches this close to a cut window edge may differ only because of the cut: not compared.
-_EDGE = 100
-
-
 def keeps_the_rest(
     draft: Draft,
     pack: RulePack,
@@ -46,21 +39,24 @@ def keeps_the_rest(
 
     ``gone`` is the match the suggestion fixes from outside its span (an appended
     "but here's what I can do"); matches the edits overlap may only disappear.
-    Only the text around the edits is re-matched: beyond ``_MARGIN`` both versions
-    are the same text, so they match the same.
+    Only the text around the edits is re-matched: a match further than the pack's
+    ``reach`` from every edit cannot change, and matches within ``reach`` of the
+    window's cut edges are left out of the comparison (the cut, not the edit, would
+    change them). So the window is the edits widened by twice the reach.
     """
     if not edits or any(touches_protected(draft, e) for e in edits):
         return False
     text = draft.text
-    lo = _snap(text, min(e.start for e in edits) - _MARGIN, -1)
-    hi = _snap(text, max(e.end for e in edits) + _MARGIN, 1)
+    reach = pack.reach
+    lo = _snap(text, min(e.start for e in edits) - 2 * reach, -1)
+    hi = _snap(text, max(e.end for e in edits) + 2 * reach, 1)
     local = [Edit(e.start - lo, e.end - lo, e.replacement) for e in edits]
     try:
         after = edit_ops.apply(text[lo:hi], local)
     except ValueError:
         return False
-    inner_lo = lo + _EDGE if lo > 0 else 0
-    inner_hi = hi - _EDGE if hi < len(text) else len(text)
+    inner_lo = lo + reach if lo > 0 else 0
+    inner_hi = hi - reach if hi < len(text) else len(text)
     before = {
         (rule, s - lo, e - lo)
         for rule, s, e in _draft_keys(pack, text)

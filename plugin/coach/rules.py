@@ -101,6 +101,16 @@ class RulePack:
         """The empathy moves some active rule can evidence (computed once per pack)."""
         return frozenset(r.move for r in self.active if r.kind == "move" and r.move)
 
+    @cached_property
+    def reach(self) -> int:
+        """How far (in characters) text can change a match: its context words plus the
+        widest regex window. An edit further away than this cannot change the match."""
+        context = max(
+            (r.context_words for r in self.active if r.unless_followed_by or r.unless_preceded_by),
+            default=0,
+        )
+        return context * _CHARS_PER_WORD + _REACH
+
     def find(self, text: str) -> list[RuleMatch]:
         """Every match of every active rule in ``text``, in reading order.
 
@@ -109,15 +119,23 @@ class RulePack:
         """
         folded = fold(text)
         found: set[tuple[int, int, int]] = set()  # (rule index, start, end)
-        regexes = set(self._always)
+        near: dict[int, list[int]] = {}  # regex index -> where its triggers occur
         if self._automaton is not None:
             for last, key in self._automaton.iter(folded):
                 self._phrase_hits(folded, last, cast(_Key, key), found)
-                regexes.update(cast(_Key, key).regexes)
+                for i in cast(_Key, key).regexes:
+                    near.setdefault(i, []).append(last)
         matches = [RuleMatch(self.rules[i], s, e) for i, s, e in found]
-        for i in regexes:
+        for i in self._always:
             rule, compiled = self._regexes[i]
             matches += [RuleMatch(rule, m.start(), m.end()) for m in compiled.finditer(folded)]
+        for i, spots in near.items():
+            rule, compiled = self._regexes[i]
+            # A match contains one of its triggers: scan only around them, not the draft.
+            for lo, hi in _windows(spots, len(folded)):
+                matches += [
+                    RuleMatch(rule, m.start(), m.end()) for m in compiled.finditer(folded, lo, hi)
+                ]
         opening = len(folded) - len(folded.lstrip())  # where the reply's first word starts
         kept = {m for m in matches if m.end > m.start and _in_context(folded, m, opening)}
         return sorted(kept, key=lambda m: (m.start, -m.end, m.rule.id))
@@ -128,6 +146,25 @@ class RulePack:
         start, end = last - key.length + 1, last + 1
         if key.rules and _bounded(folded, start, end, key):
             found.update((i, start, end) for i in key.rules)
+
+
+_CHARS_PER_WORD = 20  # generous: the unless_* checks read this many chars per context word
+
+# How far a regex match may reach either side of its trigger literal. Rule patterns
+# are phrase-sized; a pattern written to span more than this would be cut.
+_REACH = 240
+
+
+def _windows(spots: list[int], length: int) -> list[tuple[int, int]]:
+    """Merged ``[lo, hi)`` windows of ``_REACH`` around each trigger position."""
+    merged: list[tuple[int, int]] = []
+    for spot in spots:  # the automaton reports positions in order
+        lo, hi = max(0, spot - _REACH), min(length, spot + _REACH)
+        if merged and lo <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], hi)
+        else:
+            merged.append((lo, hi))
+    return merged
 
 
 def _is_word_char(c: str) -> bool:
@@ -158,11 +195,11 @@ def _in_context(folded: str, m: RuleMatch, opening: int) -> bool:
         return False
     n = rule.context_words
     if rule.unless_followed_by:
-        after = _WORD.findall(folded, m.end, min(len(folded), m.end + n * 20))[:n]
+        after = _WORD.findall(folded, m.end, min(len(folded), m.end + n * _CHARS_PER_WORD))[:n]
         if _contains_phrase(after, rule.unless_followed_by):
             return False
     if rule.unless_preceded_by:
-        before = _WORD.findall(folded, max(0, m.start - n * 20), m.start)[-n:]
+        before = _WORD.findall(folded, max(0, m.start - n * _CHARS_PER_WORD), m.start)[-n:]
         if _contains_phrase(before, rule.unless_preceded_by):
             return False
     return True

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from plugin.coach.draft import parse
@@ -397,6 +397,18 @@ def _untouched(f: Finding, edits: tuple[Edit, ...]) -> bool:
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(drafts())
+# An appended alternative silences an earlier "we can't" 70 characters back: the
+# exactness check must look as far as a rule's context reaches.
+@example(
+    (
+        "Hi Maria,\n\nYou should have read the guide. You should have read the guide. You "
+        "should have read the guide. We can't refund this order. Please calm down. We can't "
+        "refund this order.\n\nIf there's anything else I can help with, just let me know."
+        "\n\nBest,\nAlex",
+        None,
+        None,
+    )
+)
 def test_applying_a_suggestion_removes_its_finding_and_nothing_else(
     case: tuple[str, Mood | None, CustomerContext | None],
 ) -> None:
