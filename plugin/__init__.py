@@ -23,7 +23,7 @@ def create_app(test_config: Mapping[str, Any] | None = None, *, serving: bool = 
     from plugin.coach.review import Coach
     from plugin.coach.rules import load_pack
     from plugin.config import Config
-    from plugin.web import api, errors, health, sidebar
+    from plugin.web import api, errors, health, limits, sidebar
 
     cfg = Config.from_env()
     if test_config:
@@ -50,5 +50,6 @@ def create_app(test_config: Mapping[str, Any] | None = None, *, serving: bool = 
     app.register_blueprint(health.bp)
     app.register_blueprint(api.bp)
     app.register_blueprint(sidebar.bp)
+    limits.init_app(app, cfg, api.bp, sidebar.bp)
     cli.init_app(app)
     return app

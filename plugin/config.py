@@ -38,6 +38,8 @@ class Config:
     zendesk_cache_ttl: float = 300.0
     session_ttl: int = 3600
     max_draft_chars: int = 20_000
+    rate_limit: str = "300/minute"  # API calls per sidebar session (a check per pause)
+    landing_rate_limit: str = "60/minute"  # signed-URL landings per address
     rules_path: str = ""  # optional YAML pack replacing the shipped default
 
     @classmethod
@@ -60,6 +62,8 @@ class Config:
             zendesk_cache_ttl=float(env.get("ZENDESK_CACHE_TTL", "300")),
             session_ttl=int(env.get("SESSION_TTL", "3600")),
             max_draft_chars=int(env.get("MAX_DRAFT_CHARS", "20000")),
+            rate_limit=env.get("RATE_LIMIT", cls.rate_limit),
+            landing_rate_limit=env.get("LANDING_RATE_LIMIT", cls.landing_rate_limit),
             rules_path=env.get("COACH_RULES", ""),
         )
 

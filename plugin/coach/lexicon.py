@@ -13,6 +13,7 @@ threads is safe.
 
 from __future__ import annotations
 
+import re
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
@@ -27,9 +28,18 @@ if TYPE_CHECKING:
 LANG = "en"
 
 
+# A word, with inner apostrophes ("isn't", "customer’s"); hyphens split.
+WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+
+
 def wordset(words: str) -> frozenset[str]:
     """A frozen set from a space-separated word list (keeps long lists readable)."""
     return frozenset(words.split())
+
+
+def fold(text: str) -> str:
+    """Lowercase, with typographic apostrophes made straight, for matching word lists."""
+    return text.lower().replace("’", "'")
 
 
 @lru_cache(maxsize=65_536)

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from plugin.coach import mood
+from plugin.coach import mood, problem, topic
 from plugin.coach.model import Mood
 
 ANGRY_REPEAT = (
@@ -180,8 +180,8 @@ def test_topic_and_problem_in_the_agents_voice(
 )
 def test_topic_and_problem_are_short(message: str) -> None:
     m = mood.analyze(message)
-    assert m.topic is None or len(m.topic.split()) <= mood.TOPIC_MAX_WORDS + 1
-    assert m.problem is None or len(m.problem.split()) <= mood.PROBLEM_MAX_WORDS
+    assert m.topic is None or len(m.topic.split()) <= topic.TOPIC_MAX_WORDS + 1
+    assert m.problem is None or len(m.problem.split()) <= problem.PROBLEM_MAX_WORDS
 
 
 def test_no_in_the_cue_file_is_a_word_not_a_boolean() -> None:

@@ -1,0 +1,200 @@
+"""The customer's problem, read from their message, in the agent's voice.
+
+``topic_and_problem`` returns both. ``problem`` is the clause that states what
+went wrong ("My order #4411 still has not arrived and nobody answers" → "your
+order #4411 still has not arrived"): the first statement naming a problem, cut
+at the first hard break (a comma, "and", "because"...), with "but" kept when the
+whole fits. ``topic`` is a noun phrase for the same problem ("your order
+#4411"), found by ``topic.topic_in``. Sentences about the contact itself ("third
+time I'm writing"), threats, questions, requests and how-to wording state no
+problem; questions and requests may still name the topic ("Where is my refund?").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from itertools import chain
+from typing import Protocol
+
+from plugin.coach import lexicon
+from plugin.coach.lexicon import WORD, fold
+from plugin.coach.shouting import unshout
+from plugin.coach.topic import (
+    VERBISH,
+    WORD_EDGE,
+    TopicCue,
+    antecedent,
+    noun_phrase,
+    topic_in,
+    voice,
+)
+
+PROBLEM_MAX_WORDS = 12  # a clause the agent can quote back in one breath
+PROBLEM_MIN_WORDS = 3  # "it's not" names nothing
+
+_SENTENCE = re.compile(r"(?:[^.!?\n]|\.(?=\d))+[.!?]*")
+_GREETING = re.compile(
+    r"^\s*(?:(?:hi|hello|hey|dear|good\s+(?:morning|afternoon|evening))\b[^,.!?\n]*[,.!]?\s*)",
+    re.I,
+)
+_LEAD_IN = re.compile(
+    r"^\s*(?:(?:so|but|and|also|well|ok|okay|anyway|honestly|seriously|now|then|plus)\b[,\s]*)+",
+    re.I,
+)
+_HARD_BREAK = re.compile(
+    r"\s*[,;:]\s+|\s+[-–—]+\s+|\s+(?:and then|and|because|or|even though|although|though"
+    r"|which|while|plus)\s+",
+    re.I,
+)
+_SOFT_BREAK = re.compile(r"\s+but\s+", re.I)
+_SUB_BREAK = re.compile(
+    r"\s+(?:when|whenever|if|after|before|until|since|every time|each time)\s+", re.I
+)
+_META = re.compile(
+    r"\b(?:second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th)|last)\s+"
+    r"(?:time|email|e-mail|message|ticket|request|call|chat)\b"
+    r"|\b(?:writ(?:e|es|ing|ten)|wrote|contact(?:ed|ing)?|e-?mail(?:ed|ing)|messag(?:ed|ing)"
+    r"|call(?:ed|ing)|explain(?:ed|ing)?|ask(?:ed|ing)|told|chas(?:ed|ing)|reach(?:ed|ing)\s+out)\b"
+    r"[^.!?\n]{0,40}\b(?:already|again|twice|times|before|last|several|multiple|repeatedly)\b"
+    r"|\b(?:already|again|twice|repeatedly)\b[^.!?\n]{0,20}"
+    r"\b(?:writ|wrote|contact|e-?mail|messag|call|explain|ask|told|chas|reach)"
+    r"|\b(?:nobody|no\s*one|no-one)\b[^.!?\n]{0,20}\b(?:got\s+back|gets\s+back|answer|repl|respon)"
+    r"|\bstill\s+no\s+(?:answer|reply|response|word|update|news)\b"
+    r"|\bif\s+(?:this|it)\s+(?:is|isn['’]t|is\s+not|doesn['’]t|does\s+not|can['’]t|won['’]t)\b"
+    r"[^.!?\n]*\b(?:today|tomorrow|now|soon|fixed|sorted|resolved)\b",
+    re.I,
+)
+_REQUEST = re.compile(
+    r"^(?:please|kindly|pls|can\s+(?:you|i|we)|could\s+(?:you|i|we)|would\s+you|will\s+you"
+    r"|i\s+(?:want|wanted|need|needed|would\s+like|would\s+love)|i['’]d\s+(?:like|love)"
+    r"|i['’]m\s+asking|i\s+am\s+asking|help)\b",
+    re.I,
+)
+_HOW_TO = re.compile(
+    r"\b(?:not\s+sure\s+(?:how|where|whether|if|what|why)|how\s+(?:do|can|should|would)\s+i"
+    r"|is\s+there\s+a\s+way|wondering|where\s+(?:do|can)\s+i)\b",
+    re.I,
+)
+_NEGATIONS = lexicon.wordset("not never no nothing cannot nobody")
+
+
+class Cues(Protocol):
+    """What ``topic_and_problem`` reads from the mood cue file (``mood_cues.yaml``)."""
+
+    @property
+    def caps_ignore(self) -> frozenset[str]: ...
+    @property
+    def problem_words(self) -> frozenset[str]: ...
+    @property
+    def topics(self) -> tuple[TopicCue, ...]: ...
+
+
+def topic_and_problem(
+    message: str, cues: Cues, threats: list[tuple[int, int]]
+) -> tuple[str | None, str | None]:
+    """(topic, problem) for ``message``; either may be None."""
+    bodies = _bodies(message, cues, threats)  # lazy: most messages stop at the problem
+    skipped: list[str] = []
+    chosen: str | None = None
+    for body, states_problem in bodies:
+        if states_problem and _names_problem(body, cues):
+            chosen = body
+            break
+        skipped.append(body)
+    problem = topic = None
+    if chosen is not None:
+        clause = _problem_clause(chosen, cues)
+        item = antecedent(chosen)
+        if clause is not None:
+            if item and re.match(r"it\s", clause, re.I):
+                clause = f"my {item}" + clause[2:]  # "it still hasn't arrived"
+            problem = voice(clause)
+        topic = topic_in(clause or _HARD_BREAK.split(chosen)[0], chosen, cues.topics, item)
+    if topic is None:
+        for body in chain(skipped, (b for b, _ in bodies)):
+            topic = topic_in(body, body, cues.topics, antecedent(body))
+            if topic is not None:
+                break
+    return topic, problem
+
+
+def _bodies(message: str, cues: Cues, threats: list[tuple[int, int]]) -> Iterator[tuple[str, bool]]:
+    """Each sentence's words that may name the problem, and whether it states one."""
+    for m in _SENTENCE.finditer(message):
+        threat = any(s < m.end() and m.start() < e for s, e in threats)
+        sentence = _GREETING.sub("", unshout(m.group(), cues.caps_ignore)).strip()
+        question = "?" in sentence[-3:]
+        body = _without_meta(_LEAD_IN.sub("", sentence.rstrip(" .!?…")))
+        if body:
+            yield body, not (threat or question or _REQUEST.match(body) or _HOW_TO.search(body))
+
+
+def _without_meta(body: str) -> str:
+    """``body`` without the parts about the contact itself ("and nobody answers")."""
+    if not _META.search(body):
+        return body
+    parts = [p for p in _HARD_BREAK.split(body) if p.strip() and not _META.search(p)]
+    return _LEAD_IN.sub("", ", ".join(parts))
+
+
+def _names_problem(text: str, cues: Cues) -> bool:
+    words = [fold(w) for w in WORD.findall(text)]
+    return any(w in cues.problem_words or w.endswith("n't") for w in words) or any(
+        t.first and t.pattern.search(text) for t in cues.topics
+    )
+
+
+def _negated(text: str) -> bool:
+    return any(w in _NEGATIONS or w.endswith("n't") for w in (fold(w) for w in WORD.findall(text)))
+
+
+def _problem_clause(body: str, cues: Cues) -> str | None:
+    """The first part of ``body`` that names the problem, short enough to quote."""
+    clause = _pick(body, _HARD_BREAK, cues)
+    if clause is not None and len(clause.split()) > PROBLEM_MAX_WORDS:
+        clause = _pick(clause, _SOFT_BREAK, cues)
+    if clause is not None and len(clause.split()) > PROBLEM_MAX_WORDS:
+        clause = _pick(clause, _SUB_BREAK, cues, borrow=False)
+    if clause is None or not PROBLEM_MIN_WORDS <= len(clause.split()) <= PROBLEM_MAX_WORDS:
+        return None
+    return clause
+
+
+def _pick(text: str, breaks: re.Pattern[str], cues: Cues, borrow: bool = True) -> str | None:
+    """The part naming the problem; one that says what does *not* work comes first.
+
+    A part with no subject of its own ("and still haven't got my money back")
+    borrows the first part's ("I").
+    """
+    parts = [p for p in (_LEAD_IN.sub("", p).strip() for p in breaks.split(text)) if p]
+    if not parts:
+        return None
+    subject = _leading_subject(parts[0])
+    naming: list[str] = []
+    for i, part in enumerate(parts):
+        if not _names_problem(part, cues):
+            continue
+        if borrow and subject and i and _subjectless(part):
+            part = f"{subject} {part}"
+        if len(part.split()) >= PROBLEM_MIN_WORDS:  # "and it's not" restates nothing
+            naming.append(part)
+    return next((p for p in naming if _negated(p)), naming[0] if naming else None)
+
+
+def _leading_subject(part: str) -> str | None:
+    words = part.split()
+    if not words:
+        return None
+    first = fold(words[0])
+    if first in ("i", "we", "you", "they", "he", "she", "it"):
+        return words[0]
+    if first in ("i'm", "we're", "you're", "they're"):
+        return words[0].split("'")[0].split("’")[0]
+    np = noun_phrase(words)
+    return " ".join(words[:np]) if np else None
+
+
+def _subjectless(part: str) -> bool:
+    first = fold(part.split()[0]).strip(WORD_EDGE)
+    return first in VERBISH or first.endswith("n't") or first.endswith("ed")
