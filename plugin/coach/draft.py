@@ -71,7 +71,8 @@ _HTML_TOKEN = re.compile(
 _new = tuple.__new__
 _HTML_RUN = re.compile(r"[\r\n\t ]+|[^\r\n\t ]+")
 
-_WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+# A draft word: inner apostrophes and hyphens keep it one ("follow-up", "isn't").
+WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 # Sentence ends: terminal punctuation followed by space and a likely sentence start,
 # or a line break (greetings and sign-offs sit on their own lines).
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?…])[\"”')\]]*\s+(?=[\"“'(\[]?[A-Z0-9{])|\n\s*")
@@ -208,7 +209,7 @@ def parse(source: str, fmt: Format = "text", names: tuple[str, ...] = ()) -> Dra
         text=text,
         sentences=_sentences(text),
         # tuple.__new__ skips NamedTuple's Python-level __new__: a third of parse time.
-        words=tuple([_new(Word, (m.start(), m.end(), m.group())) for m in _WORD.finditer(text)]),
+        words=tuple([_new(Word, (m.start(), m.end(), m.group())) for m in WORD.finditer(text)]),
         protected=_protected(text, names),
         _starts=starts,
         _ends=ends,

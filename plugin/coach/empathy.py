@@ -156,7 +156,7 @@ def _topic_hits(draft: Draft, shape: Layout, mood: Mood | None) -> list[MoveHit]
     if mood is None or not (mood.problem or mood.topic):
         return []
     said = " ".join(t for t in (mood.problem, mood.topic) if t)
-    tokens = re.findall(r"[^\W_]+(?:['’][^\W_]+)*", said.lower().replace("’", "'"))
+    tokens = lexicon.TOKEN.findall(lexicon.word_key(said))
     wanted = {_stem(w) for w in tokens if len(w) >= 3 and w not in _STOPWORDS}
     if not wanted:
         return []

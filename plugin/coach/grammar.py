@@ -5,24 +5,9 @@ The HTTP exchange goes through ``language_tool_python`` (3.4.0):
 once, then ``.check(text)`` posts ``/v2/check`` and returns ``Match`` objects.
 Each match becomes a ``Finding`` (category "grammar", rule id
 ``lt-<LanguageTool rule id>``) with up to three one-click replacements. What
-the library does, read in its source, and what we do about it:
+the library does about offsets and answers, and what we do about it (the
+exchange itself, its deadline and back-off: ``languagetool.py``):
 
-* Timeout. Every request uses the class attribute ``_TIMEOUT = 300`` (seconds,
-  as requests' connect and per-read timeout); ``/v2/check`` is tried twice on a
-  network error or timeout (``_query_server(num_tries=2)``), ``/v2/languages``
-  once. ``_Tool`` sets ``_TIMEOUT`` per instance to our timeout, so a worker
-  gives up after at most about 2 x timeout (3 x on the first call, which also
-  asks for the languages). The caller never waits for that: the exchange runs
-  in a small thread pool and ``check`` waits at most ``timeout`` seconds for the
-  whole of it (construction included), then answers "n/a". A server that
-  trickles bytes can hold a worker longer (requests' timeout is per read), so
-  the pool is capped at ``MAX_WORKERS``; a call that finds it full still returns
-  at its deadline.
-* One instance per (server, language), made lazily under a per-key lock and
-  kept. When making it fails (server down, not LanguageTool, language not
-  offered) the reason is kept for ``RETRY_AFTER`` seconds, during which calls
-  answer "n/a" at once without asking the server; after that the next call
-  tries again.
 * Offsets. LanguageTool counts UTF-16 code units (Java strings). ``Match``
   corrects ``offset`` for characters outside the BMP (emoji) but not
   ``error_length``, and it keeps the text it corrected for in class attributes
@@ -42,9 +27,6 @@ the library does, read in its source, and what we do about it:
   (``Match`` needs ``rule.issueType``, ``context`` and ``replacements``), and
   ``Match`` keeps neither the rule's description nor ``shortMessage``, so the
   "why" is ours (``WHY``). Its messages are NFKC-normalized.
-* Logs. The library logs request URLs at DEBUG; its logger is held at INFO so a
-  URL with credentials never reaches a log. Its exception messages contain the
-  URL, so reasons are built from exception types, never from messages.
 
 No server configured, a server that is down, slow or answers nonsense: the
 result is status "n/a" with a reason the review shows as is — never an exception.
@@ -54,19 +36,11 @@ or echoed into reasons.
 
 from __future__ import annotations
 
-import json
-import logging
-import math
-import threading
-import time
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import language_tool_python
-import requests
-from language_tool_python.exceptions import RateLimitError
 
-from plugin.coach import lexicon
+from plugin.coach import languagetool, lexicon
 from plugin.coach.draft import Draft
 from plugin.coach.model import Edit, Finding, Severity, Status, Suggestion
 from plugin.coach.rules import RulePack
@@ -74,8 +48,6 @@ from plugin.coach.rules import RulePack
 OFF_REASON = "Grammar check is off: no LanguageTool server is configured (set LANGUAGETOOL_URL)."
 MAX_SUGGESTIONS = 3
 STAND_IN = "\ufffc"  # sent in place of each character outside the BMP
-RETRY_AFTER = 10.0  # seconds before trying again to reach a server that failed
-MAX_WORKERS = 8  # concurrent exchanges with LanguageTool, per process
 
 # LanguageTool's rule.issueType values: the ITS 2.0 localization-quality issue
 # types, as listed in LanguageTool's ITSIssueType enum
@@ -150,53 +122,12 @@ WHY: dict[str, str] = {
 }
 DEFAULT_WHY = "LanguageTool suggests this makes the reply read better."
 
-logging.getLogger("language_tool_python").setLevel(logging.INFO)  # it logs URLs at DEBUG
-
 
 @dataclass(frozen=True, slots=True)
 class GrammarResult:
     status: Status
     reason: str
     findings: tuple[Finding, ...] = ()
-
-
-class _Unavailable(Exception):
-    """No results from the server; ``reason`` says why, plainly and without the URL."""
-
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason)
-        self.reason = reason
-
-
-class _Tool(language_tool_python.LanguageTool):
-    """``LanguageTool`` for a remote server, with our timeout instead of 300 s.
-
-    The library reads ``self._TIMEOUT`` on every request (a class attribute
-    there); an instance attribute overrides it, set before ``__init__`` since
-    the constructor already asks for ``/v2/languages``.
-    """
-
-    def __init__(self, base: str, language: str, timeout: float) -> None:
-        self._TIMEOUT = timeout  # type: ignore[assignment]  # typed Literal[300] there
-        super().__init__(language, remote_server=base)
-
-
-@dataclass(slots=True)
-class _Slot:
-    """The instance for one (server, language), or why it could not be made."""
-
-    lock: threading.Lock
-    tool: _Tool | None = None
-    failed_at: float = -math.inf
-    failure: str = ""
-
-    def backing_off(self) -> bool:
-        return self.tool is None and time.monotonic() - self.failed_at < RETRY_AFTER
-
-
-_slots: dict[tuple[str, str], _Slot] = {}
-_slots_lock = threading.Lock()
-_pool = ThreadPoolExecutor(max_workers=MAX_WORKERS, thread_name_prefix="languagetool")
 
 
 def check(
@@ -216,19 +147,11 @@ def check(
     """
     if not url.strip():
         return GrammarResult("n/a", OFF_REASON)
-    base = _base_url(url)
-    slot = _slot((base, language))
-    if slot.backing_off():
-        return _unavailable(slot.failure)
     sent = "".join(STAND_IN if ord(c) > 0xFFFF else c for c in draft.text)
-    future = _pool.submit(_ask, slot, base, language, timeout, sent)
     try:
-        matches = future.result(timeout=timeout)
-    except _Unavailable as e:
+        matches = languagetool.check(url, language, sent, timeout)
+    except languagetool.Unavailable as e:
         return _unavailable(e.reason)
-    except TimeoutError:
-        future.cancel()  # still queued behind busy workers: never sent
-        return _unavailable(f"the server did not answer within {timeout:g} s")
     findings = _findings(draft, sent, matches, pack)
     if not findings:
         return GrammarResult("pass", "LanguageTool found no grammar or spelling issues.")
@@ -243,69 +166,6 @@ def severity(issue_type: str | None, category: str | None) -> Severity:
     if issue_type and issue_type in ISSUE_SEVERITY:
         return ISSUE_SEVERITY[issue_type]
     return CATEGORY_SEVERITY.get(category or "", "info")
-
-
-def _base_url(url: str) -> str:
-    """The server's base URL with a trailing slash (the library joins ``v2/`` to it)."""
-    base = url.strip().rstrip("/")
-    for suffix in ("/v2/check", "/v2"):
-        base = base.removesuffix(suffix)
-    return base + "/"
-
-
-def _slot(key: tuple[str, str]) -> _Slot:
-    with _slots_lock:
-        slot = _slots.get(key)
-        if slot is None:
-            slot = _slots[key] = _Slot(threading.Lock())
-        return slot
-
-
-def _ask(
-    slot: _Slot, base: str, language: str, timeout: float, text: str
-) -> list[language_tool_python.Match]:
-    """In a pool worker: the slot's instance (made if need be), then its check of ``text``."""
-    with slot.lock:
-        if slot.backing_off():
-            raise _Unavailable(slot.failure)
-        tool = slot.tool
-        if tool is None:
-            try:
-                tool = _Tool(base, language, timeout)
-            except Exception as e:  # requests', the library's, its language lookup's
-                slot.failed_at = time.monotonic()
-                slot.failure = _explain(e, timeout, language=language)
-                raise _Unavailable(slot.failure) from None
-            slot.tool = tool
-        else:
-            tool._TIMEOUT = timeout  # type: ignore[assignment]  # configured once in practice
-    try:
-        return tool.check(text)
-    except Exception as e:  # LanguageToolError, or KeyError/TypeError/ValueError from Match
-        raise _Unavailable(_explain(e, timeout)) from None
-
-
-def _explain(error: BaseException, timeout: float, *, language: str | None = None) -> str:
-    """A plain reason for ``error``, from exception types only (messages carry the URL)."""
-    chain: list[BaseException] = []
-    e: BaseException | None = error
-    while e is not None and e not in chain:
-        chain.append(e)
-        e = e.__cause__ or e.__context__
-    if isinstance(error, RateLimitError):
-        return "the server is refusing requests for now (rate limit)"
-    if any(isinstance(c, requests.Timeout) for c in chain):
-        return f"the server did not answer within {timeout:g} s"
-    if any(
-        isinstance(c, (json.JSONDecodeError, requests.exceptions.InvalidJSONError)) for c in chain
-    ):
-        return "the server's answer is not LanguageTool's format (not JSON: an error page?)"
-    for c in chain:
-        if isinstance(c, requests.RequestException):
-            return f"the server cannot be reached ({type(c).__name__})"
-    if language is not None and isinstance(error, ValueError):
-        return f"the server does not offer language {language}"
-    return "the server's answer is not LanguageTool's format"
 
 
 def _unavailable(detail: str) -> GrammarResult:

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 
 from plugin.coach import lexicon
-from plugin.coach.draft import Draft
+from plugin.coach.draft import WORD, Draft
 from plugin.coach.lexicon import wordset
 from plugin.coach.model import Edit, Finding, Settings, Suggestion
 from plugin.coach.rules import GlossaryEntry, RulePack
@@ -32,7 +32,6 @@ COMMON_ACRONYM_ZIPF = 3.8
 # (FAQ 3.27, SMS 3.66, VIP 3.76); an account adds its own through the allowlist.
 COMMON_ACRONYMS = wordset("FAQ SMS VIP ATM PIN GPS TV PC UK EU US CEO FYI PS AM PM")
 
-_WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")  # as draft.py tokenizes
 _STOPWORDS = wordset("of and for the to a an in on at by with or & -")
 _DETERMINERS = wordset("our the your a an this my their its")
 
@@ -149,14 +148,14 @@ def _glossary(pack: RulePack) -> _Glossary:
     index: dict[str, list[tuple[int, str, GlossaryEntry]]] = {}
     keys: set[str] = set()
     for e in entries:
-        tokens = _WORD.findall(e.term.lower())
+        tokens = WORD.findall(e.term.lower())
         if not tokens:
             continue
         key = _norm(e.term)
         keys.add(key)
         index.setdefault(tokens[0], []).append((len(tokens), key, e))
     by_first = {k: tuple(sorted(v, key=lambda t: -t[0])) for k, v in index.items()}
-    words = frozenset(w for k in keys for w in _WORD.findall(k))
+    words = frozenset(w for k in keys for w in WORD.findall(k))
     compiled = _Glossary(by_first, frozenset(keys), words)
     if len(_compiled) > 16:  # packs change rarely; never let stale ones pile up
         _compiled.clear()

@@ -29,7 +29,7 @@ LANG = "en"
 
 
 # A word, with inner apostrophes ("isn't", "customer’s"); hyphens split.
-WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 
 def wordset(words: str) -> frozenset[str]:
@@ -37,7 +37,7 @@ def wordset(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
-def fold(text: str) -> str:
+def word_key(text: str) -> str:
     """Lowercase, with typographic apostrophes made straight, for matching word lists."""
     return text.lower().replace("’", "'")
 

@@ -34,7 +34,7 @@ from pathlib import Path
 import yaml
 
 from plugin.coach import lexicon
-from plugin.coach.lexicon import WORD, fold
+from plugin.coach.lexicon import TOKEN, word_key
 from plugin.coach.model import Cue, Mood, MoodLabel
 from plugin.coach.problem import topic_and_problem
 from plugin.coach.shouting import shouting
@@ -109,8 +109,8 @@ def analyze(message: str) -> Mood:
 def _phrase_hits(message: str, cues: _Cues) -> list[tuple[str, bool, int, int]]:
     """(kind, strong, start, end) for every cue phrase and pattern in ``message``."""
     # folding keeps the length, so offsets into the folded text are offsets into the message
-    folded = fold(message)
-    spans = [m.span() for m in WORD.finditer(folded)]
+    folded = word_key(message)
+    spans = [m.span() for m in TOKEN.finditer(folded)]
     words = [folded[s:e] for s, e in spans]
     index = cues.phrases
     hits: list[tuple[str, bool, int, int]] = []
@@ -178,7 +178,7 @@ def _cues() -> _Cues:
                     alternatives.append(f"(?P<{name}>{pattern})")
                 continue
             for phrase in items:
-                words = [fold(w) for w in WORD.findall(phrase)]
+                words = [word_key(w) for w in TOKEN.findall(phrase)]
                 if not words:
                     raise ValueError(f"{CUES_FILE}: {kind}.{strength} has an empty phrase")
                 index.setdefault(words[0], []).append((words, str(kind), strength == "strong"))
@@ -191,7 +191,7 @@ def _cues() -> _Cues:
         patterns=patterns,
         groups=groups,
         caps_ignore=frozenset(str(w) for w in data.get("caps_ignore", [])),
-        problem_words=frozenset(fold(str(w)) for w in data.get("problem_words", [])),
+        problem_words=frozenset(word_key(str(w)) for w in data.get("problem_words", [])),
         topics=_topic_cues(data.get("topics") or []),
     )
 

@@ -18,7 +18,7 @@ from itertools import chain
 from typing import Protocol
 
 from plugin.coach import lexicon
-from plugin.coach.lexicon import WORD, fold
+from plugin.coach.lexicon import TOKEN, word_key
 from plugin.coach.shouting import unshout
 from plugin.coach.topic import (
     VERBISH,
@@ -139,14 +139,16 @@ def _without_meta(body: str) -> str:
 
 
 def _names_problem(text: str, cues: Cues) -> bool:
-    words = [fold(w) for w in WORD.findall(text)]
+    words = [word_key(w) for w in TOKEN.findall(text)]
     return any(w in cues.problem_words or w.endswith("n't") for w in words) or any(
         t.first and t.pattern.search(text) for t in cues.topics
     )
 
 
 def _negated(text: str) -> bool:
-    return any(w in _NEGATIONS or w.endswith("n't") for w in (fold(w) for w in WORD.findall(text)))
+    return any(
+        w in _NEGATIONS or w.endswith("n't") for w in (word_key(w) for w in TOKEN.findall(text))
+    )
 
 
 def _problem_clause(body: str, cues: Cues) -> str | None:
@@ -186,7 +188,7 @@ def _leading_subject(part: str) -> str | None:
     words = part.split()
     if not words:
         return None
-    first = fold(words[0])
+    first = word_key(words[0])
     if first in ("i", "we", "you", "they", "he", "she", "it"):
         return words[0]
     if first in ("i'm", "we're", "you're", "they're"):
@@ -196,5 +198,5 @@ def _leading_subject(part: str) -> str | None:
 
 
 def _subjectless(part: str) -> bool:
-    first = fold(part.split()[0]).strip(WORD_EDGE)
+    first = word_key(part.split()[0]).strip(WORD_EDGE)
     return first in VERBISH or first.endswith("n't") or first.endswith("ed")

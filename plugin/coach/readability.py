@@ -22,7 +22,7 @@ from functools import lru_cache
 from textstat.backend import counts, selections, utils  # type: ignore[import-untyped,unused-ignore]
 
 from plugin.coach.draft import Draft, Span
-from plugin.coach.lexicon import wordset
+from plugin.coach.lexicon import TOKEN, wordset
 from plugin.coach.model import Edit, Finding, Settings, Suggestion
 
 TEXTSTAT_LANG = "en_US"
@@ -37,7 +37,6 @@ _WORD_MARGIN = 3
 # leaves a fragment.
 MIN_SPLIT_WORDS = 5
 
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 # -- passive voice ---------------------------------------------------------------
 # be-verb + (optional adverb) + past participle. A heuristic, reported as info.
@@ -255,10 +254,10 @@ def _visible_part(draft: Draft, span: Span) -> tuple[int, int]:
 def _split(draft: Draft, span: Span) -> tuple[Suggestion, ...]:
     """One "split here" suggestion at the safe break nearest the middle, if any."""
     text = draft.text[span.start : span.end]
-    total = len(_WORD.findall(text))
+    total = len(TOKEN.findall(text))
     best: tuple[int, Edit] | None = None
     for m in _SPLIT.finditer(text):
-        left = len(_WORD.findall(text, 0, m.start()))
+        left = len(TOKEN.findall(text, 0, m.start()))
         if left < MIN_SPLIT_WORDS or total - left - (1 if m.group("drop") else 0) < MIN_SPLIT_WORDS:
             continue
         nxt = span.start + m.end()  # first letter of the next clause

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from plugin.coach import lexicon
-from plugin.coach.lexicon import fold
+from plugin.coach.lexicon import word_key
 
 TOPIC_MAX_WORDS = 7  # a noun phrase: "the export button in the mobile app"
 
@@ -80,13 +80,13 @@ def noun_phrase(words: list[str]) -> int:
     """How many leading ``words`` form a subject noun phrase (0 if they don't)."""
     if not words:
         return 0
-    first = fold(words[0]).strip(WORD_EDGE)
+    first = word_key(words[0]).strip(WORD_EDGE)
     if first not in _DETS - {"this", "that", "these", "those"} and first not in _DOMAIN:
         return 0
     n = 0
     for i, word in enumerate(words):
-        w = fold(word).strip(WORD_EDGE)
-        prev = fold(words[i - 1]).strip(WORD_EDGE) if i else ""
+        w = word_key(word).strip(WORD_EDGE)
+        prev = word_key(words[i - 1]).strip(WORD_EDGE) if i else ""
         if i and (
             w in VERBISH
             or w in _PRONOUNS
@@ -97,9 +97,9 @@ def noun_phrase(words: list[str]) -> int:
         n = i + 1
         if word[-1:] in ",;:":
             break
-    while n and fold(words[n - 1]).strip(WORD_EDGE) in _PREPOSITIONS | _DETS:
+    while n and word_key(words[n - 1]).strip(WORD_EDGE) in _PREPOSITIONS | _DETS:
         n -= 1
-    head = [fold(w).strip(WORD_EDGE) for w in words[:n]]
+    head = [word_key(w).strip(WORD_EDGE) for w in words[:n]]
     if not n or n > TOPIC_MAX_WORDS or all(w in _DETS | _VAGUE for w in head):
         return 0
     return n
@@ -134,7 +134,7 @@ def antecedent(sentence: str) -> str | None:
     if m is None:
         return None
     item = m.group(1)
-    words = [fold(w) for w in item.split()]
+    words = [word_key(w) for w in item.split()]
     if any(w in VERBISH or w in _PRONOUNS or w in _PREPOSITIONS for w in words):
         return None
     return item
@@ -142,7 +142,7 @@ def antecedent(sentence: str) -> str | None:
 
 def _domain_phrase(words: list[str]) -> list[str] | None:
     """The first support noun with its determiner and modifiers ("the extra charge")."""
-    low = [fold(w).strip(WORD_EDGE) for w in words]
+    low = [word_key(w).strip(WORD_EDGE) for w in words]
     for i, w in enumerate(low):
         if w not in _DOMAIN:
             continue
@@ -184,12 +184,12 @@ def _as_topic(words: list[str]) -> str:
     words[-1] = words[-1].rstrip(WORD_EDGE.replace("#", ""))
     if not words[0].isupper() and lexicon.zipf(words[0].lower()) >= 4.0:
         words[0] = words[0].lower()  # "Order #12 contained..." → "order #12"
-    first = fold(words[0])
+    first = word_key(words[0])
     if first in _INDEFINITE:
         words = words[1:]
         first = ""
     if first not in _DETS:
-        head = next((fold(w) for w in words if fold(w) in _DOMAIN), "")
+        head = next((word_key(w) for w in words if word_key(w) in _DOMAIN), "")
         words.insert(0, "my" if head in _OWNED else "the")
     return voice(" ".join(words))
 

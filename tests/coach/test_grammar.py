@@ -22,7 +22,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from plugin.coach import grammar
+from plugin.coach import grammar, languagetool
 from plugin.coach.draft import parse
 from plugin.coach.rules import compile_pack
 
@@ -118,7 +118,7 @@ def serve(fake: FakeLanguageTool, port: int = 0) -> Iterator[FakeLanguageTool]:
 @pytest.fixture(autouse=True)
 def fresh_instances(monkeypatch: pytest.MonkeyPatch) -> None:
     """No LanguageTool instance or back-off carries over (ports get reused)."""
-    monkeypatch.setattr(grammar, "_slots", {})
+    monkeypatch.setattr(languagetool, "_slots", {})
 
 
 @pytest.fixture
@@ -389,7 +389,7 @@ def test_a_full_pool_still_answers_by_the_deadline(lt: FakeLanguageTool) -> None
         reasons.add(grammar.check(parse("This are fine."), lt.url, 0.3).reason)
         waits.append(time.monotonic() - began)
 
-    threads = [threading.Thread(target=run) for _ in range(grammar.MAX_WORKERS + 6)]
+    threads = [threading.Thread(target=run) for _ in range(languagetool.MAX_WORKERS + 6)]
     for t in threads:
         t.start()
     for t in threads:
@@ -459,7 +459,7 @@ def test_server_down_then_up_backs_off_then_recovers(monkeypatch: pytest.MonkeyP
         # within the back-off the server is not asked again
         assert grammar.check(parse("Fine."), url, 1.0).reason == down.reason
         assert fake.requests == []
-        monkeypatch.setattr(grammar, "RETRY_AFTER", 0.0)
+        monkeypatch.setattr(languagetool, "RETRY_AFTER", 0.0)
         assert grammar.check(parse("Fine."), url, 1.0).status == "pass"
         assert fake.calls() == [("GET", "/v2/languages"), ("POST", "/v2/check")]
 
