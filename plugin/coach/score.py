@@ -37,8 +37,8 @@ _WEIGHTS: dict[str, float] = {
     "empathy": 2.0,
     "acknowledgement": 1.5,
     "tone": 2.0,
-    "readability": 1.0,
-    "jargon": 1.0,
+    "readability": 1.5,
+    "jargon": 1.5,
     "grammar": 1.0,
     "next_steps": 1.5,
     "closing": 1.0,
@@ -46,6 +46,10 @@ _WEIGHTS: dict[str, float] = {
 }
 _VALUE: dict[Status, float] = {"pass": 1.0, "warn": 0.6, "fail": 0.15}
 _SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+# What each finding costs on top of its category's status, so four 70-word sentences
+# or five jargon terms weigh more than one; capped so the categories still decide.
+_COST = {"error": 5.0, "warning": 2.5}
+_MAX_PENALTY = 30.0
 
 
 class _Moves(Protocol):
@@ -127,8 +131,8 @@ _CLEAN = {
 def overall_score(categories: dict[str, CategoryResult], findings: Sequence[Finding]) -> int:
     """Weighted mean of category values (n/a excluded), less a small cost per warning/error.
 
-    The per-finding cost keeps two blame phrases worse than one, while the
-    category mean keeps ten spelling slips from sinking an empathetic reply.
+    The per-finding cost keeps two blame phrases worse than one, while the cap and
+    the category mean keep ten spelling slips from sinking an empathetic reply.
     """
     total = weight = 0.0
     for name, res in categories.items():
@@ -138,5 +142,5 @@ def overall_score(categories: dict[str, CategoryResult], findings: Sequence[Find
         total += w * _VALUE[res.status]
         weight += w
     base = 100.0 * total / weight if weight else 100.0
-    penalty = sum({"error": 3.0, "warning": 1.5}.get(f.severity, 0.0) for f in findings)
-    return max(0, min(100, round(base - min(penalty, 20.0))))
+    penalty = sum(_COST.get(f.severity, 0.0) for f in findings)
+    return max(0, min(100, round(base - min(penalty, _MAX_PENALTY))))
