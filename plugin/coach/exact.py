@@ -20,7 +20,7 @@ Key = tuple[str, int, int]  # (rule id, start, end) of an anti-pattern match
 
 
 def avoid_keys(pack: RulePack, text: str) -> set[Key]:
-    return {(m.rule.id, m.start, m.end) for m in pack.find(text) if m.rule.kind == "avoid"}
+    return {(m.rule.id, m.start, m.end) for m in pack.avoid_only.find(text)}
 
 
 @lru_cache(maxsize=16)

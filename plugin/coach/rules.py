@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any, cast
@@ -37,7 +37,7 @@ from plugin.coach.rule_schema import (
     parse_rules,
     strings,
 )
-from plugin.coach.triggers import triggers
+from plugin.coach.triggers import max_width, triggers
 
 __all__ = [
     "DEFAULT_PACK",
@@ -82,7 +82,7 @@ class RulePack:
     glossary: tuple[GlossaryEntry, ...] = ()
     allowlist: frozenset[str] = frozenset()
     _automaton: Any = field(default=None, repr=False, compare=False)
-    _regexes: tuple[tuple[Rule, re.Pattern[str]], ...] = field(default=(), repr=False)
+    _regexes: tuple[tuple[Rule, re.Pattern[str], int], ...] = field(default=(), repr=False)
     _always: tuple[int, ...] = field(default=(), repr=False)
 
     def rule(self, rule_id: str) -> Rule:
@@ -100,6 +100,17 @@ class RulePack:
     def move_names(self) -> frozenset[str]:
         """The empathy moves some active rule can evidence (computed once per pack)."""
         return frozenset(r.move for r in self.active if r.kind == "move" and r.move)
+
+    @cached_property
+    def avoid_only(self) -> RulePack:
+        """The same pack matching only anti-patterns: what the exactness check compares.
+
+        Compiled once per pack; skipping the move rules (and their regexes) makes
+        each re-check of a suggestion about twice as cheap.
+        """
+        rules = tuple(r for r in self.rules if r.kind == "avoid")
+        automaton, regexes, always = _compile(rules)
+        return replace(self, rules=rules, _automaton=automaton, _regexes=regexes, _always=always)
 
     @cached_property
     def reach(self) -> int:
@@ -127,12 +138,12 @@ class RulePack:
                     near.setdefault(i, []).append(last)
         matches = [RuleMatch(self.rules[i], s, e) for i, s, e in found]
         for i in self._always:
-            rule, compiled = self._regexes[i]
+            rule, compiled, _ = self._regexes[i]
             matches += [RuleMatch(rule, m.start(), m.end()) for m in compiled.finditer(folded)]
         for i, spots in near.items():
-            rule, compiled = self._regexes[i]
+            rule, compiled, width = self._regexes[i]
             # A match contains one of its triggers: scan only around them, not the draft.
-            for lo, hi in _windows(spots, len(folded)):
+            for lo, hi in _windows(spots, width, len(folded)):
                 matches += [
                     RuleMatch(rule, m.start(), m.end()) for m in compiled.finditer(folded, lo, hi)
                 ]
@@ -150,16 +161,20 @@ class RulePack:
 
 _CHARS_PER_WORD = 20  # generous: the unless_* checks read this many chars per context word
 
-# How far a regex match may reach either side of its trigger literal. Rule patterns
-# are phrase-sized; a pattern written to span more than this would be cut.
+# How far a regex match may reach either side of its trigger literal when its
+# pattern has no bounded width (``\d+``); patterns are phrase-sized.
 _REACH = 240
+# Room beyond a match for \b and look-arounds, which must not see a cut edge.
+_LOOK_PAD = 64
 
 
-def _windows(spots: list[int], length: int) -> list[tuple[int, int]]:
-    """Merged ``[lo, hi)`` windows of ``_REACH`` around each trigger position."""
+def _windows(spots: list[int], width: int, length: int) -> list[tuple[int, int]]:
+    """Merged ``[lo, hi)`` windows around each trigger position, ``width`` being the
+    pattern's longest match: the match holds the trigger, so it lies inside."""
+    reach = width + _LOOK_PAD
     merged: list[tuple[int, int]] = []
     for spot in spots:  # the automaton reports positions in order
-        lo, hi = max(0, spot - _REACH), min(length, spot + _REACH)
+        lo, hi = max(0, spot - reach), min(length, spot + reach)
         if merged and lo <= merged[-1][1]:
             merged[-1] = (merged[-1][0], hi)
         else:
@@ -274,10 +289,10 @@ def compile_pack(data: object, source: str = "<memory>", *, strict: bool = False
 
 def _compile(
     rules: Sequence[Rule],
-) -> tuple[Any, tuple[tuple[Rule, re.Pattern[str]], ...], tuple[int, ...]]:
+) -> tuple[Any, tuple[tuple[Rule, re.Pattern[str], int], ...], tuple[int, ...]]:
     phrase_rules: dict[str, list[int]] = {}
     trigger_regexes: dict[str, list[int]] = {}
-    regexes: list[tuple[Rule, re.Pattern[str]]] = []
+    regexes: list[tuple[Rule, re.Pattern[str], int]] = []
     always: list[int] = []
     for index, rule in enumerate(rules):
         if rule.status != "active":
@@ -290,7 +305,7 @@ def _compile(
                 trigger_regexes.setdefault(norm_phrase(trigger), []).append(len(regexes))
             if not found:
                 always.append(len(regexes))
-            regexes.append((rule, re.compile(pattern, re.IGNORECASE)))
+            regexes.append((rule, re.compile(pattern, re.IGNORECASE), max_width(pattern, _REACH)))
     keys = phrase_rules.keys() | trigger_regexes.keys()
     if not keys:
         return None, tuple(regexes), tuple(always)

@@ -31,6 +31,15 @@ def triggers(pattern: str) -> Triggers | None:
     return _sequence(list(parsed))
 
 
+def max_width(pattern: str, cap: int) -> int:
+    """The longest text ``pattern`` can match, at most ``cap`` (unbounded → ``cap``)."""
+    try:
+        _, longest = sre_parse.parse(pattern, re.IGNORECASE).getwidth()
+    except re.error:
+        return cap
+    return min(int(longest), cap)
+
+
 def _better(a: Triggers | None, b: Triggers | None) -> Triggers | None:
     """Prefer the set whose shortest literal is longest: it filters more drafts."""
     if a is None:
