@@ -1,20 +1,13 @@
 """What the fast lane is compared with: proselint, and the tokenising floor.
 
-proselint 0.14 memoizes every check on disk (``proselint.tools.memoize``: a
-shelve keyed by the text's hash). Timed over repetitions, that cache would
-answer every draft after the first pass, so ``ProselintRunner.lint`` calls the
-unwrapped checks (``__wrapped__``) and otherwise does what ``tools.lint`` does
-(all default checks, line/column, the quoted-text filter, max_errors).
-``shipped_lint`` is proselint's own ``lint`` for a first-sight figure with its
-disk cache cold. The cache goes to a temporary directory, never to ``~/.cache``.
+proselint 0.16 (the peer prose linter, 122 checks) lints through
+``LintFile(source, text).lint()`` with every default check registered, exactly as
+its command line does; it keeps no cache between calls.
 """
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,42 +15,33 @@ from plugin.coach.draft import parse
 
 _BARE_WORD = re.compile(r"\w+(?:'\w+)*")
 
-ProselintError = tuple[str, str, int, int, int, int]
-
 
 @dataclass(frozen=True)
 class ProselintRunner:
-    checks: tuple[Callable[[str], Any], ...]
-    max_errors: int
-    tools: Any  # the proselint.tools module
+    checks: tuple[Any, ...]
+    lint_file: Any  # proselint.tools.LintFile
     version: str
 
     @classmethod
     def load(cls) -> ProselintRunner:
-        """Import proselint with its disk cache in a temporary directory."""
-        os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="bench-proselint-")
-        from proselint import config, tools  # imported late: after the cache redirect
+        """Register proselint's default checks, as ``proselint`` on the command line does."""
+        from proselint.checks import __register__
+        from proselint.registry import CheckRegistry
+        from proselint.tools import LintFile
         from proselint.version import __version__
 
-        checks = tuple(getattr(c, "__wrapped__", c) for c in tools.get_checks(config.default))
-        return cls(checks, int(config.default["max_errors"]), tools, str(__version__))
+        registry = CheckRegistry()
+        if not registry.checks:
+            registry.register_many(__register__)
+        return cls(tuple(registry.get_all_enabled()), LintFile, str(__version__))
 
-    def lint(self, text: str) -> list[ProselintError]:
-        """``proselint.tools.lint`` without the disk memo (same checks, same output)."""
-        tools = self.tools
-        errors: list[ProselintError] = []
-        for check in self.checks:
-            for start, end, name, message, _ in check(text):
-                line, column = tools.line_and_column(text, start)
-                if not tools.is_quoted(start, text):
-                    errors.append((name, message, line, column, start, end))
-            if len(errors) > self.max_errors:
-                break
-        return sorted(errors[: self.max_errors], key=lambda e: (e[2], e[3]))
+    def lint(self, text: str) -> list[Any]:
+        """All default checks on ``text``: proselint's own lint, nothing skipped."""
+        result: list[Any] = self.lint_file("<draft>", text).lint()
+        return result
 
     def shipped_lint(self, text: str) -> list[Any]:
-        result: list[Any] = self.tools.lint(text)
-        return result
+        return self.lint(text)
 
 
 def tokenise_parse(item: tuple[str, str]) -> object:
