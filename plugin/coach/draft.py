@@ -106,6 +106,16 @@ def _has_digit(text: str) -> bool:
     return _DIGIT.search(text) is not None
 
 
+def _any_word(words: tuple[str, ...]) -> Callable[[str], bool]:
+    """A guard: does the text (any case) contain one of ``words``?"""
+
+    def guard(text: str) -> bool:
+        lower = text.lower()
+        return any(w in lower for w in words)
+
+    return guard
+
+
 # Protected spans: content the agent must not be told to change. Each pattern runs
 # only when the cheap test before it passes: one big alternation tried at every
 # position was the costliest part of parsing.
@@ -123,13 +133,22 @@ _PROTECTED: tuple[tuple[Callable[[str], bool], re.Pattern[str]], ...] = tuple(
         (lambda t: "@" in t, r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"),  # emails
         (lambda t: any(c in t for c in "$€£¥"), r"[$€£¥]\s?\d[\d,]*(?:\.\d+)?"),  # money
         (
-            _has_digit,
+            _any_word(("usd", "eur", "gbp", "cad", "aud", "dollar", "euro", "pound")),
             r"\b\d[\d,]*(?:\.\d+)?\s?(?:USD|EUR|GBP|CAD|AUD|dollars|euros|pounds)\b",
         ),
         (lambda t: "#" in t, r"#\s?[A-Z0-9-]*\d[A-Z0-9-]*"),  # #4411, #AB-12
-        (_has_digit, _ORDER_WORDS),
-        (_has_digit, r"(?i:\b(?:ending|ends)\s+(?:in|with)\s+)\d{4}\b"),  # card last 4
-        (_has_digit, r"(?:\*|x|X|•){2,}[\s-]?\d{4}\b"),
+        (
+            _any_word(("order", "ticket", "case", "invoice", "ref", "tracking", "confirmation")),
+            _ORDER_WORDS,
+        ),
+        (
+            _any_word(("ending", "ends")),
+            r"(?i:\b(?:ending|ends)\s+(?:in|with)\s+)\d{4}\b",  # card last 4
+        ),
+        (
+            lambda t: "**" in t or "xx" in t or "XX" in t or "••" in t,
+            r"(?:\*|x|X|•){2,}[\s-]?\d{4}\b",
+        ),
     )
 )
 _QUOTED_LINE = re.compile(r"^[ \t]*>.*$", re.M)

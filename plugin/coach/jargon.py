@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from plugin.coach import lexicon
 from plugin.coach.draft import WORD, Draft
@@ -235,6 +236,7 @@ def _fit_case(plain: str, matched: str, sentence_start: bool) -> str:
 # -- acronyms ------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=65_536)  # called for every word of every draft; pure per word
 def _acronym_core(word: str) -> str:
     """ "SLA" for "SLA", "SLAs" or "SLA's"; "" when ``word`` is no acronym (2-6 capitals/digits)."""
     core = word

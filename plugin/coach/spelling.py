@@ -14,6 +14,8 @@ cached), so re-checking a draft while the agent types costs a dict lookup per wo
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from plugin.coach import lexicon
 from plugin.coach.draft import Draft
 from plugin.coach.model import Edit, Finding, Suggestion
@@ -35,16 +37,10 @@ def analyze(draft: Draft, pack: RulePack) -> tuple[Finding, ...]:
     text = draft.text
     findings: list[Finding] = []
     for w in draft.words:
-        # a hyphenated word is checked part by part ("follow-up", "re-send")
-        offset = w.start
-        for part in w.text.replace("’", "'").split("-"):
-            start, end = offset, offset + len(part)
-            offset = end + 1
+        for rel, part, fixes in _suspects(w.text):
+            start, end = w.start + rel, w.start + rel + len(part)
             lower = part.lower()
-            if len(part) < MIN_LENGTH or lower in allow or lower in glossary:
-                continue
-            fixes = lexicon.corrections(lower)  # () for known and undecidable words
-            if not fixes or part.isupper():
+            if lower in allow or lower in glossary:
                 continue
             if part[0].isupper() and not (
                 start == w.start and lexicon.starts_sentence(text, start)
@@ -54,6 +50,27 @@ def analyze(draft: Draft, pack: RulePack) -> tuple[Finding, ...]:
                 continue
             findings.append(_finding(part, start, end, fixes))
     return tuple(findings)
+
+
+@lru_cache(maxsize=65_536)
+def _suspects(word: str) -> tuple[tuple[int, str, tuple[str, ...]], ...]:
+    """The parts of ``word`` that look misspelled: (offset in word, part, fixes).
+
+    Pure per word text, so it is memoised: nearly every word of a reply was seen
+    before and costs one dictionary lookup here.
+    """
+    found: list[tuple[int, str, tuple[str, ...]]] = []
+    offset = 0
+    # a hyphenated word is checked part by part ("follow-up", "re-send")
+    for part in word.replace("’", "'").split("-"):
+        rel = offset
+        offset += len(part) + 1
+        if len(part) < MIN_LENGTH or part.isupper():
+            continue
+        fixes = lexicon.corrections(part.lower())  # () for known and undecidable words
+        if fixes:
+            found.append((rel, part, fixes))
+    return tuple(found)
 
 
 def _finding(word: str, start: int, end: int, fixes: tuple[str, ...]) -> Finding:
