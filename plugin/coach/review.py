@@ -6,7 +6,6 @@ call parses the draft once and hands the same ``Draft`` to each analyzer.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -15,7 +14,14 @@ from time import perf_counter
 from plugin.coach import empathy, jargon, mood, readability, spelling
 from plugin.coach.draft import Draft, DraftError, Format, parse
 from plugin.coach.hints import hints as customer_hints
-from plugin.coach.model import CustomerContext, Finding, Review, Settings, Suggestion
+from plugin.coach.model import (
+    CustomerContext,
+    Finding,
+    MoveHit,
+    Review,
+    Settings,
+    Suggestion,
+)
 from plugin.coach.rules import RulePack
 from plugin.coach.score import categorize, overall_score
 
@@ -88,9 +94,7 @@ class Coach:
         categories = categorize(draft, found, findings, request.context, hints)
         lap("score")
         moves = tuple(
-            dataclasses.replace(m, start=s, end=e)
-            for m in found.moves
-            for s, e in [draft.to_source(m.start, m.end)]
+            MoveHit(m.move, *draft.to_source(m.start, m.end), m.rule_id) for m in found.moves
         )
         return Review(
             score=overall_score(categories, findings),
@@ -123,4 +127,5 @@ def to_source(draft: Draft, findings: Iterable[Finding]) -> Iterable[Finding]:
             for s in f.suggestions
             if not any(e.start != e.end and draft.is_protected(e.start, e.end) for e in s.edits)
         )
-        yield dataclasses.replace(f, start=start, end=end, suggestions=suggestions)
+        # Built directly: dataclasses.replace costs several times more per finding.
+        yield Finding(f.rule_id, f.category, f.severity, start, end, f.message, f.why, suggestions)

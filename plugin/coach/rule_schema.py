@@ -42,7 +42,9 @@ class RulePackError(ValueError):
     """A pack that cannot be used; the message names the pack file and rule id."""
 
 
-@dataclass(frozen=True, slots=True)
+# Identity equality: a compiled rule is one object, and matches are hashed by the
+# thousand per draft; hashing every field (phrase tuples...) each time was costly.
+@dataclass(frozen=True, slots=True, eq=False)
 class Rule:
     id: str
     category: str
