@@ -134,12 +134,7 @@ def _ratio(r: dict[str, float]) -> str:
 
 def profile(coach: Coach, requests: Sequence[CheckRequest], top: int) -> dict[str, Any]:
     """cProfile one pass over all drafts; costs are per draft (profiler overhead included)."""
-    prof = cProfile.Profile()
-    prof.enable()
-    for req in requests:
-        coach.review(req)
-    prof.disable()
-    raw: dict[tuple[str, int, str], tuple[Any, ...]] = pstats.Stats(prof).stats  # type: ignore[attr-defined]
+    raw = _profiled(coach, requests)
     per = 1000 / len(requests)
     rows = [
         {
@@ -184,13 +179,21 @@ def scaling_diff(
     return sorted(rows, key=lambda r: -r["growth_ms_per_draft"])[:top]
 
 
-def _cumtimes(coach: Coach, requests: Sequence[CheckRequest]) -> dict[str, tuple[float, int]]:
+def _profiled(
+    coach: Coach, requests: Sequence[CheckRequest]
+) -> dict[tuple[str, int, str], tuple[Any, ...]]:
+    """cProfile's raw table for one pass of ``coach.review`` over ``requests``."""
     prof = cProfile.Profile()
     prof.enable()
     for req in requests:
         coach.review(req)
     prof.disable()
     raw: dict[tuple[str, int, str], tuple[Any, ...]] = pstats.Stats(prof).stats  # type: ignore[attr-defined]
+    return raw
+
+
+def _cumtimes(coach: Coach, requests: Sequence[CheckRequest]) -> dict[str, tuple[float, int]]:
+    raw = _profiled(coach, requests)
     return {f"{_short(f)}:{line}({fn})": (v[3], v[1]) for (f, line, fn), v in raw.items()}
 
 
