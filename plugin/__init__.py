@@ -33,6 +33,7 @@ def create_app(test_config: Mapping[str, Any] | None = None, *, serving: bool = 
 
     app = Flask(__name__)
     app.config["SECRET_KEY"] = cfg.secret_key
+    app.json.sort_keys = False  # type: ignore[attr-defined]  # categories keep display order
     # Room for a max-size draft plus a customer message, encoded as JSON.
     app.config["MAX_CONTENT_LENGTH"] = cfg.max_draft_chars * 8 + 65_536
     app.extensions["coach_config"] = cfg

@@ -10,7 +10,7 @@ from flask.testing import FlaskClient
 
 from plugin import create_app
 from plugin.coach.edits import apply
-from plugin.coach.model import Edit
+from plugin.coach.model import CATEGORIES, Edit
 from plugin.config import ConfigError
 
 COLD = "Hello,\n\nYou should have read the guide. We can't do anything, it's company policy.\n"
@@ -30,18 +30,7 @@ def test_check_returns_a_full_review(client: FlaskClient) -> None:
     assert res.status_code == 200
     review = res.get_json()
     assert 0 <= review["score"] <= 100
-    assert set(review["categories"]) >= {
-        "greeting",
-        "empathy",
-        "acknowledgement",
-        "tone",
-        "readability",
-        "jargon",
-        "grammar",
-        "next_steps",
-        "closing",
-        "personalization",
-    }
+    assert list(review["categories"]) == list(CATEGORIES)  # the contract, in display order
     for cat in review["categories"].values():
         assert cat["status"] in {"pass", "warn", "fail", "n/a"} and cat["reason"]
     assert review["customer_mood"]["label"] in {"frustrated", "angry"}
