@@ -45,6 +45,7 @@ def analyze(
 ) -> EmpathyResult:
     """Moves, anti-patterns and calibrated missing-move findings for ``draft``."""
     everything = pack.find(draft.text)
+    exact.remember(pack, draft.text, everything)
     matches = [m for m in everything if not draft.is_protected(m.start, m.end)]
     known = context.first_name if context and context.first_name else None
     openers = [m for m in everything if _is_opener(m)]

@@ -8,13 +8,14 @@ touches a protected span.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from functools import lru_cache
+from collections import OrderedDict
+from collections.abc import Iterable, Sequence
+from threading import Lock
 
 from plugin.coach import edits as edit_ops
 from plugin.coach.draft import Draft
 from plugin.coach.model import Edit
-from plugin.coach.rules import RulePack
+from plugin.coach.rules import RuleMatch, RulePack
 
 Key = tuple[str, int, int]  # (rule id, start, end) of an anti-pattern match
 
@@ -23,10 +24,35 @@ def avoid_keys(pack: RulePack, text: str) -> set[Key]:
     return {(m.rule.id, m.start, m.end) for m in pack.avoid_only.find(text)}
 
 
-@lru_cache(maxsize=16)
+# The whole draft's anti-pattern matches, shared by every candidate checked on it. The
+# analyzer has already matched the draft, so it hands its matches over (``remember``)
+# instead of the check matching the same text again.
+_KEYS: OrderedDict[tuple[RulePack, str], frozenset[Key]] = OrderedDict()
+_KEYS_LOCK = Lock()
+_KEYS_MAX = 16
+
+
+def remember(pack: RulePack, text: str, matches: Iterable[RuleMatch]) -> None:
+    """Record ``pack.find(text)``'s result for the checks that follow on ``text``."""
+    keys = frozenset((m.rule.id, m.start, m.end) for m in matches if m.rule.kind == "avoid")
+    _store((pack, text), keys)
+
+
+def _store(key: tuple[RulePack, str], keys: frozenset[Key]) -> None:
+    with _KEYS_LOCK:
+        _KEYS[key] = keys
+        _KEYS.move_to_end(key)
+        while len(_KEYS) > _KEYS_MAX:
+            _KEYS.popitem(last=False)
+
+
 def _draft_keys(pack: RulePack, text: str) -> frozenset[Key]:
-    """The whole draft's matches, shared by every candidate checked on it."""
-    return frozenset(avoid_keys(pack, text))
+    with _KEYS_LOCK:
+        known = _KEYS.get((pack, text))
+    if known is None:
+        known = frozenset(avoid_keys(pack, text))
+        _store((pack, text), known)
+    return known
 
 
 def keeps_the_rest(
