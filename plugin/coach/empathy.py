@@ -38,6 +38,7 @@ class EmpathyResult:
     findings: tuple[Finding, ...]
     expected: tuple[str, ...]
     missing: tuple[str, ...]
+    body_start: int = 0  # where the reply's body begins (after the greeting line)
 
 
 def analyze(
@@ -74,7 +75,7 @@ def analyze(
         draft, pack, shape, missing, avoid, findings, name, (topic, problem), moves
     )
     findings.sort(key=lambda f: (f.start, f.end, f.rule_id))
-    return EmpathyResult(tuple(moves), tuple(findings), expected, missing)
+    return EmpathyResult(tuple(moves), tuple(findings), expected, missing, shape.body_start)
 
 
 def _is_opener(m: RuleMatch) -> bool:

@@ -142,6 +142,7 @@ class Hint:
     message: str
     why: str
     wording: str | None = None  # example phrasing the UI may offer
+    suggestion: Suggestion | None = None  # the wording, placed in the draft: one click
 
 
 @dataclass(frozen=True, slots=True)

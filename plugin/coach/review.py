@@ -6,17 +6,19 @@ call parses the draft once and hands the same ``Draft`` to each analyzer.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from time import perf_counter
 
-from plugin.coach import empathy, jargon, mood, readability, spelling
+from plugin.coach import empathy, jargon, mood, readability, spelling, wording
 from plugin.coach.draft import Draft, DraftError, Format, parse
 from plugin.coach.hints import hints as customer_hints
 from plugin.coach.model import (
     CustomerContext,
     Finding,
+    Hint,
     MoveHit,
     Review,
     Settings,
@@ -85,7 +87,11 @@ class Coach:
         spelled = spelling.analyze(draft, self.pack)
         lap("spelling")
         hints = (
-            customer_hints(request.context, request.now or datetime.now(UTC))
+            placed_hints(
+                draft,
+                found.body_start,
+                customer_hints(request.context, request.now or datetime.now(UTC)),
+            )
             if request.context
             else ()
         )
@@ -107,6 +113,22 @@ class Coach:
             customer_mood=customer,
             timings=timings,
         )
+
+
+# Hints whose wording is a sentence to add; the greeting hint is served by the
+# greeting findings, and a wording with a "<slot>" needs the agent's own words.
+_NOT_PLACED = frozenset({"greet_first_name"})
+
+
+def placed_hints(draft: Draft, body_start: int, hints: Iterable[Hint]) -> tuple[Hint, ...]:
+    """Hints with their wording placed at the start of the body, as a one-click edit."""
+    placed = []
+    for h in hints:
+        if h.wording and h.id not in _NOT_PLACED and "<" not in h.wording:
+            edit = draft.source_edit(wording.insert_sentence(draft.text, body_start, h.wording))
+            h = dataclasses.replace(h, suggestion=Suggestion(f"Add: “{h.wording}”", (edit,)))
+        placed.append(h)
+    return tuple(placed)
 
 
 def to_source(draft: Draft, findings: Iterable[Finding]) -> Iterable[Finding]:

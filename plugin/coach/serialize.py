@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from plugin.coach.model import Finding, Mood, Review
+from plugin.coach.model import Finding, Mood, Review, Suggestion
 
 
 def finding_to_dict(f: Finding, source: str, index: int) -> dict[str, Any]:
@@ -27,6 +27,13 @@ def finding_to_dict(f: Finding, source: str, index: int) -> dict[str, Any]:
             }
             for s in f.suggestions
         ],
+    }
+
+
+def _suggestion(s: Suggestion) -> dict[str, Any]:
+    return {
+        "label": s.label,
+        "edits": [{"start": e.start, "end": e.end, "replacement": e.replacement} for e in s.edits],
     }
 
 
@@ -60,7 +67,13 @@ def review_to_dict(review: Review, source: str) -> dict[str, Any]:
         "findings": [finding_to_dict(f, source, i) for i, f in enumerate(review.findings, 1)],
         "readability": review.readability,
         "hints": [
-            {"id": h.id, "message": h.message, "why": h.why, "wording": h.wording}
+            {
+                "id": h.id,
+                "message": h.message,
+                "why": h.why,
+                "wording": h.wording,
+                "suggestion": _suggestion(h.suggestion) if h.suggestion else None,
+            }
             for h in review.hints
         ],
         "customer_mood": mood_to_dict(review.customer_mood),

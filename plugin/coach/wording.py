@@ -279,6 +279,11 @@ def _insertion(
     return edit
 
 
+def insert_sentence(text: str, pos: int, sentence: str) -> Edit:
+    """An edit putting ``sentence`` before the sentence at ``pos`` (or after the text)."""
+    return _before_sentence(text, pos, sentence)
+
+
 def _before_sentence(text: str, pos: int, sentence: str) -> Edit:
     if pos >= len(text.rstrip()):
         end = len(text.rstrip())

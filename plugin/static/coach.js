@@ -425,11 +425,19 @@
 
   Coach.prototype._hints = function (hints) {
     if (!hints.length) { return null; }
+    var self = this;
     return section("Personal touches", hints.length, [el("ul", { className: "rc-list" }, hints.map(function (h) {
+      var add = h.suggestion ? el("div", { className: "rc-suggestions" }, [
+        el("button", {
+          type: "button", className: "rc-btn rc-apply",
+          onclick: function () { self.apply(h.suggestion); }
+        }, ["Add this"])
+      ]) : null;
       return el("li", { className: "rc-hint", "data-hint": h.id }, [
         el("p", { className: "rc-msg", text: h.message }),
         h.wording ? el("p", { className: "rc-wording", text: "“" + h.wording + "”" }) : null,
-        h.why ? el("details", { className: "rc-why" }, [el("summary", { text: "Why?" }), el("p", { text: h.why })]) : null
+        h.why ? el("details", { className: "rc-why" }, [el("summary", { text: "Why?" }), el("p", { text: h.why })]) : null,
+        add
       ]);
     }))], "rc-hints");
   };

@@ -10,6 +10,8 @@ from flask import Flask
 from recording_server import Customer, RecordingServer, Reply, compose_customer
 
 from plugin import create_app
+from plugin.coach.edits import apply
+from plugin.coach.model import Edit
 from plugin.zendesk.auth import issue_session
 
 DRAFT = (
@@ -77,3 +79,17 @@ def test_a_failing_zendesk_gives_the_review_without_hints_and_a_note(
     assert review["hints"] == []
     assert review["notes"] and "Zendesk" in review["notes"][0]
     assert "score" in review
+
+
+def test_a_hint_wording_is_one_click_away(prod_app: Flask, live_customer: Customer) -> None:
+    review = check(prod_app, {"draft": DRAFT, "customer_message": ANGRY, "ticket_id": 501})
+    repeat = next(h for h in review["hints"] if h["id"] == "repeat_contact")
+    edits = repeat["suggestion"]["edits"]
+    fixed = apply(DRAFT, [Edit(e["start"], e["end"], e["replacement"]) for e in edits])
+    # The wording opens the body, right after the greeting line; nothing else moves.
+    body = DRAFT.index("Thanks for your patience")
+    assert fixed == DRAFT[:body] + repeat["wording"] + " " + DRAFT[body:]
+    # Hints that need the agent's own words, or the greeting, carry no automatic edit.
+    by_id = {h["id"]: h for h in review["hints"]}
+    assert by_id["greet_first_name"]["suggestion"] is None
+    assert by_id["priority"]["suggestion"] is None
