@@ -271,7 +271,7 @@ def _insertion(
         pos = len(text) - len(text.lstrip())
         edit = Edit(pos, pos, f"Hi {name},\n\n" if name else "Hello,\n\n")
     elif move in ("thanks", "acknowledge", "validate", "apologize"):
-        edit = _before_sentence(text, layout.body_start, wording)
+        edit = insert_sentence(text, layout.body_start, wording)
     elif move in ("ownership", "next_steps", "reassure"):
         edit = _after_body(draft, layout, wording, closing_start)
     else:  # closing
@@ -281,10 +281,6 @@ def _insertion(
 
 def insert_sentence(text: str, pos: int, sentence: str) -> Edit:
     """An edit putting ``sentence`` before the sentence at ``pos`` (or after the text)."""
-    return _before_sentence(text, pos, sentence)
-
-
-def _before_sentence(text: str, pos: int, sentence: str) -> Edit:
     if pos >= len(text.rstrip()):
         end = len(text.rstrip())
         return Edit(end, end, f"\n\n{sentence}" if end else sentence)
@@ -296,7 +292,7 @@ def _after_body(draft: Draft, layout: Layout, sentence: str, closing_start: int 
     tail = min(tails, default=len(draft.text))
     ends = [s.end for s in draft.sentences if layout.body_start <= s.start and s.end <= tail]
     if not ends:
-        return _before_sentence(draft.text, layout.body_start, sentence)
+        return insert_sentence(draft.text, layout.body_start, sentence)
     end = ends[-1]
     joiner = ". " if draft.text[end - 1].isalnum() else " "
     return Edit(end, end, f"{joiner}{sentence}")
