@@ -16,11 +16,13 @@ Three checks over the same ``Draft``, none of which ever flags a protected span
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from plugin.coach import lexicon
-from plugin.coach.draft import WORD, Draft
+from plugin.coach.draft import WORD, Draft, Span
 from plugin.coach.lexicon import wordset
 from plugin.coach.model import Edit, Finding, Settings, Suggestion
 from plugin.coach.rules import GlossaryEntry, RulePack
@@ -58,33 +60,73 @@ def warm() -> None:
 
 
 def analyze(draft: Draft, pack: RulePack, settings: Settings) -> tuple[Finding, ...]:
-    """Glossary terms, unexplained acronyms and rare words in ``draft``."""
+    """Glossary terms, unexplained acronyms and rare words in ``draft``, in reading order."""
     glossary = _glossary(pack)
+    findings, covered = _terms(draft, glossary)
+    findings += _words(draft, pack, glossary, covered, settings.rare_word_zipf)
+    findings.sort(key=lambda f: f.start)
+    return tuple(findings)
+
+
+def _terms(draft: Draft, glossary: _Glossary) -> tuple[list[Finding], list[Span]]:
+    """Every glossary term in the draft, and the spans the terms cover."""
+    findings: list[Finding] = []
+    covered: list[Span] = []
+    by_first = glossary.by_first
+    defined: frozenset[str] | None = None
+    words = draft.words
+    for i in [i for i, low in enumerate(draft.lowered) if low in by_first]:
+        if covered and words[i].start < covered[-1].end:
+            continue  # inside the previous term
+        hit = _term_at(draft, i, glossary)
+        if hit is None:
+            continue
+        end, entry = hit
+        covered.append(Span(words[i].start, end))
+        if defined is None:
+            defined = _defined_acronyms(draft.text)
+        finding = _term_finding(draft, words[i].start, end, entry, defined)
+        if finding is not None:
+            findings.append(finding)
+    return findings, covered
+
+
+def _words(
+    draft: Draft, pack: RulePack, glossary: _Glossary, covered: list[Span], threshold: float
+) -> list[Finding]:
+    """Unexplained acronyms and rare words outside glossary terms, first occurrence only.
+
+    A word's verdict depends on its text and on the words before it (``seen``),
+    so each distinct word text is looked at once, at its first occurrence.
+    """
     allow = pack.allowlist
     text = draft.text
     words = draft.words
-    defined = _defined_acronyms(text)
-    threshold = settings.rare_word_zipf
+    lowered = draft.lowered
+    indices: Sequence[int] = range(len(words))
+    if covered:
+        starts = [c.start for c in covered]
+        indices = [
+            i
+            for i in indices
+            if (k := bisect_right(starts, words[i].start)) == 0
+            or words[i].start >= covered[k - 1].end
+        ]
+    texts = [words[i].text for i in indices]
+    first = dict(zip(reversed(texts), reversed(indices), strict=True))  # text -> first index
     findings: list[Finding] = []
+    defined: frozenset[str] | None = None
     seen: set[str] = set()
-    skip_until = 0
-    for i, w in enumerate(words):
-        if w.start < skip_until:
-            continue
-        lower = w.text.lower()
-        hit = _term_at(draft, i, lower, glossary)
-        if hit is not None:
-            end, entry = hit
-            skip_until = end
-            finding = _term_finding(draft, w.start, end, entry, defined)
-            if finding is not None:
-                findings.append(finding)
-            continue
+    for i in sorted(first.values()):
+        lower = lowered[i]
         if lower in seen:
             continue
+        w = words[i]
         core = _acronym_core(w.text)
         if core:
             seen.add(lower)
+            if defined is None:
+                defined = _defined_acronyms(text)
             if not (
                 core in defined
                 or _is_common_acronym(core, allow)
@@ -120,7 +162,7 @@ def analyze(draft: Draft, pack: RulePack, settings: Settings) -> tuple[Finding, 
                 "customers reading in a second language.",
             )
         )
-    return tuple(findings)
+    return findings
 
 
 def _acronym_finding(start: int, end: int, core: str) -> Finding:
@@ -168,13 +210,9 @@ def _norm(term: str) -> str:
     return " ".join(term.lower().split())
 
 
-def _term_at(
-    draft: Draft, i: int, lower: str, glossary: _Glossary
-) -> tuple[int, GlossaryEntry] | None:
+def _term_at(draft: Draft, i: int, glossary: _Glossary) -> tuple[int, GlossaryEntry] | None:
     """The longest glossary term starting at word ``i``: (end offset, entry)."""
-    candidates = glossary.by_first.get(lower)
-    if not candidates:
-        return None
+    candidates = glossary.by_first[draft.lowered[i]]
     words = draft.words
     for n, key, entry in candidates:
         if i + n > len(words):

@@ -5,11 +5,13 @@ ease, computed over the draft minus protected spans (quoted customer text,
 placeholders, URLs, names), which the agent did not write and cannot simplify.
 
 textstat 0.7.8 caches its results per *whole text*, so every keystroke pays for
-counting every word's syllables again (~0.2 ms for 120 words, most of the
-budget). We reuse textstat's own word list, sentence count, dictionaries
-(cmudict, then pyphen) and language constants, and only cache the per-word
-syllable count — ``tests/coach/test_readability.py`` asserts the result equals
-``textstat.flesch_kincaid_grade`` / ``flesch_reading_ease`` exactly.
+counting every word's syllables again, and its sentence count re-runs the
+punctuation pass per sentence. We tokenise exactly as textstat does (its
+apostrophe pattern, compiled once), use its dictionaries (cmudict, then pyphen)
+and language constants, and cache the per-word syllable count —
+``tests/coach/test_readability.py`` asserts the results equal
+``textstat.flesch_kincaid_grade`` / ``flesch_reading_ease`` / ``lexicon_count`` /
+``sentence_count`` exactly, over generated texts with punctuation of every kind.
 """
 
 from __future__ import annotations
@@ -19,7 +21,10 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
-from textstat.backend import counts, selections, utils  # type: ignore[import-untyped,unused-ignore]
+from textstat.backend import utils  # type: ignore[import-untyped,unused-ignore]
+from textstat.backend.utils.constants import (  # type: ignore[import-untyped,unused-ignore]
+    RE_NONCONTRACTION_APOSTROPHE,
+)
 
 from plugin.coach.draft import Draft, Span
 from plugin.coach.lexicon import TOKEN, wordset
@@ -139,21 +144,41 @@ def _syllables(word: str) -> int:
         return len(utils.get_pyphen(TEXTSTAT_LANG).positions(word)) + 1
 
 
-def _count_syllables(text: str) -> int:
-    words: list[str] = selections.list_words(text, lowercase=True)
-    return sum(map(_syllables, words))
+# textstat 0.7.8's tokenisation (``remove_punctuation`` then ``split``; its sentence
+# regex), with its own apostrophe pattern, compiled once: textstat re-parses pattern
+# strings and repeats the punctuation pass for every sentence it counts.
+_NONCONTRACTION_APOSTROPHE = re.compile(RE_NONCONTRACTION_APOSTROPHE)
+_PUNCTUATION = re.compile(r"[^\w\s\']")
+_TEXTSTAT_SENTENCE = re.compile(r"\b[^.!?]+[.!?]*", re.UNICODE)
+# A token survives punctuation removal exactly when it holds a word character.
+_SURVIVING_TOKEN = re.compile(r"\S*\w\S*")
+
+
+def _textstat_words(text: str) -> list[str]:
+    """``textstat`` ``list_words(text, lowercase=True)``."""
+    return _PUNCTUATION.sub("", _NONCONTRACTION_APOSTROPHE.sub("", text)).lower().split()
+
+
+def _textstat_sentences(text: str) -> int:
+    """``textstat.sentence_count``: regex sentences, less those of two words or fewer."""
+    if not text:
+        return 0
+    found = _TEXTSTAT_SENTENCE.findall(text)
+    short = sum(1 for s in found if len(_SURVIVING_TOKEN.findall(s)) <= 2)
+    return max(1, len(found) - short)
 
 
 def _scores(text: str) -> tuple[float, float, int, int]:
     """textstat's (grade, reading ease, words, sentences) for ``text``.
 
     Same counts, same formulas and constants as textstat 0.7.8's
-    ``flesch_kincaid_grade`` and ``flesch_reading_ease``.
+    ``flesch_kincaid_grade`` and ``flesch_reading_ease`` (the tests compare them).
     """
-    words: int = counts.count_words(text)
-    sentences: int = counts.count_sentences(text)
+    tokens = _textstat_words(text)
+    words = len(tokens)
+    sentences = _textstat_sentences(text)
     wps = words / sentences if sentences else 0.0
-    spw = _count_syllables(text) / words if words else 0.0
+    spw = sum(map(_syllables, tokens)) / words if words else 0.0
     if wps == 0 or spw == 0:
         return 0.0, 0.0, words, sentences
     grade = (0.39 * wps) + (11.8 * spw) - 15.59
@@ -187,7 +212,7 @@ def _own_words(draft: Draft) -> str:
 
 
 def _sentence_finding(draft: Draft, span: Span, text: str, settings: Settings) -> Finding | None:
-    words: list[str] = selections.list_words(text, lowercase=True)
+    words = _textstat_words(text)
     n = len(words)
     if n == 0:
         return None

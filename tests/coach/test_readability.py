@@ -83,17 +83,37 @@ _WORDS = st.sampled_from(
         "tracking.",
         "really!",
         "why?",
+        "'tis",
+        "rock'n'roll",
+        "'quoted'",
+        "-",
+        "—",
+        "...",
+        "?!",
+        "A.B.",
+        "U.S.",
+        "e.g.",
+        "3.5",
+        "(see",
+        "below)",
+        "“curly”",
+        "don’t",
+        "'",
+        "#4411",
+        "{{ticket.id}}",
     ]
 )
 
 
-@settings(max_examples=60, deadline=None, database=None)
-@given(st.lists(_WORDS, min_size=0, max_size=40))
-def test_per_word_cache_never_changes_textstats_numbers(words: list[str]) -> None:
-    text = " ".join(words)
-    grade, ease, _, _ = readability._scores(text)
+@settings(max_examples=300, deadline=None, database=None)
+@given(st.lists(_WORDS, min_size=0, max_size=40), st.sampled_from([" ", "\n", "  ", "\t"]))
+def test_own_counting_never_changes_textstats_numbers(words: list[str], sep: str) -> None:
+    text = sep.join(words)
+    grade, ease, count, sentences = readability._scores(text)
     assert grade == textstat.flesch_kincaid_grade(text)
     assert ease == textstat.flesch_reading_ease(text)
+    assert count == textstat.lexicon_count(text)
+    assert sentences == textstat.sentence_count(text)
 
 
 def test_stats_leave_out_quoted_text_placeholders_and_urls() -> None:
