@@ -109,11 +109,10 @@ def _has_digit(text: str) -> bool:
     return _DIGIT.search(text) is not None
 
 
-def _any_word(words: tuple[str, ...]) -> Callable[[str], bool]:
+def _any_word(words: tuple[str, ...]) -> Callable[[str, str], bool]:
     """A guard: does the text (any case) contain one of ``words``?"""
 
-    def guard(text: str) -> bool:
-        lower = text.lower()
+    def guard(text: str, lower: str) -> bool:
         return any(w in lower for w in words)
 
     return guard
@@ -126,20 +125,21 @@ _ORDER_WORDS = (
     r"(?i:\b(?:order|ticket|case|invoice|reference|ref|tracking|confirmation)"
     r"(?:\s+(?:no\.?|number|id|code))?\s*[:#]?\s*)[A-Z0-9][A-Z0-9-]*\d[A-Z0-9-]*\b"
 )
-_PROTECTED: tuple[tuple[Callable[[str], bool], re.Pattern[str]], ...] = tuple(
+# Each guard gets the text and its lowercase form (made once per draft).
+_PROTECTED: tuple[tuple[Callable[[str, str], bool], re.Pattern[str]], ...] = tuple(
     (guard, re.compile(pattern, re.S))
     for guard, pattern in (
-        (lambda t: "{{" in t, r"\{\{.*?\}\}"),  # Zendesk placeholders
-        (lambda t: "{%" in t, r"\{%.*?%\}"),  # Liquid tags
-        (lambda t: "http" in t, r"\bhttps?://[^\s<>\"]+[^\s<>\".,;:!?)\]]"),  # URLs
-        (lambda t: "www." in t, r"\bwww\.[^\s<>\"]+[^\s<>\".,;:!?)\]]"),
-        (lambda t: "@" in t, r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"),  # emails
-        (lambda t: any(c in t for c in "$€£¥"), r"[$€£¥]\s?\d[\d,]*(?:\.\d+)?"),  # money
+        (lambda t, _: "{{" in t, r"\{\{.*?\}\}"),  # Zendesk placeholders
+        (lambda t, _: "{%" in t, r"\{%.*?%\}"),  # Liquid tags
+        (lambda t, _: "http" in t, r"\bhttps?://[^\s<>\"]+[^\s<>\".,;:!?)\]]"),  # URLs
+        (lambda t, _: "www." in t, r"\bwww\.[^\s<>\"]+[^\s<>\".,;:!?)\]]"),
+        (lambda t, _: "@" in t, r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"),  # emails
+        (lambda t, _: any(c in t for c in "$€£¥"), r"[$€£¥]\s?\d[\d,]*(?:\.\d+)?"),  # money
         (
             _any_word(("usd", "eur", "gbp", "cad", "aud", "dollar", "euro", "pound")),
             r"\b\d[\d,]*(?:\.\d+)?\s?(?:USD|EUR|GBP|CAD|AUD|dollars|euros|pounds)\b",
         ),
-        (lambda t: "#" in t, r"#\s?[A-Z0-9-]*\d[A-Z0-9-]*"),  # #4411, #AB-12
+        (lambda t, _: "#" in t, r"#\s?[A-Z0-9-]*\d[A-Z0-9-]*"),  # #4411, #AB-12
         (
             _any_word(("order", "ticket", "case", "invoice", "ref", "tracking", "confirmation")),
             _ORDER_WORDS,
@@ -149,7 +149,7 @@ _PROTECTED: tuple[tuple[Callable[[str], bool], re.Pattern[str]], ...] = tuple(
             r"(?i:\b(?:ending|ends)\s+(?:in|with)\s+)\d{4}\b",  # card last 4
         ),
         (
-            lambda t: "**" in t or "xx" in t or "XX" in t or "••" in t,
+            lambda t, _: "**" in t or "xx" in t or "XX" in t or "••" in t,
             r"(?:\*|x|X|•){2,}[\s-]?\d{4}\b",
         ),
     )
@@ -361,14 +361,16 @@ def _add_span(spans: list[Span], text: str, start: int, end: int) -> None:
 
 
 def _protected(text: str, names: tuple[str, ...]) -> tuple[Span, ...]:
+    lower = text.lower()
     raw = [
-        (m.start(), m.end())
+        m.span()
         for guard, pattern in _PROTECTED
-        if guard(text)
+        if guard(text, lower)
         for m in pattern.finditer(text)
     ]
-    raw += [(m.start(), m.end()) for m in _QUOTED_LINE.finditer(text)]
-    wrote = _ON_WROTE.search(text)
+    if ">" in text:
+        raw += [m.span() for m in _QUOTED_LINE.finditer(text)]
+    wrote = _ON_WROTE.search(text) if "wrote:" in text else None
     if wrote:
         raw.append((wrote.start(), len(text)))
     parts = {p for n in names for p in re.split(r"[\s,]+", n) if len(p) > 1}
@@ -379,7 +381,7 @@ def _protected(text: str, names: tuple[str, ...]) -> tuple[Span, ...]:
             + r")\b",
             re.I,
         )
-        raw += [(m.start(), m.end()) for m in name_re.finditer(text)]
+        raw += [m.span() for m in name_re.finditer(text)]
     raw.sort()
     merged: list[Span] = []
     for s, e in raw:

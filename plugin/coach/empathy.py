@@ -10,6 +10,7 @@ new anti-pattern anywhere.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -164,25 +165,26 @@ def _topic_hits(draft: Draft, shape: Layout, mood: Mood | None) -> list[MoveHit]
         return []
     need = min(ACK_MIN_WORDS, len(wanted)) if len(wanted) <= 4 else (len(wanted) + 1) // 2
     sentences = [s for s in draft.sentences if s.start >= shape.body_start]
+    if not sentences:
+        return []
+    ends = [s.end for s in sentences]
     prefixes = {w[:3] for w in wanted}
-    i = 0
-    hits: set[str] = set()
-    for w in draft.words:  # both in reading order: one pass
-        while i < len(sentences) and w.start >= sentences[i].end:
-            i, hits = i + 1, set()
-        if i == len(sentences):
+    words = draft.words
+    # a stem is at least 3 letters: no wanted stem starts otherwise ("-": "double-charged")
+    candidates = [i for i, low in enumerate(draft.lowered) if low[:3] in prefixes or "-" in low]
+    current, hits = -1, set[str]()
+    for i in candidates:  # reading order
+        start = words[i].start
+        k = bisect_right(ends, start)
+        if k == len(sentences):
             break
-        if w.start < sentences[i].start:
-            continue
-        low = w.text.lower()
-        if low[:3] not in prefixes and "-" not in low:
-            continue  # a stem is at least 3 letters: no wanted stem starts otherwise
-        for part in low.split("-"):  # "double-charged"
-            stem = _stem(part)
-            if stem in wanted:
-                hits.add(stem)
+        if start < sentences[k].start:
+            continue  # between sentences (the greeting line)
+        if k != current:
+            current, hits = k, set()
+        hits.update(stem for part in draft.lowered[i].split("-") if (stem := _stem(part)) in wanted)
         if len(hits) >= need:
-            span = sentences[i]
+            span = sentences[k]
             return [MoveHit("acknowledge", span.start, span.end, "acknowledge-topic")]
     return []
 

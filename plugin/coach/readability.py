@@ -329,9 +329,10 @@ def _passive(draft: Draft) -> list[Finding]:
     words = draft.words
     text = draft.text
     last = len(words) - 1
-    for i in [i for i, w in enumerate(words) if w.text.lower() in _BE and i < last]:
+    lowered = draft.lowered
+    for i in [i for i, low in enumerate(lowered) if low in _BE and i < last]:
         j = i + 1
-        if words[j].text.lower() in _ADVERBS and j < last:
+        if lowered[j] in _ADVERBS and j < last:
             j += 1
         # only spaces between the be-verb, the adverb and the participle
         if any(not text[words[k].end : words[k + 1].start].isspace() for k in range(i, j)):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Literal, cast
+from typing import Any, Literal, NamedTuple, cast
 
 from plugin.coach.model import CATEGORIES, MOVES, Severity
 
@@ -66,8 +66,9 @@ class Rule:
     status: Literal["active", "retired"] = "active"
 
 
-@dataclass(frozen=True, slots=True)
-class RuleMatch:
+# A NamedTuple: ``RulePack.find`` makes one per match, and re-runs for every
+# suggestion's exactness check; a tuple is several times cheaper to build.
+class RuleMatch(NamedTuple):
     rule: Rule
     start: int
     end: int

@@ -18,7 +18,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 import ahocorasick
 import yaml
@@ -122,41 +122,64 @@ class RulePack:
         )
         return context * _CHARS_PER_WORD + _REACH
 
+    @cached_property
+    def _contextual(self) -> frozenset[int]:
+        """Indices of rules whose matches need ``_in_context`` (scope or unless_*)."""
+        return frozenset(
+            i
+            for i, r in enumerate(self.rules)
+            if r.scope != "any" or r.unless_followed_by or r.unless_preceded_by
+        )
+
     def find(self, text: str) -> list[RuleMatch]:
         """Every match of every active rule in ``text``, in reading order.
 
         Overlapping matches (of one rule or several) are all reported; the
-        analyzers decide which to show.
+        analyzers decide which to show. This runs once per draft and again for
+        every suggestion's exactness check, so the per-hit work is kept inline.
         """
         folded = fold(text)
+        rules = self.rules
         found: set[tuple[int, int, int]] = set()  # (rule index, start, end)
         near: dict[int, list[int]] = {}  # regex index -> where its triggers occur
         if self._automaton is not None:
             for last, key in self._automaton.iter(folded):
-                self._phrase_hits(folded, last, cast(_Key, key), found)
-                for i in cast(_Key, key).regexes:
+                if key.rules:
+                    start = last - key.length + 1
+                    if _bounded(folded, start, last + 1, key):
+                        found.update([(i, start, last + 1) for i in key.rules])
+                for i in key.regexes:
                     near.setdefault(i, []).append(last)
-        matches = [RuleMatch(self.rules[i], s, e) for i, s, e in found]
+        opening = len(folded) - len(folded.lstrip())  # where the reply's first word starts
+        contextual = self._contextual
+        kept = {
+            RuleMatch(rules[i], s, e)
+            for i, s, e in found
+            if i not in contextual or _in_context(folded, rules[i], s, e, opening)
+        }
         for i in self._always:
             rule, compiled, _ = self._regexes[i]
-            matches += [RuleMatch(rule, m.start(), m.end()) for m in compiled.finditer(folded)]
+            kept.update(_regex_matches(folded, rule, compiled, 0, len(folded), opening))
         for i, spots in near.items():
             rule, compiled, width = self._regexes[i]
             # A match contains one of its triggers: scan only around them, not the draft.
             for lo, hi in _windows(spots, width, len(folded)):
-                matches += [
-                    RuleMatch(rule, m.start(), m.end()) for m in compiled.finditer(folded, lo, hi)
-                ]
-        opening = len(folded) - len(folded.lstrip())  # where the reply's first word starts
-        kept = {m for m in matches if m.end > m.start and _in_context(folded, m, opening)}
-        return sorted(kept, key=lambda m: (m.start, -m.end, m.rule.id))
+                kept.update(_regex_matches(folded, rule, compiled, lo, hi, opening))
+        return sorted(kept, key=_reading_order)
 
-    def _phrase_hits(
-        self, folded: str, last: int, key: _Key, found: set[tuple[int, int, int]]
-    ) -> None:
-        start, end = last - key.length + 1, last + 1
-        if key.rules and _bounded(folded, start, end, key):
-            found.update((i, start, end) for i in key.rules)
+
+def _reading_order(m: RuleMatch) -> tuple[int, int, str]:
+    return m.start, -m.end, m.rule.id
+
+
+def _regex_matches(
+    folded: str, rule: Rule, compiled: re.Pattern[str], lo: int, hi: int, opening: int
+) -> list[RuleMatch]:
+    return [
+        RuleMatch(rule, m.start(), m.end())
+        for m in compiled.finditer(folded, lo, hi)
+        if m.end() > m.start() and _in_context(folded, rule, m.start(), m.end(), opening)
+    ]
 
 
 _CHARS_PER_WORD = 20  # generous: the unless_* checks read this many chars per context word
@@ -204,17 +227,16 @@ def _bounded(text: str, start: int, end: int, key: _Key) -> bool:
     return True
 
 
-def _in_context(folded: str, m: RuleMatch, opening: int) -> bool:
-    rule = m.rule
-    if rule.scope == "opening" and m.start != opening:
+def _in_context(folded: str, rule: Rule, start: int, end: int, opening: int) -> bool:
+    if rule.scope == "opening" and start != opening:
         return False
     n = rule.context_words
     if rule.unless_followed_by:
-        after = _WORD.findall(folded, m.end, min(len(folded), m.end + n * _CHARS_PER_WORD))[:n]
+        after = _WORD.findall(folded, end, min(len(folded), end + n * _CHARS_PER_WORD))[:n]
         if _contains_phrase(after, rule.unless_followed_by):
             return False
     if rule.unless_preceded_by:
-        before = _WORD.findall(folded, max(0, m.start - n * _CHARS_PER_WORD), m.start)[-n:]
+        before = _WORD.findall(folded, max(0, start - n * _CHARS_PER_WORD), start)[-n:]
         if _contains_phrase(before, rule.unless_preceded_by):
             return False
     return True
