@@ -16,8 +16,6 @@ Three checks over the same ``Draft``, none of which ever flags a protected span
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -94,34 +92,21 @@ def _terms(draft: Draft, glossary: _Glossary) -> tuple[list[Finding], list[Span]
 def _words(
     draft: Draft, pack: RulePack, glossary: _Glossary, covered: list[Span], threshold: float
 ) -> list[Finding]:
-    """Unexplained acronyms and rare words outside glossary terms, first occurrence only.
-
-    A word's verdict depends on its text and on the words before it (``seen``),
-    so each distinct word text is looked at once, at its first occurrence.
-    """
+    """Unexplained acronyms and rare words outside glossary terms, first occurrence only."""
     allow = pack.allowlist
     text = draft.text
-    words = draft.words
-    lowered = draft.lowered
-    indices: Sequence[int] = range(len(words))
-    if covered:
-        starts = [c.start for c in covered]
-        indices = [
-            i
-            for i in indices
-            if (k := bisect_right(starts, words[i].start)) == 0
-            or words[i].start >= covered[k - 1].end
-        ]
-    texts = [words[i].text for i in indices]
-    first = dict(zip(reversed(texts), reversed(indices), strict=True))  # text -> first index
     findings: list[Finding] = []
     defined: frozenset[str] | None = None
     seen: set[str] = set()
-    for i in sorted(first.values()):
-        lower = lowered[i]
+    spans = iter(covered)
+    term = next(spans, None)
+    for w, lower in zip(draft.words, draft.lowered, strict=True):
         if lower in seen:
             continue
-        w = words[i]
+        while term is not None and term.end <= w.start:
+            term = next(spans, None)
+        if term is not None and term.start <= w.start:
+            continue  # part of a glossary term, reported as such
         core = _acronym_core(w.text)
         if core:
             seen.add(lower)
