@@ -126,6 +126,8 @@ _ORDER_WORDS = (
     r"(?:\s+(?:no\.?|number|id|code))?\s*[:#]?\s*)[A-Z0-9][A-Z0-9-]*\d[A-Z0-9-]*\b"
 )
 # Each guard gets the text and its lowercase form (made once per draft).
+_ORDER_NUMBER = re.compile(_ORDER_WORDS)
+_ORDER_KEYWORD = re.compile(r"order|ticket|case|invoice|ref|tracking|confirmation")
 _PROTECTED: tuple[tuple[Callable[[str, str], bool], re.Pattern[str]], ...] = tuple(
     (guard, re.compile(pattern, re.S))
     for guard, pattern in (
@@ -140,10 +142,6 @@ _PROTECTED: tuple[tuple[Callable[[str, str], bool], re.Pattern[str]], ...] = tup
             r"\b\d[\d,]*(?:\.\d+)?\s?(?:USD|EUR|GBP|CAD|AUD|dollars|euros|pounds)\b",
         ),
         (lambda t, _: "#" in t, r"#\s?[A-Z0-9-]*\d[A-Z0-9-]*"),  # #4411, #AB-12
-        (
-            _any_word(("order", "ticket", "case", "invoice", "ref", "tracking", "confirmation")),
-            _ORDER_WORDS,
-        ),
         (
             _any_word(("ending", "ends")),
             r"(?i:\b(?:ending|ends)\s+(?:in|with)\s+)\d{4}\b",  # card last 4
@@ -362,7 +360,17 @@ def _add_span(spans: list[Span], text: str, start: int, end: int) -> None:
 
 def _protected(text: str, names: tuple[str, ...]) -> tuple[Span, ...]:
     lower = text.lower()
-    raw = [
+    # Order numbers: a case-insensitive alternation tried at every position was the
+    # costliest pattern; find the keywords in the lowercase text, then match there.
+    if len(lower) == len(text):
+        raw = [
+            m.span()
+            for k in _ORDER_KEYWORD.finditer(lower)
+            if (m := _ORDER_NUMBER.match(text, k.start())) is not None
+        ]
+    else:
+        raw = [m.span() for m in _ORDER_NUMBER.finditer(text)]
+    raw += [
         m.span()
         for guard, pattern in _PROTECTED
         if guard(text, lower)

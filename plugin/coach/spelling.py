@@ -15,6 +15,7 @@ cached), so re-checking a draft while the agent types costs a dict lookup per wo
 from __future__ import annotations
 
 from functools import lru_cache
+from operator import itemgetter
 
 from plugin.coach import lexicon
 from plugin.coach.draft import Draft
@@ -22,6 +23,7 @@ from plugin.coach.model import Edit, Finding, Suggestion
 from plugin.coach.rules import RulePack
 
 MIN_LENGTH = 3  # two-letter "typos" are mostly abbreviations
+_TEXT = itemgetter(2)  # Word.text
 
 
 def warm() -> None:
@@ -36,8 +38,11 @@ def analyze(draft: Draft, pack: RulePack) -> tuple[Finding, ...]:
     glossary = _glossary_words(pack)
     text = draft.text
     findings: list[Finding] = []
-    for w in draft.words:
-        for rel, part, fixes in _suspects(w.text):
+    words = draft.words
+    # map() runs the memoised per-word lookup without a Python-level step per word.
+    flagged = [(w, s) for w, s in zip(words, map(_suspects, map(_TEXT, words)), strict=True) if s]
+    for w, suspects in flagged:
+        for rel, part, fixes in suspects:
             start, end = w.start + rel, w.start + rel + len(part)
             lower = part.lower()
             if lower in allow or lower in glossary:
