@@ -19,6 +19,7 @@ from operator import itemgetter
 from typing import Literal, NamedTuple
 
 from plugin.coach.model import Edit
+from plugin.coach.rule_schema import fold
 
 Format = Literal["text", "html"]
 
@@ -166,6 +167,11 @@ class Draft:
     protected: tuple[Span, ...]  # sorted, merged
     _starts: tuple[int, ...] | None = None  # html only: source start per text char
     _ends: tuple[int, ...] | None = None  # html only: source end per text char
+
+    @cached_property
+    def folded(self) -> str:
+        """``text`` folded as rules match it (lowercase, straight apostrophes), same length."""
+        return fold(self.text)
 
     @cached_property
     def lowered(self) -> tuple[str, ...]:
@@ -339,7 +345,8 @@ def _sentences(text: str) -> tuple[Span, ...]:
     for m in _SENTENCE_BREAK.finditer(text):
         if "\n" not in m.group():
             # "e.g. Foo" or "Mr. Smith" is not a sentence end.
-            before = text[start : m.start()].rsplit(None, 1)
+            # abbreviations are short: the last 12 characters hold any that matter
+            before = text[max(start, m.start() - 12) : m.start()].rsplit(None, 1)
             last = before[-1].rstrip(".").lower() if before else ""
             if last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha()):
                 continue

@@ -19,7 +19,7 @@ from plugin.coach import calibrate, exact, layout, lexicon, rewrite, wording
 from plugin.coach.draft import Draft
 from plugin.coach.layout import Layout
 from plugin.coach.model import CustomerContext, Edit, Finding, Mood, MoveHit, Suggestion
-from plugin.coach.rules import RuleMatch, RulePack
+from plugin.coach.rules import RuleMatch, RulePack, fold
 
 # Words that say nothing about which problem a sentence is about.
 _STOPWORDS = lexicon.wordset(
@@ -142,10 +142,11 @@ def _moves(
 def _name_hits(draft: Draft, name: str | None) -> list[MoveHit]:
     if not name:
         return []
-    pattern = re.compile(r"(?<!\w)" + re.escape(name) + r"(?!\w)", re.I)
+    # A case-sensitive literal on the folded text: IGNORECASE defeats re's literal scan.
+    pattern = re.compile(r"(?<!\w)" + re.escape(fold(name)) + r"(?!\w)")
     return [
         MoveHit("personalization", m.start(), m.end(), "personalization-name")
-        for m in pattern.finditer(draft.text)
+        for m in pattern.finditer(draft.folded)
     ]
 
 

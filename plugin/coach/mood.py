@@ -114,16 +114,16 @@ def _phrase_hits(message: str, cues: _Cues) -> list[tuple[str, bool, int, int]]:
     words = [folded[s:e] for s, e in spans]
     index = cues.phrases
     hits: list[tuple[str, bool, int, int]] = []
-    i = 0
-    while i < len(words):
-        step = 1
-        for phrase, kind, is_strong in index.get(words[i], ()):
+    free = 0  # a matched phrase's words start no other phrase
+    for i in [i for i, w in enumerate(words) if w in index]:
+        if i < free:
+            continue
+        for phrase, kind, is_strong in index[words[i]]:
             n = len(phrase)
             if words[i : i + n] == phrase:
                 hits.append((kind, is_strong, spans[i][0], spans[i + n - 1][1]))
-                step = n
+                free = i + n
                 break
-        i += step
     if cues.patterns is not None:
         for m in cues.patterns.finditer(message):
             if m.lastgroup is not None:
