@@ -79,7 +79,9 @@ WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 _WORD_SPLIT = re.compile(f"({WORD.pattern})")
 # Sentence ends: terminal punctuation followed by space and a likely sentence start,
 # or a line break (greetings and sign-offs sit on their own lines).
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?…])[\"”')\]]*\s+(?=[\"“'(\[]?[A-Z0-9{])|\n\s*")
+# (The match holds the terminal mark: a pattern starting with a look-behind is
+# tried at every position, one starting with a character class is scanned fast.)
+_SENTENCE_BREAK = re.compile(r"[.!?…][\"”')\]]*\s+(?=[\"“'(\[]?[A-Z0-9{])|\n\s*")
 _ABBREVIATIONS = frozenset(
     [
         "mr",
@@ -119,37 +121,40 @@ def _any_word(words: tuple[str, ...]) -> Callable[[str, str], bool]:
     return guard
 
 
-# Protected spans: content the agent must not be told to change. Each pattern runs
-# only when the cheap test before it passes: one big alternation tried at every
-# position was the costliest part of parsing.
-_ORDER_WORDS = (
-    r"(?i:\b(?:order|ticket|case|invoice|reference|ref|tracking|confirmation)"
-    r"(?:\s+(?:no\.?|number|id|code))?\s*[:#]?\s*)[A-Z0-9][A-Z0-9-]*\d[A-Z0-9-]*\b"
+# Protected spans: content the agent must not be told to change. Python's re scans
+# fast only for a pattern that starts with a literal; one starting with \b, a
+# look-behind or a case-insensitive alternation is tried at every position. So each
+# pattern is either *anchored* — its literal start (any case) is found in the
+# lowercase text and the pattern is matched only there — or *guarded* by a cheap
+# substring test and run only when that passes.
+_ANCHORED: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = tuple(
+    (re.compile(anchor), re.compile(pattern, re.S))
+    for anchor, pattern in (
+        (r"\{\{", r"\{\{.*?\}\}"),  # Zendesk placeholders
+        (r"\{%", r"\{%.*?%\}"),  # Liquid tags
+        (r"http", r"\bhttps?://[^\s<>\"]+[^\s<>\".,;:!?)\]]"),  # URLs
+        (r"www\.", r"\bwww\.[^\s<>\"]+[^\s<>\".,;:!?)\]]"),
+        (r"#", r"#\s?[A-Z0-9-]*\d[A-Z0-9-]*"),  # #4411, #AB-12
+        (  # order #4411, ticket no. 1234, ref: AB-12
+            r"order|ticket|case|invoice|ref|tracking|confirmation",
+            r"(?i:\b(?:order|ticket|case|invoice|reference|ref|tracking|confirmation)"
+            r"(?:\s+(?:no\.?|number|id|code))?\s*[:#]?\s*)[A-Z0-9][A-Z0-9-]*\d[A-Z0-9-]*\b",
+        ),
+        (r"end(?:ing|s)", r"(?i:\b(?:ending|ends)\s+(?:in|with)\s+)\d{4}\b"),  # card last 4
+    )
 )
-# Each guard gets the text and its lowercase form (made once per draft).
-_ORDER_NUMBER = re.compile(_ORDER_WORDS)
-_ORDER_KEYWORD = re.compile(r"order|ticket|case|invoice|ref|tracking|confirmation")
-_PROTECTED: tuple[tuple[Callable[[str, str], bool], re.Pattern[str]], ...] = tuple(
+_GUARDED: tuple[tuple[Callable[[str, str], bool], re.Pattern[str]], ...] = tuple(
     (guard, re.compile(pattern, re.S))
     for guard, pattern in (
-        (lambda t, _: "{{" in t, r"\{\{.*?\}\}"),  # Zendesk placeholders
-        (lambda t, _: "{%" in t, r"\{%.*?%\}"),  # Liquid tags
-        (lambda t, _: "http" in t, r"\bhttps?://[^\s<>\"]+[^\s<>\".,;:!?)\]]"),  # URLs
-        (lambda t, _: "www." in t, r"\bwww\.[^\s<>\"]+[^\s<>\".,;:!?)\]]"),
         (lambda t, _: "@" in t, r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"),  # emails
         (lambda t, _: any(c in t for c in "$€£¥"), r"[$€£¥]\s?\d[\d,]*(?:\.\d+)?"),  # money
         (
             _any_word(("usd", "eur", "gbp", "cad", "aud", "dollar", "euro", "pound")),
             r"\b\d[\d,]*(?:\.\d+)?\s?(?:USD|EUR|GBP|CAD|AUD|dollars|euros|pounds)\b",
         ),
-        (lambda t, _: "#" in t, r"#\s?[A-Z0-9-]*\d[A-Z0-9-]*"),  # #4411, #AB-12
-        (
-            _any_word(("ending", "ends")),
-            r"(?i:\b(?:ending|ends)\s+(?:in|with)\s+)\d{4}\b",  # card last 4
-        ),
         (
             lambda t, _: "**" in t or "xx" in t or "XX" in t or "••" in t,
-            r"(?:\*|x|X|•){2,}[\s-]?\d{4}\b",
+            r"(?:\*|x|X|•){2,}[\s-]?\d{4}\b",  # masked card numbers
         ),
     )
 )
@@ -343,14 +348,15 @@ def _sentences(text: str) -> tuple[Span, ...]:
     spans: list[Span] = []
     start = 0
     for m in _SENTENCE_BREAK.finditer(text):
+        end = m.start() + (m.group()[0] != "\n")  # the sentence keeps its mark
         if "\n" not in m.group():
             # "e.g. Foo" or "Mr. Smith" is not a sentence end.
             # abbreviations are short: the last 12 characters hold any that matter
-            before = text[max(start, m.start() - 12) : m.start()].rsplit(None, 1)
+            before = text[max(start, end - 12) : end].rsplit(None, 1)
             last = before[-1].rstrip(".").lower() if before else ""
             if last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha()):
                 continue
-        _add_span(spans, text, start, m.start())
+        _add_span(spans, text, start, end)
         start = m.end()
     _add_span(spans, text, start, len(text))
     return tuple(spans)
@@ -367,19 +373,18 @@ def _add_span(spans: list[Span], text: str, start: int, end: int) -> None:
 
 def _protected(text: str, names: tuple[str, ...]) -> tuple[Span, ...]:
     lower = text.lower()
-    # Order numbers: a case-insensitive alternation tried at every position was the
-    # costliest pattern; find the keywords in the lowercase text, then match there.
     if len(lower) == len(text):
         raw = [
             m.span()
-            for k in _ORDER_KEYWORD.finditer(lower)
-            if (m := _ORDER_NUMBER.match(text, k.start())) is not None
+            for anchor, pattern in _ANCHORED
+            for a in anchor.finditer(lower)
+            if (m := pattern.match(text, a.start())) is not None
         ]
-    else:
-        raw = [m.span() for m in _ORDER_NUMBER.finditer(text)]
+    else:  # "İ" lowercases to two characters: anchors would point elsewhere
+        raw = [m.span() for _, pattern in _ANCHORED for m in pattern.finditer(text)]
     raw += [
         m.span()
-        for guard, pattern in _PROTECTED
+        for guard, pattern in _GUARDED
         if guard(text, lower)
         for m in pattern.finditer(text)
     ]

@@ -142,8 +142,10 @@ def _moves(
 def _name_hits(draft: Draft, name: str | None) -> list[MoveHit]:
     if not name:
         return []
-    # A case-sensitive literal on the folded text: IGNORECASE defeats re's literal scan.
-    pattern = re.compile(r"(?<!\w)" + re.escape(fold(name)) + r"(?!\w)")
+    # A literal first (on the folded text, so case-sensitive): re scans fast for a
+    # leading literal, and a leading look-behind or IGNORECASE would defeat that.
+    literal = re.escape(fold(name))
+    pattern = re.compile(f"{literal}(?!\\w)(?<!\\w{literal})")
     return [
         MoveHit("personalization", m.start(), m.end(), "personalization-name")
         for m in pattern.finditer(draft.folded)
