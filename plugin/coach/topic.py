@@ -76,6 +76,11 @@ class TopicCue:
     first: bool  # wins over the clause's own subject ("my card shows two payments")
 
 
+_TRAILING = _PREPOSITIONS | _DETS  # words a noun phrase never ends with
+_EMPTY_HEAD = _DETS | _VAGUE  # a phrase of only these names nothing
+_NOT_MODIFIER = VERBISH | _PRONOUNS | _PREPOSITIONS
+
+
 def noun_phrase(words: list[str]) -> int:
     """How many leading ``words`` form a subject noun phrase (0 if they don't)."""
     if not words:
@@ -97,10 +102,10 @@ def noun_phrase(words: list[str]) -> int:
         n = i + 1
         if word[-1:] in ",;:":
             break
-    while n and word_key(words[n - 1]).strip(WORD_EDGE) in _PREPOSITIONS | _DETS:
+    while n and word_key(words[n - 1]).strip(WORD_EDGE) in _TRAILING:
         n -= 1
     head = [word_key(w).strip(WORD_EDGE) for w in words[:n]]
-    if not n or n > TOPIC_MAX_WORDS or all(w in _DETS | _VAGUE for w in head):
+    if not n or n > TOPIC_MAX_WORDS or all(w in _EMPTY_HEAD for w in head):
         return 0
     return n
 
@@ -151,7 +156,7 @@ def _domain_phrase(words: list[str]) -> list[str] | None:
             if low[j] in _DETS:
                 start = j
                 break
-            if low[j] in VERBISH | _PRONOUNS | _PREPOSITIONS or not low[j].isalpha():
+            if low[j] in _NOT_MODIFIER or not low[j].isalpha():
                 break
         if start is None and i + 1 < len(low) and _IDENTIFIER.match(low[i + 1]):
             start = i
