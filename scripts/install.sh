@@ -3,7 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # Prefer the distribution's CPython: Debian builds it with PGO and LTO, and the
-# coaching core runs ~25 % faster on it than on a default pyenv build (bench/README.md).
+# coaching core runs ~10 % faster on it than on a default pyenv build (bench/README.md).
 if [ -z "${PYTHON:-}" ] && [ -x /usr/bin/python3.11 ]; then
   python=/usr/bin/python3.11
 else
