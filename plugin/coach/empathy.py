@@ -135,7 +135,7 @@ def _moves(
         rule_id = next(m.rule.id for m in openers if m.start == shape.greeting_start)
         hits.append(MoveHit("greeting", shape.greeting_start, shape.greeting_end, rule_id))
     hits += _name_hits(draft, name)
-    hits += _topic_hits(draft, shape, mood)
+    hits += _topic_hits(draft, shape, mood, avoid)
     return _merge(hits)
 
 
@@ -152,12 +152,16 @@ def _name_hits(draft: Draft, name: str | None) -> list[MoveHit]:
     ]
 
 
-def _topic_hits(draft: Draft, shape: Layout, mood: Mood | None) -> list[MoveHit]:
+def _topic_hits(
+    draft: Draft, shape: Layout, mood: Mood | None, avoid: list[RuleMatch]
+) -> list[MoveHit]:
     """A sentence that names the customer's problem in their words acknowledges it.
 
     "Their words" are the content words of the problem clause and topic (stemmed, so
     "hasn't arrived" matches "arrival" no better than it should, but "charged" matches
-    "charge"); a sentence reusing ``ACK_MIN_WORDS`` of them restates the problem.
+    "charge"); a sentence reusing ``ACK_MIN_WORDS`` of them restates the problem —
+    unless it pushes back (blame, a policy shield, can't-language...): "Per our policy
+    we cannot refund this order" names the refund but acknowledges nothing.
     """
     if mood is None or not (mood.problem or mood.topic):
         return []
@@ -171,6 +175,8 @@ def _topic_hits(draft: Draft, shape: Layout, mood: Mood | None) -> list[MoveHit]
     if not sentences:
         return []
     ends = [s.end for s in sentences]
+    # anti-patterns that are no botched move (a robotic apology still apologises)
+    pushback = [(m.start, m.end) for m in avoid if not m.rule.move and m.rule.severity != "info"]
     prefixes = {w[:3] for w in wanted}
     words = draft.words
     # a stem is at least 3 letters: no wanted stem starts otherwise ("-": "double-charged")
@@ -188,7 +194,9 @@ def _topic_hits(draft: Draft, shape: Layout, mood: Mood | None) -> list[MoveHit]
         hits.update(stem for part in draft.lowered[i].split("-") if (stem := _stem(part)) in wanted)
         if len(hits) >= need:
             span = sentences[k]
-            return [MoveHit("acknowledge", span.start, span.end, "acknowledge-topic")]
+            if not any(s < span.end and span.start < e for s, e in pushback):
+                return [MoveHit("acknowledge", span.start, span.end, "acknowledge-topic")]
+            hits = set()
     return []
 
 

@@ -481,6 +481,29 @@ def test_paraphrases_acknowledge_the_problem(message: str, sentence: str) -> Non
     assert "acknowledge" in {h.move for h in result.moves}
 
 
+REFUND = mood("frustrated", "your refund", "your refund for the order still has not arrived")
+
+
+@pytest.mark.parametrize(
+    ("m", "sentence"),
+    [
+        (REFUND, "Per our policy we cannot refund this order."),
+        (ORDER, "You should have checked where your order #4411 was going."),
+        (ORDER, "We can't do anything about an order that has not arrived."),
+    ],
+)
+def test_pushing_back_on_the_problem_is_no_acknowledgement(m: Mood, sentence: str) -> None:
+    result = run(f"Hi Maria,\n\n{sentence}", m, MARIA)
+    assert "acknowledge" not in {h.move for h in result.moves}
+    assert "acknowledge" in result.missing
+
+
+def test_a_later_sentence_can_still_acknowledge_after_pushback() -> None:
+    text = "Hi Maria,\n\nPer our policy we cannot refund this order. Your refund has not arrived."
+    acks = [h for h in run(text, REFUND, MARIA).moves if h.move == "acknowledge"]
+    assert [text[h.start : h.end] for h in acks] == ["Your refund has not arrived."]
+
+
 @pytest.mark.parametrize("sentence", ["Thanks for your patience.", "Please update the app."])
 def test_unrelated_sentences_do_not_acknowledge(sentence: str) -> None:
     result = run(f"Hi Maria,\n\n{sentence}", ORDER, MARIA)
