@@ -36,6 +36,7 @@ UPSET = frozenset({"frustrated", "angry"})
 ACKNOWLEDGE = UPSET | {"neutral"}  # moods whose named problem the reply should restate
 MAX_APOLOGIES = 2  # a third apology reads as grovelling
 MAX_CALM_EMPATHY = 1  # one kind line is enough for a calm question
+HEAVY_EXTRA_EMPATHY = 2  # this many lines beyond that make over-empathizing a warning
 SHORT_REPLY_WORDS = 150  # over-empathizing is judged on short answers only
 _SPARE_WORDS = 8  # a sentence with more words than its empathy phrase + this carries content
 EMPATHY = frozenset({"validate", "apologize"})
@@ -105,13 +106,16 @@ def over_empathizing(
     if len(empathy) <= keep or len(draft.words) > SHORT_REPLY_WORDS:
         return None
     start, end = empathy[keep]
+    extra = len(empathy) - keep
     return Finding(
         "over-empathizing",
         "tone",
-        "info",
+        # one line too many is a nudge; a pile of sympathy on a how-to answer is a real miss
+        "warning" if extra >= HEAVY_EXTRA_EMPATHY else "info",
         start,
         end,
-        "The customer asked a calm question; a short, direct answer serves them best.",
+        f"{len(empathy)} sympathy lines for a calm question; a short, direct answer serves "
+        "them best.",
         "Empathy must not cost efficiency: several sympathy lines in a short how-to answer "
         "read as scripted and delay the answer.",
         _trim(

@@ -229,6 +229,19 @@ def test_calm_how_to_with_gushing_draft_is_over_empathizing() -> None:
     assert "over-empathizing" not in ids(run(text, mood("angry")))
 
 
+def test_a_pile_of_sympathy_on_a_how_to_answer_is_a_warning() -> None:
+    text = (
+        "Hi Jordan,\n\nI'm so sorry for this terrible experience. I completely understand how "
+        "frustrating this must be. I sincerely apologize. To change your email, go to Settings "
+        "and click Edit.\n\nBest,\nPriya"
+    )
+    over = finding(run(text, mood("calm")), "over-empathizing")
+    assert over.severity == "warning"
+    assert over.message.startswith("3 sympathy lines")
+    fixed = apply(text, over.suggestions[0].edits)
+    assert "over-empathizing" not in ids(run(fixed, mood("calm")))
+
+
 def test_mood_none_is_neutral() -> None:
     result = run("Go to Settings.")
     assert result.expected == ("greeting", "next_steps", "closing")
