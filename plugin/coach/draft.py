@@ -159,6 +159,15 @@ _GUARDED: tuple[tuple[Callable[[str, str], bool], re.Pattern[str]], ...] = tuple
     )
 )
 _QUOTED_LINE = re.compile(r"^[ \t]*>.*$", re.M)
+# A sign-off line ("Best,", "Thanks again!", "— Sam") within the reply's last lines.
+SIGNOFF = re.compile(
+    r"(?im)^[ \t]*(?:(?:best(?: regards| wishes)?|kind regards|warm(?:est)? regards|warmly|regards"
+    r"|cheers|many thanks|thanks(?: again| so much)?|thank you(?: again)?|sincerely"
+    r"|yours(?: sincerely| truly)?|all the best|take care|talk soon|speak soon|respectfully"
+    r"|with thanks)[ \t]*[,!.]?|(?:—|–|--)[ \t]*\S[^\n]*)[ \t]*$"
+)
+SIGNOFF_LINES = 4  # a sign-off sits within the last few non-empty lines
+_SIGNATURE_LINE_WORDS = 6  # "Anneke | Support Team", "Acme Inc." — not a sentence
 _ON_WROTE = re.compile(r"^[ \t]*On\b[^\n]{0,200}\bwrote:[ \t]*$", re.M)
 
 
@@ -371,6 +380,40 @@ def _add_span(spans: list[Span], text: str, start: int, end: int) -> None:
         spans.append(Span(start, end))
 
 
+def _signature(text: str) -> tuple[int, int] | None:
+    """The signature under a sign-off line: the agent's name, title, company.
+
+    Only short lines that are not sentences count, so a reply whose last lines
+    happen to follow a "Thanks!" keeps its sentences coachable.
+    """
+    tail = text.rstrip()
+    lines: list[tuple[int, str]] = []  # (start, line), last non-empty lines first
+    end = len(tail)
+    while end > 0 and len(lines) < SIGNOFF_LINES:
+        start = tail.rfind("\n", 0, end) + 1
+        line = tail[start:end]
+        if line.strip():
+            lines.append((start, line))
+        end = start - 1
+    for i, (_, line) in enumerate(lines):
+        if SIGNOFF.fullmatch(line):
+            below = lines[:i]
+            if below and all(_is_signature_line(ln) for _, ln in below):
+                first = below[-1][0]
+                return first + len(below[-1][1]) - len(below[-1][1].lstrip()), len(tail)
+            return None
+    return None
+
+
+def _is_signature_line(line: str) -> bool:
+    stripped = line.strip()
+    return (
+        len(stripped.split()) <= _SIGNATURE_LINE_WORDS
+        and stripped[-1] not in ".?!:"
+        and not stripped.startswith(">")  # quoted text is protected as such
+    )
+
+
 def _protected(text: str, names: tuple[str, ...]) -> tuple[Span, ...]:
     lower = text.lower()
     if len(lower) == len(text):
@@ -390,6 +433,9 @@ def _protected(text: str, names: tuple[str, ...]) -> tuple[Span, ...]:
     ]
     if ">" in text:
         raw += [m.span() for m in _QUOTED_LINE.finditer(text)]
+    signature = _signature(text)
+    if signature is not None:
+        raw.append(signature)
     wrote = _ON_WROTE.search(text) if "wrote:" in text else None
     if wrote:
         raw.append((wrote.start(), len(text)))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from plugin.coach.draft import Draft
+from plugin.coach.draft import SIGNOFF, SIGNOFF_LINES, Draft
 
 # Words after "Hi" that address nobody in particular ("Hi there", "Dear customer").
 GENERIC_ADDRESSES = frozenset(
@@ -75,13 +75,6 @@ _NOT_NAMES = frozenset(
 )
 _TITLES = frozenset(["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "miss", "prof", "prof."])
 _TOKEN = re.compile(r"\{\{[^}\n]*\}\}|[^\W\d_][\w'’.-]*")
-_SIGNOFF = re.compile(
-    r"(?im)^[ \t]*(?:(?:best(?: regards| wishes)?|kind regards|warm(?:est)? regards|warmly|regards"
-    r"|cheers|many thanks|thanks(?: again| so much)?|thank you(?: again)?|sincerely"
-    r"|yours(?: sincerely| truly)?|all the best|take care|talk soon|speak soon|respectfully"
-    r"|with thanks)[ \t]*[,!.]?|(?:—|–|--)[ \t]*\S[^\n]*)[ \t]*$"
-)
-_SIGNOFF_LINES = 4  # a sign-off sits within the last few non-empty lines
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,7 +149,7 @@ def _body_start(draft: Draft, greeting_start: int | None) -> int:
 
 def _signoff(text: str, body_start: int) -> int | None:
     lines = [m for m in re.finditer(r"[^\n]*\S[^\n]*", text) if m.start() >= body_start]
-    for line in lines[-_SIGNOFF_LINES:]:
-        if _SIGNOFF.fullmatch(line.group()):
+    for line in lines[-SIGNOFF_LINES:]:
+        if SIGNOFF.fullmatch(line.group()):
             return line.start() + len(line.group()) - len(line.group().lstrip())
     return None

@@ -38,6 +38,34 @@ def test_protected_spans(source: str, expected: str) -> None:
     assert expected in protected_texts(source)
 
 
+@pytest.mark.parametrize(
+    ("source", "signature"),
+    [
+        ("Hi,\n\nYour refund is on its way.\n\nCheers,\nAnneke", "Anneke"),
+        (
+            "Hi,\n\nDone.\n\nBest regards,\nSam Lee\nSupport Lead | Acme Inc",
+            "Sam Lee\nSupport Lead | Acme Inc",
+        ),
+        ("Hi,\n\nDone.\n\n— Priya\nAcme Support", "Acme Support"),
+    ],
+)
+def test_the_signature_under_a_sign_off_is_protected(source: str, signature: str) -> None:
+    assert protected_texts(source) == [signature]
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "Hi Sam,\n\nThanks!\nYour refund is on its way.",  # a sentence, not a signature
+        "Hi,\n\nThanks!\nCould you send a photo of the label?",
+        "Hi,\n\nYour refund is on its way.\n\nBest,",  # nothing under the sign-off
+        "Hi,\n\nBest,\nTeh refund went out today and will reach your bank by Friday",
+    ],
+)
+def test_lines_under_a_thanks_that_are_sentences_stay_coachable(source: str) -> None:
+    assert protected_texts(source) == []
+
+
 def test_on_wrote_block_is_protected_to_the_end() -> None:
     src = "Thanks for waiting.\n\nOn Mon, 3 Jun 2024, Maria wrote:\nyou should have fixed it"
     assert protected_texts(src)[-1].startswith("On Mon, 3 Jun 2024, Maria wrote:\nyou should")

@@ -147,3 +147,10 @@ def test_no_finding_overlaps_a_protected_span() -> None:
 def test_warm_then_analyze_a_plain_reply() -> None:
     jargon.warm()
     assert flagged("Thanks for waiting, Ana. Your refund is on its way.", SHIPPED) == []
+
+
+def test_the_agents_signature_is_no_rare_word() -> None:
+    text = "Hi,\n\nThe extender is stable again.\n\nCheers,\nAnneke Vogelzang"
+    assert flagged(text, SHIPPED) == []
+    # without the sign-off line above it, a name opening a line looks like any word
+    assert ("rare-word", "Anneke") in flagged(text.replace("Cheers,\n", ""), SHIPPED)
