@@ -89,7 +89,9 @@ def keeps_the_rest(
         if inner_lo <= s and e <= inner_hi
     }
     local_gone = (gone[0], gone[1] - lo, gone[2] - lo) if gone else None
-    kept = {_shift(k, local) for k in before if k != local_gone and not _touched(k, local)}
+    kept = {
+        _shift(k, local) for k in before if not _within(k, local_gone) and not _touched(k, local)
+    }
     grown = len(after) - (hi - lo)
     after_keys = {
         k
@@ -115,6 +117,12 @@ def touches_protected(draft: Draft, edit: Edit) -> bool:
     if edit.start == edit.end:
         return any(s.start < edit.start < s.end for s in draft.protected)
     return draft.is_protected(edit.start, edit.end)
+
+
+def _within(key: Key, gone: Key | None) -> bool:
+    """The fixed match, or a match of its rule inside it ("nothing we can do" in "there's
+    nothing we can do"): the analyzer shows overlapping matches of one rule as one."""
+    return gone is not None and key[0] == gone[0] and gone[1] <= key[1] and key[2] <= gone[2]
 
 
 def _touched(key: Key, edits: Sequence[Edit]) -> bool:

@@ -562,6 +562,18 @@ def test_cant_do_anything_gets_a_full_rewrite() -> None:
     assert fixed == "Hello,\n\nThere's only so much we can do about it."
 
 
+def test_nothing_we_can_do_may_instead_name_what_is_possible() -> None:
+    text = "Hi,\n\nThere is nothing we can do about the delay.\n\nBest,\nSam"
+    f = finding(run(text), "cant-nothing-we-can-do")
+    appended = next(s for s in f.suggestions if s.label.startswith("Add"))
+    fixed = apply(text, appended.edits)
+    assert "the delay. Here's what I can do instead:" in fixed
+    assert "cant-nothing-we-can-do" not in ids(run(fixed))
+    assert "cant-nothing-we-can-do" not in ids(
+        run("Hi,\n\nThere's nothing more we can do about the delay, but I can refund the fee.")
+    )
+
+
 @pytest.mark.parametrize(
     ("sentence", "fixed"),
     [
