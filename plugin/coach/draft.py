@@ -168,6 +168,10 @@ SIGNOFF = re.compile(
 )
 SIGNOFF_LINES = 4  # a sign-off sits within the last few non-empty lines
 _SIGNATURE_LINE_WORDS = 6  # "Anneke | Support Team", "Acme Inc." — not a sentence
+# lowercase words a name or title may hold ("Head of Support", "Leo van der Berg")
+_SIGNATURE_SMALL_WORDS = frozenset(
+    ["of", "at", "and", "for", "the", "de", "van", "von", "der", "da", "di", "la", "le", "du", "y"]
+)
 _ON_WROTE = re.compile(r"^[ \t]*On\b[^\n]{0,200}\bwrote:[ \t]*$", re.M)
 
 
@@ -406,11 +410,18 @@ def _signature(text: str) -> tuple[int, int] | None:
 
 
 def _is_signature_line(line: str) -> bool:
+    """A name, title or company line: short, no sentence, capitalised words.
+
+    "I'll check with the warehouse" under a "Thanks!" is a sentence still being
+    typed, not a signature; "Sam Lee", "Support Lead | Acme Inc" are signatures.
+    """
     stripped = line.strip()
+    words = stripped.split()
     return (
-        len(stripped.split()) <= _SIGNATURE_LINE_WORDS
+        len(words) <= _SIGNATURE_LINE_WORDS
         and stripped[-1] not in ".?!:"
         and not stripped.startswith(">")  # quoted text is protected as such
+        and all(not w[0].isalpha() or w[0].isupper() or w in _SIGNATURE_SMALL_WORDS for w in words)
     )
 
 

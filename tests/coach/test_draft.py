@@ -47,6 +47,10 @@ def test_protected_spans(source: str, expected: str) -> None:
             "Sam Lee\nSupport Lead | Acme Inc",
         ),
         ("Hi,\n\nDone.\n\n— Priya\nAcme Support", "Acme Support"),
+        (
+            "Hi,\n\nDone.\n\nThanks,\nLeo van der Berg\nHead of Support",
+            "Leo van der Berg\nHead of Support",
+        ),
     ],
 )
 def test_the_signature_under_a_sign_off_is_protected(source: str, signature: str) -> None:
@@ -60,6 +64,7 @@ def test_the_signature_under_a_sign_off_is_protected(source: str, signature: str
         "Hi,\n\nThanks!\nCould you send a photo of the label?",
         "Hi,\n\nYour refund is on its way.\n\nBest,",  # nothing under the sign-off
         "Hi,\n\nBest,\nTeh refund went out today and will reach your bank by Friday",
+        "Hi Maria,\n\nThanks!\nI'll check with the warehouse",  # still being typed
     ],
 )
 def test_lines_under_a_thanks_that_are_sentences_stay_coachable(source: str) -> None:
