@@ -56,7 +56,10 @@ def analyze(
     topic = wording.fit_topic(mood.topic if mood else None)
     problem = mood.problem if mood else None
 
-    avoid = _longest_per_rule([m for m in matches if m.rule.kind == "avoid"])
+    # "Hi there" is only generic when we know whom to greet
+    avoid = _longest_per_rule(
+        [m for m in matches if m.rule.kind == "avoid" and (name or not m.rule.requires_name)]
+    )
     moves = _moves(draft, matches, avoid, openers, shape, mood, name)
     fill = {
         "topic": topic,

@@ -27,7 +27,7 @@ PLACEHOLDERS: frozenset[str] = frozenset({"topic", "problem", "first_name"})
 _RULE_KEYS = frozenset(
     {
         *("id", "category", "kind", "move", "phrases", "patterns", "severity", "status"),
-        *("unless_followed_by", "unless_preceded_by", "context_words", "scope"),
+        *("unless_followed_by", "unless_preceded_by", "context_words", "scope", "requires_name"),
         *("message", "why", "replacement", "append", "examples"),
     }
 )
@@ -58,6 +58,7 @@ class Rule:
     unless_preceded_by: tuple[str, ...] = ()
     context_words: int = 4  # how many words the unless_* checks look at
     scope: Scope = "any"  # opening = only as the reply's first words ("Hi there")
+    requires_name: bool = False  # an anti-pattern only when the customer's name is known
     why: str = ""
     replacement: tuple[str, ...] = ()  # alternatives for the matched span ("" deletes)
     append: str | None = None  # text added at the end of the matched sentence instead
@@ -156,6 +157,9 @@ def _parse_rule(item: object, source: str, index: int, strict: bool) -> Rule:
     append = item.get("append")
     if append is not None and not isinstance(append, str):
         raise fail("'append' must be text")
+    requires_name = item.get("requires_name", False)
+    if not isinstance(requires_name, bool):
+        raise fail("'requires_name' must be true or false")
     context_words = item.get("context_words", 4)
     if not isinstance(context_words, int) or not 1 <= context_words <= 40:
         raise fail("'context_words' must be a whole number from 1 to 40")
@@ -178,6 +182,7 @@ def _parse_rule(item: object, source: str, index: int, strict: bool) -> Rule:
         unless_preceded_by=_phrases(item, "unless_preceded_by", where),
         context_words=context_words,
         scope=cast(Scope, scope),
+        requires_name=requires_name,
         why=why.strip(),
         replacement=replacement,
         append=append,

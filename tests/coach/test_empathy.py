@@ -90,12 +90,23 @@ def test_greeting_name_read_from_first_line_without_context() -> None:
 
 
 def test_generic_opener_suggests_the_name() -> None:
-    result = run("Hi there,\n\nYour refund is on its way.", ctx=MARIA)
+    result = run("Dear customer,\n\nYour refund is on its way.", ctx=MARIA)
     generic = finding(result, "greeting-generic")
     assert [s.edits[0].replacement for s in generic.suggestions] == ["Hi Maria", "Hello"]
     assert "greeting" in {h.move for h in result.moves}  # generic, but a greeting
     unknown = finding(run("Dear customer,\n\nThanks."), "greeting-generic")
     assert [s.edits[0].replacement for s in unknown.suggestions] == ["Hello"]
+
+
+def test_hi_there_is_generic_only_when_the_name_is_known() -> None:
+    text = "Hi there,\n\nYour refund is on its way."
+    there = finding(run(text, ctx=MARIA), "greeting-there")
+    assert [apply(text, s.edits) for s in there.suggestions] == [
+        "Hi Maria,\n\nYour refund is on its way."
+    ]
+    anonymous = run(text)
+    assert not [f for f in anonymous.findings if f.category == "greeting"]
+    assert "greeting" in {h.move for h in anonymous.moves}
 
 
 def test_greeting_without_name_when_name_known() -> None:

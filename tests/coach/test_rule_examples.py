@@ -246,6 +246,9 @@ IN_PLACE: dict[str, list[tuple[str, str]]] = {
     "greeting-generic": [
         ("Dear customer, thanks for your message.", "Hi Maria, thanks for your message.")
     ],
+    "greeting-there": [
+        ("Hello there, thanks for your message.", "Hi Maria, thanks for your message.")
+    ],
 }
 
 

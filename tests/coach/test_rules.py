@@ -316,3 +316,10 @@ def test_matching_cost_does_not_grow_with_rule_count() -> None:
 
 def test_default_pack_path_is_shipped_yaml() -> None:
     assert DEFAULT_PACK.name == "en.yaml" and DEFAULT_PACK.exists()
+
+
+def test_requires_name_is_a_flag() -> None:
+    assert pack_of(rule(requires_name=True)).rules[0].requires_name
+    assert not pack_of(rule()).rules[0].requires_name
+    with pytest.raises(RulePackError, match="'requires_name' must be true or false"):
+        pack_of(rule(requires_name="yes"))
