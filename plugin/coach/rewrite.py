@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 
+from plugin.coach import lexicon
 from plugin.coach.draft import Draft, Span
 from plugin.coach.model import Edit
 from plugin.coach.rules import PLACEHOLDERS, RuleMatch
@@ -28,6 +29,7 @@ _TERMINAL = re.compile(r"[.!?…]+$")
 _DANGLING = re.compile(r"(?:and|but|so|or)\s+(?=[a-z])", re.I)  # left by a deleted start
 _OWN_SENTENCE = re.compile(r"\s*[A-Z]")
 _PLACEHOLDER = re.compile(r"\{(" + "|".join(sorted(PLACEHOLDERS)) + r")\}")
+_NEXT_WORD = re.compile(r"[ \t]+([A-Za-z]+)\b(?!['’-])")
 
 
 def _fill(template: str, fill: dict[str, str | None]) -> str | None:
@@ -61,20 +63,27 @@ def _sentence_of(draft: Draft, pos: int) -> Span | None:
 def replacement_edit(
     draft: Draft, m: RuleMatch, template: str, fill: dict[str, str | None]
 ) -> Edit | None:
+    text = draft.text
+    end = m.end
+    if "{verb}" in template:  # "you should have read" -> "it helps to read"
+        participle = _NEXT_WORD.match(text, m.end)
+        base = lexicon.participle_base(participle.group(1)) if participle else None
+        if participle is None or base is None:
+            return None
+        fill = {**fill, "verb": base}
+        end = participle.end()
     filled = _fill(template, fill)
     if filled is None:
         return None
     if not filled:
         return _delete_edit(draft, m)
-    text = draft.text
     at_start = _sentence_start(draft, m.start)
     if filled.endswith("."):  # a whole sentence: only for a match that is one
         sentence = _sentence_of(draft, m.start)
-        if sentence is None or not at_start or text[m.end : sentence.end].strip(" .!?…"):
+        if sentence is None or not at_start or text[end : sentence.end].strip(" .!?…"):
             return None
         filled = filled.rstrip(".")
     replacement = fit_case(text[m.start : m.end], filled, at_start)
-    end = m.end
     if replacement.endswith(",") and text[end : end + 1] == ",":
         end += 1  # "We regret to inform you," -> "Unfortunately," not "Unfortunately,,"
     return Edit(m.start, end, replacement)

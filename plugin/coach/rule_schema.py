@@ -21,8 +21,10 @@ SEVERITIES: frozenset[str] = frozenset({"info", "warning", "error"})
 STATUSES: frozenset[str] = frozenset({"active", "retired"})
 SCOPES: frozenset[str] = frozenset({"any", "opening"})
 # Placeholders a replacement may use; the empathy analyzer fills them from the
-# customer context and drops alternatives it cannot fill.
-PLACEHOLDERS: frozenset[str] = frozenset({"topic", "problem", "first_name"})
+# customer context and drops alternatives it cannot fill. ``{verb}`` is the base
+# form of the past participle right after the match ("you should have *read*"),
+# and the edit takes that word in.
+PLACEHOLDERS: frozenset[str] = frozenset({"topic", "problem", "first_name", "verb"})
 
 _RULE_KEYS = frozenset(
     {

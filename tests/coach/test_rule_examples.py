@@ -88,12 +88,18 @@ IN_PLACE: dict[str, list[tuple[str, str]]] = {
     "blame-you-should-have": [
         (
             "You should have read the setup guide first.",
-            "It's best to have read the setup guide first.",
+            "Next time, it helps to read the setup guide first.",
         ),
         (
             "Honestly, you should have checked the size chart.",
-            "Honestly, it's best to have checked the size chart.",
+            "Honestly, next time, it helps to check the size chart.",
         ),
+        (
+            "You should've contacted us before returning it.",
+            "Next time, it helps to contact us before returning it.",
+        ),
+        # no participle to turn around: the second wording
+        ("You should have everything ready first.", "It's best to have everything ready first."),
     ],
     "blame-you-failed-to": [
         (
