@@ -64,9 +64,11 @@ _WORDINGS: dict[str, tuple[str, ...]] = {
     "reassure": ("We'll get this sorted out for you.",),
     "closing": ("If there's anything else I can help with, just let me know.",),
 }
-# The problem is restated once: by the first of these moves the draft lacks (an apology
-# that names the problem acknowledges it too), and by none if the draft restates it.
-_RESTATES = ("apologize", "acknowledge", "validate")
+# The problem is restated once: by the first of these moves the draft lacks, and by none
+# if the draft restates it. Acknowledgement first: its other wordings are "we read your
+# message" fillers, which acknowledge nothing, while an apology without the problem still
+# names the topic ("I'm sorry for the trouble with your refund").
+_RESTATES = ("acknowledge", "apologize", "validate")
 
 _MESSAGES: dict[str, tuple[Severity, str, str]] = {
     "greeting": (

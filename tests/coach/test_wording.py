@@ -112,12 +112,12 @@ def test_slots_per_move() -> None:
         problem="your order #4411 still has not arrived",
     )
     result = analyze(parse(COLD), PACK, m, None)
-    assert _missing(result.findings, "apologize") == (
-        "I'm sorry that your order #4411 still has not arrived."
-    )
-    # the apology restates the problem, so the others don't repeat it
+    # the acknowledgement restates the problem, so the others don't repeat it
     assert _missing(result.findings, "acknowledge") == (
-        "I've read through everything you described about your order #4411."
+        "I can see that your order #4411 still has not arrived."
+    )
+    assert _missing(result.findings, "apologize") == (
+        "I'm sorry for the trouble with your order #4411."
     )
     assert _missing(result.findings, "validate") == "I can imagine how frustrating this has been."
     assert _missing(result.findings, "ownership") == (
@@ -164,9 +164,9 @@ def test_wording_falls_back_to_what_is_known(
     assert wording.sentence_for(move, topic, problem) == expected
 
 
-def test_restating_move_prefers_the_apology() -> None:
-    assert wording.restating_move(["acknowledge", "validate", "apologize"], ()) == "apologize"
-    assert wording.restating_move(["acknowledge", "validate"], ()) == "acknowledge"
+def test_restating_move_prefers_the_acknowledgement() -> None:
+    assert wording.restating_move(["acknowledge", "validate", "apologize"], ()) == "acknowledge"
+    assert wording.restating_move(["validate", "apologize"], ()) == "apologize"
     assert wording.restating_move(["validate"], ()) == "validate"
     assert wording.restating_move(["apologize"], ("acknowledge",)) is None
 
@@ -177,4 +177,4 @@ def test_fitted_wording_uses_the_first_name_and_topic_together() -> None:
     greeting = next(f for f in result.findings if f.rule_id == "missing-greeting")
     assert greeting.suggestions[0].edits[0].replacement == "Hi Ana,\n\n"
     labels = [s.label for f in result.findings for s in f.suggestions]
-    assert "Add: “I'm sorry that your order #4411 still has not arrived.”" in labels
+    assert "Add: “I can see that your order #4411 still has not arrived.”" in labels
