@@ -126,20 +126,26 @@ def vader() -> SentimentIntensityAnalyzer:
 
 
 @lru_cache(maxsize=8192)
-def participle_base(word: str) -> str | None:
-    """The base form of ``word`` when it is a verb's past participle ("contacted" ->
-    "contact", "read" -> "read", "been" -> "be"); None otherwise.
+def verb_base(word: str, tag: str = "VBN") -> str | None:
+    """The base form of ``word`` when it is a verb form of Penn ``tag``: the past
+    participle by default ("contacted" -> "contact", "read" -> "read", "been" -> "be"),
+    "VBG" for an -ing form ("waiting" -> "wait"); None otherwise.
 
     lemminflect's bundled lexicon (no download) finds the verb; the word must be
-    that verb's past participle, so "a" or "access" give None.
+    that verb's form, so "a", "access" or "nothing" give None.
     """
     from lemminflect import getAllLemmas, getInflection
 
     low = word.lower()
     for lemma in getAllLemmas(low, upos="VERB").get("VERB", ()):
-        if low in getInflection(lemma, tag="VBN"):
+        if low in getInflection(lemma, tag=tag):
             return str(lemma)
     return None
+
+
+def participle_base(word: str) -> str | None:
+    """``verb_base`` of a past participle: "you should have *read*" -> "read"."""
+    return verb_base(word, "VBN")
 
 
 def warm() -> None:

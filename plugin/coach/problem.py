@@ -77,6 +77,22 @@ _HOW_TO = re.compile(
     re.I,
 )
 _NEGATIONS = lexicon.wordset("not never no nothing cannot nobody")
+# A question without its question mark: "WHY IS MY ACCOUNT LOCKED".
+_WH_QUESTION = re.compile(
+    r"(?:why|where|when|what|how|who|which)\s+(?:is|are|was|were|do|does|did|can|could|has|have"
+    r"|will|would|isn['’]t|aren['’]t|doesn['’]t|didn['’]t|won['’]t|can['’]t|hasn['’]t)\b",
+    re.I,
+)
+# Adverbs before a subjectless clause's verb ("still waiting", "never got").
+_ADVERBS = lexicon.wordset("still never just also already again really even only now")
+# Verbs whose missing subject is a thing, not the customer ("keeps crashing").
+_THIRD_PERSON = lexicon.wordset(
+    "is isn't has hasn't does doesn't keeps seems appears shows says works crashes freezes "
+    "fails loads stops arrives hangs sends charges looks comes goes gets takes"
+)
+_PRONOUN_START = re.compile(r"(?:it|they|this|that|these|those)\b", re.I)
+# A clause ending in a pronoun whose noun sits in the part that was cut off.
+_DANGLING_OBJECT = re.compile(r"\b(?:one|it|them|that)\s*$", re.I)
 
 
 class Cues(Protocol):
@@ -109,8 +125,11 @@ def topic_and_problem(
         if clause is not None:
             if item and re.match(r"it\s", clause, re.I):
                 clause = f"my {item}" + clause[2:]  # "it still hasn't arrived"
-            problem = voice(clause)
+            if _DANGLING_OBJECT.search(clause) and len(chosen.split()) <= PROBLEM_MAX_WORDS:
+                clause = chosen  # "never got one" says nothing without "a callback"
+            clause = _with_subject(clause)
         topic = topic_in(clause or _HARD_BREAK.split(chosen)[0], chosen, cues.topics, item)
+        problem = voice(clause) if clause else None
     if topic is None:
         for body in chain(skipped, (b for b, _ in bodies)):
             topic = topic_in(body, body, cues.topics, antecedent(body))
@@ -119,12 +138,31 @@ def topic_and_problem(
     return topic, problem
 
 
+def _with_subject(clause: str) -> str | None:
+    """``clause`` with the customer as its subject when it has none, or None when the
+    missing subject is not the customer ("keeps crashing": something else does).
+
+    "still waiting for my refund" -> "I'm still waiting for my refund"; "got charged
+    twice" -> "I got charged twice"; a clause that starts with its subject is kept.
+    """
+    words = [word_key(w).strip(WORD_EDGE) for w in clause.split()]
+    if not _subjectless(clause):
+        return clause
+    verb = next((w for w in words if w not in _ADVERBS), "")
+    if verb in _THIRD_PERSON or (verb.endswith("s") and verb in VERBISH and verb != "was"):
+        return None
+    first = clause.split(maxsplit=1)[0]
+    if first[:1].isupper() and not first.isupper():  # "Got charged twice" mid-sentence
+        clause = clause[0].lower() + clause[1:]
+    return f"I'm {clause}" if lexicon.verb_base(verb, "VBG") else f"I {clause}"
+
+
 def _bodies(message: str, cues: Cues, threats: list[tuple[int, int]]) -> Iterator[tuple[str, bool]]:
     """Each sentence's words that may name the problem, and whether it states one."""
     for m in _SENTENCE.finditer(message):
         threat = any(s < m.end() and m.start() < e for s, e in threats)
         sentence = _GREETING.sub("", unshout(m.group(), cues.caps_ignore)).strip()
-        question = "?" in sentence[-3:]
+        question = "?" in sentence[-3:] or _WH_QUESTION.match(sentence) is not None
         body = _without_meta(_LEAD_IN.sub("", sentence.rstrip(" .!?…")))
         if body:
             yield body, not (threat or question or _REQUEST.match(body) or _HOW_TO.search(body))
@@ -154,8 +192,14 @@ def _negated(text: str) -> bool:
 def _problem_clause(body: str, cues: Cues) -> str | None:
     """The first part of ``body`` that names the problem, short enough to quote."""
     clause = _pick(body, _HARD_BREAK, cues)
-    if clause is not None and len(clause.split()) > PROBLEM_MAX_WORDS:
-        clause = _pick(clause, _SOFT_BREAK, cues)
+    if clause is not None and (
+        len(clause.split()) > PROBLEM_MAX_WORDS
+        or not _names_problem(_SOFT_BREAK.split(clause)[0], cues)
+    ):
+        # too long, or the problem comes after "but": "I love the app but export fails"
+        whole, clause = clause, _pick(clause, _SOFT_BREAK, cues)
+        if clause and _PRONOUN_START.match(clause) and len(whole.split()) <= PROBLEM_MAX_WORDS:
+            clause = whole  # "it is not here" needs the package named before "but"
     if clause is not None and len(clause.split()) > PROBLEM_MAX_WORDS:
         clause = _pick(clause, _SUB_BREAK, cues, borrow=False)
     if clause is None or not PROBLEM_MIN_WORDS <= len(clause.split()) <= PROBLEM_MAX_WORDS:
@@ -199,4 +243,8 @@ def _leading_subject(part: str) -> str | None:
 
 def _subjectless(part: str) -> bool:
     first = word_key(part.split()[0]).strip(WORD_EDGE)
-    return first in VERBISH or first.endswith("n't") or first.endswith("ed")
+    return (
+        first in VERBISH
+        or first.endswith(("n't", "ed"))
+        or (first.endswith("ing") and lexicon.verb_base(first, "VBG") is not None)
+    )

@@ -49,6 +49,8 @@ def test_label(message: str, label: str) -> None:
         ("Seriously?!", "exclamations", "?!"),
         ("I will cancel my subscription.", "cancel_threat", "cancel my subscription"),
         ("I'm switching to a competitor.", "cancel_threat", "switching to a competitor"),
+        ("I will cancel if this is not sorted today.", "cancel_threat", "I will cancel"),
+        ("Fix it or I'm going to cancel.", "cancel_threat", "I'm going to cancel"),
         ("Refund me or I leave.", "cancel_threat", "Refund me or I"),
         ("This is urgent.", "urgency", "urgent"),
         ("I need it ASAP.", "urgency", "ASAP"),
@@ -161,6 +163,38 @@ def test_empty_message_has_no_cues_and_no_topic() -> None:
         ),
         ("Thanks for the quick help last week. Great service!", None, None),
         ("How do I add a second user?", None, None),
+        # a question without its question mark
+        ("WHY IS MY ACCOUNT LOCKED", "your account", None),
+        # a clause with no subject gets the customer as one, in the agent's voice
+        (
+            "hello? anyone there??? still waiting for my refund",
+            "your refund",
+            "you're still waiting for your refund",
+        ),
+        (
+            "Got charged twice for the same order #5521, please refund one of them asap",
+            "the double charge",
+            "you got charged twice for the same order #5521",
+        ),
+        # ...unless the missing subject is a thing: no restatement beats a broken one
+        ("keeps crashing when I open the app", "the app", None),
+        # the problem after "but"; a pronoun after "but" keeps what it refers to
+        (
+            "I LOVE your app but the export button does nothing on iPad.",
+            "the export button",
+            "the export button does nothing on iPad",
+        ),
+        (
+            "My package says delivered but it is not here. Can you check?",
+            "your package",
+            "your package says delivered but it is not here",
+        ),
+        # "never got one" needs the callback it refers to
+        (
+            "I was promised a callback on Monday and never got one. Very disappointed.",
+            None,
+            "you were promised a callback on Monday and never got one",
+        ),
     ],
 )
 def test_topic_and_problem_in_the_agents_voice(
