@@ -192,19 +192,29 @@ def _negated(text: str) -> bool:
 def _problem_clause(body: str, cues: Cues) -> str | None:
     """The first part of ``body`` that names the problem, short enough to quote."""
     clause = _pick(body, _HARD_BREAK, cues)
-    if clause is not None and (
-        len(clause.split()) > PROBLEM_MAX_WORDS
-        or not _names_problem(_SOFT_BREAK.split(clause)[0], cues)
-    ):
-        # too long, or the problem comes after "but": "I love the app but export fails"
-        whole, clause = clause, _pick(clause, _SOFT_BREAK, cues)
-        if clause and _PRONOUN_START.match(clause) and len(whole.split()) <= PROBLEM_MAX_WORDS:
-            clause = whole  # "it is not here" needs the package named before "but"
+    if clause is not None and len(clause.split()) > PROBLEM_MAX_WORDS:
+        clause = _pick(clause, _SOFT_BREAK, cues)
+    elif clause is not None:
+        clause = _after_but(clause, cues)
     if clause is not None and len(clause.split()) > PROBLEM_MAX_WORDS:
         clause = _pick(clause, _SUB_BREAK, cues, borrow=False)
     if clause is None or not PROBLEM_MIN_WORDS <= len(clause.split()) <= PROBLEM_MAX_WORDS:
         return None
     return clause
+
+
+def _after_but(clause: str, cues: Cues) -> str:
+    """The part after "but" when only it names the problem and stands on its own:
+    "I love the app but the export button does nothing" -> "the export button does
+    nothing". A part that leans on the first ("but it is not here", "but received
+    something else") keeps the whole clause."""
+    first, *rest = [p.strip() for p in _SOFT_BREAK.split(clause)]
+    if not rest or _names_problem(first, cues):
+        return clause
+    later = next((p for p in rest if _names_problem(p, cues)), None)
+    if later is None or _subjectless(later) or _PRONOUN_START.match(later):
+        return clause
+    return later
 
 
 def _pick(text: str, breaks: re.Pattern[str], cues: Cues, borrow: bool = True) -> str | None:
@@ -243,8 +253,10 @@ def _leading_subject(part: str) -> str | None:
 
 def _subjectless(part: str) -> bool:
     first = word_key(part.split()[0]).strip(WORD_EDGE)
-    return (
-        first in VERBISH
-        or first.endswith(("n't", "ed"))
-        or (first.endswith("ing") and lexicon.verb_base(first, "VBG") is not None)
+    if first in VERBISH or first.endswith(("n't", "ed")):
+        return True
+    # "waiting for my refund" lacks a subject; "Tracking for #A-5 hasn't moved" is one
+    words = [word_key(w).strip(WORD_EDGE) for w in part.split()[1:]]
+    return lexicon.verb_base(first, "VBG") is not None and not any(
+        w in VERBISH and w not in _ADVERBS for w in words
     )

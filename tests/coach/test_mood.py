@@ -176,6 +176,12 @@ def test_empty_message_has_no_cues_and_no_topic() -> None:
             "the double charge",
             "you got charged twice for the same order #5521",
         ),
+        # an -ing word followed by its verb is the subject
+        (
+            "Hello, Tracking for #A-59193 hasn't moved in 7 days. Where is it?",
+            "the tracking for #A-59193",
+            "tracking for #A-59193 hasn't moved in 7 days",
+        ),
         # ...unless the missing subject is a thing: no restatement beats a broken one
         ("keeps crashing when I open the app", "the app", None),
         # the problem after "but"; a pronoun after "but" keeps what it refers to
@@ -183,6 +189,11 @@ def test_empty_message_has_no_cues_and_no_topic() -> None:
             "I LOVE your app but the export button does nothing on iPad.",
             "the export button",
             "the export button does nothing on iPad",
+        ),
+        (
+            "I ordered a blender but received something else. What now?",
+            "your blender",
+            "you ordered a blender but received something else",
         ),
         (
             "My package says delivered but it is not here. Can you check?",
