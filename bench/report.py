@@ -75,6 +75,11 @@ def table(results: dict[str, Any]) -> str:
     blocks = [("", {"FIRST SIGHT review": results["fast_lane"]["first_sight"]})]
     blocks += [("", results["fast_lane"]["summary"])]
     blocks += [(f"{k}:", results[k]["summary"]) for k in ("proselint", "http") if k in results]
+    if "proselint" in results:
+        blocks.insert(
+            -1 if "http" in results else len(blocks),
+            ("mixed:", results["proselint"]["interleaved"]["summary"]),
+        )
     for prefix, block in blocks:
         for name, s in block.items():
             label = f"{prefix}{name}"
@@ -89,13 +94,15 @@ def table(results: dict[str, Any]) -> str:
         )
     styles = ", ".join(f"{k} {v:.0f}" for k, v in results["score_by_style"].items())
     lines += [f"  mean score by reply style: {styles}"]
-    lines += ["", "ratios (same run, interleaved per draft):"]
+    lines += ["", "ratios (same run; interleaved per draft unless marked alone):"]
     lines.append(f"  10k / 100 rules        {_ratio(results['fast_lane']['ratio_10k_vs_100'])}")
     lines.append(
         f"  parse / review         {_ratio(results['fast_lane']['parse_share_of_review'])}"
     )
     if "proselint" in results:
-        lines.append(f"  proselint / review     {_ratio(results['proselint']['speedup'])}")
+        lines.append(f"  proselint / review     {_ratio(results['proselint']['speedup'])}  (alone)")
+        mixed = results["proselint"]["interleaved"]["speedup"]
+        lines.append(f"  … interleaved          {_ratio(mixed)}  (each right after the other)")
     if "http" in results:
         lines.append(f"  http / review          {_ratio(results['http']['ratio_http_vs_review'])}")
     lines.append(f"  100 vs 10k findings    {results['same_findings_100_vs_10k']}")

@@ -72,6 +72,34 @@ def per_input_ms(
     return {n: [statistics.median(s) / NS_PER_MS for s in samples[n]] for n in names}
 
 
+def per_pass_ms(
+    variants: Mapping[str, Callable[[T], object]],
+    inputs: Sequence[T],
+    repeat: int,
+    before: Callable[[], object] | None = None,
+) -> dict[str, list[float]]:
+    """Like ``per_input_ms``, but each variant runs over *all* inputs in one pass.
+
+    For comparing two different programs: interleaved per input, each runs right
+    after the other and pays for what the other left in the CPU caches, which hits
+    the one with the larger working set harder; alone in its pass, each runs as it
+    would in service. Passes alternate (A B, then B A) so load drift hits both alike.
+    """
+    names = list(variants)
+    samples: dict[str, list[list[int]]] = {n: [[] for _ in inputs] for n in names}
+    for r in range(repeat):
+        for name in names[r % len(names) :] + names[: r % len(names)]:
+            fn, out = variants[name], samples[name]
+            with gc_paused():
+                for i, item in enumerate(inputs):
+                    if before is not None:
+                        before()
+                    start = perf_counter_ns()
+                    fn(item)
+                    out[i].append(perf_counter_ns() - start)
+    return {n: [statistics.median(s) / NS_PER_MS for s in samples[n]] for n in names}
+
+
 def warm_up(fns: Sequence[Callable[[T], object]], inputs: Sequence[T]) -> None:
     """Run every function on every input once so caches, lazy loads and JIT-less
     interpreter state (specialised bytecode) are in their steady state."""
