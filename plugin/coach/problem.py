@@ -90,6 +90,7 @@ _THIRD_PERSON = lexicon.wordset(
     "is isn't has hasn't does doesn't keeps seems appears shows says works crashes freezes "
     "fails loads stops arrives hangs sends charges looks comes goes gets takes"
 )
+# A part that starts by pointing back at the part before it ("but it is not here").
 _PRONOUN_START = re.compile(r"(?:it|they|this|that|these|those)\b", re.I)
 # A clause ending in a pronoun whose noun sits in the part that was cut off.
 _DANGLING_OBJECT = re.compile(r"\b(?:one|it|them|that)\s*$", re.I)
@@ -145,9 +146,9 @@ def _with_subject(clause: str) -> str | None:
     "still waiting for my refund" -> "I'm still waiting for my refund"; "got charged
     twice" -> "I got charged twice"; a clause that starts with its subject is kept.
     """
-    words = [word_key(w).strip(WORD_EDGE) for w in clause.split()]
     if not _subjectless(clause):
         return clause
+    words = [word_key(w).strip(WORD_EDGE) for w in clause.split()]
     verb = next((w for w in words if w not in _ADVERBS), "")
     if verb in _THIRD_PERSON or (verb.endswith("s") and verb in VERBISH and verb != "was"):
         return None
