@@ -159,6 +159,7 @@ _GUARDED: tuple[tuple[Callable[[str, str], bool], re.Pattern[str]], ...] = tuple
     )
 )
 _QUOTED_LINE = re.compile(r"^[ \t]*>.*$", re.M)
+_LIST_MARKER = re.compile(r"[ \t]*(?:[-*•–]|\d{1,2}[.)])[ \t]")
 # A sign-off line ("Best,", "Thanks again!", "— Sam") within the reply's last lines.
 SIGNOFF = re.compile(
     r"(?im)^[ \t]*(?:(?:best(?: regards| wishes)?|kind regards|warm(?:est)? regards|warmly|regards"
@@ -233,6 +234,16 @@ class Draft:
         if self.format == "html":
             text = html.escape(text, quote=False).replace("\n", "<br>")
         return Edit(start, end, text)
+
+    def in_list_item(self, pos: int) -> bool:
+        """True when ``pos`` sits in a list item: an HTML ``<li>``, or a text line that
+        starts with a bullet or a number ("- Open Settings", "2. Tap Export")."""
+        if self.format == "html":
+            src = self.to_source(pos, pos)[0]
+            opened = self.source.rfind("<li", 0, src)
+            return opened > self.source.rfind("</li", 0, src)
+        line_start = self.text.rfind("\n", 0, pos) + 1
+        return _LIST_MARKER.match(self.text, line_start) is not None
 
     def sentence_text(self, span: Span) -> str:
         return self.text[span.start : span.end]

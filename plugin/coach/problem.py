@@ -13,6 +13,7 @@ problem; questions and requests may still name the topic ("Where is my refund?")
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from itertools import chain
 from typing import Protocol
@@ -25,6 +26,7 @@ from plugin.coach.topic import (
     WORD_EDGE,
     TopicCue,
     antecedent,
+    mend_contractions,
     noun_phrase,
     topic_in,
     voice,
@@ -111,6 +113,10 @@ def topic_and_problem(
     message: str, cues: Cues, threats: list[tuple[int, int]]
 ) -> tuple[str | None, str | None]:
     """(topic, problem) for ``message``; either may be None."""
+    # "doesnt work" states a problem as "doesn't work" does
+    message, mended = mend_contractions(message)
+    if mended:  # each mend added one character: move the threat spans along
+        threats = [(s + bisect_left(mended, s), e + bisect_left(mended, e)) for s, e in threats]
     bodies = _bodies(message, cues, threats)  # lazy: most messages stop at the problem
     skipped: list[str] = []
     chosen: str | None = None

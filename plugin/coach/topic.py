@@ -200,12 +200,44 @@ def _as_topic(words: list[str]) -> str:
 
 
 def voice(text: str) -> str:
-    """The customer's words as the agent would say them back."""
-    text = _swap_person(text).strip(" ,;:-")
+    """The customer's words as the agent would say them back (contractions typed without
+    their apostrophe mended: "I cant log in" -> "you can't log in")."""
+    text = _swap_person(mend_contractions(text)[0]).strip(" ,;:-")
     first = text.split(maxsplit=1)[0]
     if first[:1].isupper() and not first.isupper() and lexicon.zipf(first.lower()) >= 4.0:
         text = text[0].lower() + text[1:]
     return text
+
+
+# Contractions typed without the apostrophe; "wont", "were", "its" are words, so not here.
+_BARE_CONTRACTIONS = {
+    "cant": "can't",
+    "dont": "don't",
+    "doesnt": "doesn't",
+    "didnt": "didn't",
+    "isnt": "isn't",
+    "arent": "aren't",
+    "wasnt": "wasn't",
+    "werent": "weren't",
+    "havent": "haven't",
+    "hasnt": "hasn't",
+    "hadnt": "hadn't",
+    "couldnt": "couldn't",
+    "wouldnt": "wouldn't",
+    "shouldnt": "shouldn't",
+    "im": "I'm",
+    "ive": "I've",
+}
+_BARE_CONTRACTION = re.compile(r"\b(?:" + "|".join(_BARE_CONTRACTIONS) + r")\b", re.I)
+
+
+def mend_contractions(text: str) -> tuple[str, list[int]]:
+    """ "doesnt" -> "doesn't", "im" -> "I'm" (customers type fast), and where each mended
+    word starts in ``text``: every mend adds exactly one character, the apostrophe."""
+    starts = [m.start() for m in _BARE_CONTRACTION.finditer(text)]
+    if not starts:
+        return text, starts
+    return _BARE_CONTRACTION.sub(lambda m: _BARE_CONTRACTIONS[m.group().lower()], text), starts
 
 
 _SWAP = {

@@ -292,7 +292,14 @@ def insert_sentence(text: str, pos: int, sentence: str) -> Edit:
 def _after_body(draft: Draft, layout: Layout, sentence: str, closing_start: int | None) -> Edit:
     tails = [p for p in (layout.signoff, closing_start) if p is not None and p > layout.body_start]
     tail = min(tails, default=len(draft.text))
-    ends = [s.end for s in draft.sentences if layout.body_start <= s.start and s.end <= tail]
+    body = [s for s in draft.sentences if layout.body_start <= s.start and s.end <= tail]
+    # after the last sentence of prose: not inside a list of steps, nor between a list
+    # and the line that introduces it ("Here's how:")
+    ends = [
+        s.end
+        for s in body
+        if not draft.in_list_item(s.start) and not draft.text[s.start : s.end].endswith(":")
+    ]
     if not ends:
         return insert_sentence(draft.text, layout.body_start, sentence)
     end = ends[-1]

@@ -200,6 +200,14 @@ def test_empty_message_has_no_cues_and_no_topic() -> None:
             "your package",
             "your package says delivered but it is not here",
         ),
+        # contractions typed without the apostrophe are mended, not quoted back as typos
+        ("I cant log in and nobody helps me!!!", "your login", "you can't log in"),
+        ("The app doesnt load on my phone.", "the app", "the app doesn't load on your phone"),
+        (
+            "Fix this or I will cancel my subscription. My card doesnt work.",
+            "your card",
+            "your card doesn't work",
+        ),
         # "never got one" needs the callback it refers to
         (
             "I was promised a callback on Monday and never got one. Very disappointed.",

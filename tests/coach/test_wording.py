@@ -178,3 +178,34 @@ def test_fitted_wording_uses_the_first_name_and_topic_together() -> None:
     assert greeting.suggestions[0].edits[0].replacement == "Hi Ana,\n\n"
     labels = [s.label for f in result.findings for s in f.suggestions]
     assert "Add: “I can see that your order #4411 still has not arrived.”" in labels
+
+
+@pytest.mark.parametrize(
+    ("draft", "fmt", "expected"),
+    [
+        (
+            "Hi Sam,\n\nHere's how to reset it:\n1. Open the app\n2. Tap Forgot password"
+            "\n\nBest,\nAlex",
+            "text",
+            "Hi Sam,\n\nI'll look into your login myself and see it through. Here's how to "
+            "reset it:\n1. Open the app\n2. Tap Forgot password\n\nBest,\nAlex",
+        ),
+        (
+            "<p>Hi Sam,</p><p>Here is how to reset it.</p><ol><li>Open the app</li>"
+            "<li>Tap <b>Forgot password</b></li></ol><p>Best,<br>Alex</p>",
+            "html",
+            "<p>Hi Sam,</p><p>Here is how to reset it. I'll look into your login myself and see "
+            "it through.</p><ol><li>Open the app</li><li>Tap <b>Forgot password</b></li></ol>"
+            "<p>Best,<br>Alex</p>",
+        ),
+    ],
+)
+def test_a_sentence_for_the_end_of_the_body_goes_after_the_prose_not_into_a_list(
+    draft: str, fmt: str, expected: str
+) -> None:
+    from plugin.coach.edits import apply
+    from plugin.coach.review import CheckRequest, Coach
+
+    review = Coach(PACK).review(CheckRequest(draft, fmt, "My login is broken and nobody helps!!!"))  # type: ignore[arg-type]
+    owned = next(f for f in review.findings if f.rule_id == "missing-ownership")
+    assert apply(draft, owned.suggestions[0].edits) == expected
