@@ -57,19 +57,14 @@ def per_input_ms(
     names = list(variants)
     samples: dict[str, list[list[int]]] = {n: [[] for _ in inputs] for n in names}
     for r in range(repeat):
-        order = names[r % len(names) :] + names[: r % len(names)]
-        fns = [(variants[n], samples[n]) for n in order]
+        fns = [(variants[n], samples[n]) for n in _rotated(names, r)]
         with gc_paused():
             for i, item in enumerate(inputs):
                 if prime is not None:
                     prime(item)
                 for fn, out in fns:
-                    if before is not None:
-                        before()
-                    start = perf_counter_ns()
-                    fn(item)
-                    out[i].append(perf_counter_ns() - start)
-    return {n: [statistics.median(s) / NS_PER_MS for s in samples[n]] for n in names}
+                    out[i].append(_time_one(fn, item, before))
+    return _medians_ms(samples)
 
 
 def per_pass_ms(
@@ -88,16 +83,29 @@ def per_pass_ms(
     names = list(variants)
     samples: dict[str, list[list[int]]] = {n: [[] for _ in inputs] for n in names}
     for r in range(repeat):
-        for name in names[r % len(names) :] + names[: r % len(names)]:
+        for name in _rotated(names, r):
             fn, out = variants[name], samples[name]
             with gc_paused():
                 for i, item in enumerate(inputs):
-                    if before is not None:
-                        before()
-                    start = perf_counter_ns()
-                    fn(item)
-                    out[i].append(perf_counter_ns() - start)
-    return {n: [statistics.median(s) / NS_PER_MS for s in samples[n]] for n in names}
+                    out[i].append(_time_one(fn, item, before))
+    return _medians_ms(samples)
+
+
+def _rotated(names: list[str], r: int) -> list[str]:
+    """The order for repetition ``r``: A B C, then B C A, ... so none always goes first."""
+    return names[r % len(names) :] + names[: r % len(names)]
+
+
+def _time_one(fn: Callable[[T], object], item: T, before: Callable[[], object] | None) -> int:
+    if before is not None:
+        before()
+    start = perf_counter_ns()
+    fn(item)
+    return perf_counter_ns() - start
+
+
+def _medians_ms(samples: Mapping[str, list[list[int]]]) -> dict[str, list[float]]:
+    return {n: [statistics.median(s) / NS_PER_MS for s in per] for n, per in samples.items()}
 
 
 def warm_up(fns: Sequence[Callable[[T], object]], inputs: Sequence[T]) -> None:
