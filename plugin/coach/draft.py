@@ -159,6 +159,7 @@ _GUARDED: tuple[tuple[Callable[[str, str], bool], re.Pattern[str]], ...] = tuple
     )
 )
 _QUOTED_LINE = re.compile(r"^[ \t]*>.*$", re.M)
+_LI_OPEN = re.compile(r"<li[\s>]", re.I)  # not "<link"
 _LIST_MARKER = re.compile(r"[ \t]*(?:[-*•–]|\d{1,2}[.)])[ \t]")
 # A sign-off line ("Best,", "Thanks again!", "— Sam") within the reply's last lines.
 SIGNOFF = re.compile(
@@ -240,8 +241,8 @@ class Draft:
         starts with a bullet or a number ("- Open Settings", "2. Tap Export")."""
         if self.format == "html":
             src = self.to_source(pos, pos)[0]
-            opened = self.source.rfind("<li", 0, src)
-            return opened > self.source.rfind("</li", 0, src)
+            opened = [m.start() for m in _LI_OPEN.finditer(self.source, 0, src)]
+            return bool(opened) and opened[-1] > self.source.rfind("</li", 0, src)
         line_start = self.text.rfind("\n", 0, pos) + 1
         return _LIST_MARKER.match(self.text, line_start) is not None
 
@@ -395,27 +396,34 @@ def _add_span(spans: list[Span], text: str, start: int, end: int) -> None:
         spans.append(Span(start, end))
 
 
+def last_lines(text: str, n: int = SIGNOFF_LINES) -> list[tuple[int, str]]:
+    """The last ``n`` non-empty lines of ``text`` as (start, line), in reading order.
+
+    Where a sign-off can stand; read from the end, so it costs the same for any length.
+    """
+    lines: list[tuple[int, str]] = []
+    end = len(text)
+    while end > 0 and len(lines) < n:
+        start = text.rfind("\n", 0, end) + 1
+        if text[start:end].strip():
+            lines.append((start, text[start:end]))
+        end = start - 1
+    return lines[::-1]
+
+
 def _signature(text: str) -> tuple[int, int] | None:
     """The signature under a sign-off line: the agent's name, title, company.
 
     Only short lines that are not sentences count, so a reply whose last lines
     happen to follow a "Thanks!" keeps its sentences coachable.
     """
-    tail = text.rstrip()
-    lines: list[tuple[int, str]] = []  # (start, line), last non-empty lines first
-    end = len(tail)
-    while end > 0 and len(lines) < SIGNOFF_LINES:
-        start = tail.rfind("\n", 0, end) + 1
-        line = tail[start:end]
-        if line.strip():
-            lines.append((start, line))
-        end = start - 1
-    for i, (_, line) in enumerate(lines):
-        if SIGNOFF.fullmatch(line):
-            below = lines[:i]
-            if below and all(_is_signature_line(ln) for _, ln in below):
-                first = below[-1][0]
-                return first + len(below[-1][1]) - len(below[-1][1].lstrip()), len(tail)
+    lines = last_lines(text.rstrip())
+    for i in range(len(lines) - 1, -1, -1):  # the sign-off nearest the end
+        if SIGNOFF.fullmatch(lines[i][1]):
+            below = lines[i + 1 :]
+            if below and all(_is_signature_line(line) for _, line in below):
+                start, line = below[0]
+                return start + len(line) - len(line.lstrip()), len(text.rstrip())
             return None
     return None
 

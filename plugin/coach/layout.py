@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from plugin.coach.draft import SIGNOFF, SIGNOFF_LINES, Draft
+from plugin.coach.draft import SIGNOFF, Draft, last_lines
 
 # Words after "Hi" that address nobody in particular ("Hi there", "Dear customer").
 GENERIC_ADDRESSES = frozenset(
@@ -148,8 +148,7 @@ def _body_start(draft: Draft, greeting_start: int | None) -> int:
 
 
 def _signoff(text: str, body_start: int) -> int | None:
-    lines = [m for m in re.finditer(r"[^\n]*\S[^\n]*", text) if m.start() >= body_start]
-    for line in lines[-SIGNOFF_LINES:]:
-        if SIGNOFF.fullmatch(line.group()):
-            return line.start() + len(line.group()) - len(line.group().lstrip())
+    for start, line in last_lines(text):
+        if start >= body_start and SIGNOFF.fullmatch(line):
+            return start + len(line) - len(line.lstrip())
     return None

@@ -147,3 +147,19 @@ def test_html_every_text_char_maps_to_a_source_span_outside_tags(pieces: list[st
             assert s == e  # a line break comes from a tag: zero-width, never inside it
         else:
             assert "<" not in piece and ">" not in piece
+
+
+def test_list_items_in_text_and_html() -> None:
+    text = parse("Steps:\n1. Open the app\n- Tap Export\nDone.")
+    assert [text.in_list_item(text.text.index(w)) for w in ("Steps", "Open", "Tap", "Done")] == [
+        False,
+        True,
+        True,
+        False,
+    ]
+    html = parse('<link rel="x"><p>Steps:</p><ol><li>Open it</li></ol><p>Done.</p>', "html")
+    assert [html.in_list_item(html.text.index(w)) for w in ("Steps", "Open", "Done")] == [
+        False,
+        True,
+        False,
+    ]
