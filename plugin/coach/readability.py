@@ -1,4 +1,5 @@
-"""Readability: textstat's grade for the whole draft, hard sentences, passive voice.
+"""Readability: textstat's grade for the whole draft, hard sentences, passive voice
+(``passive.py``).
 
 Whole-draft numbers are textstat's Flesch-Kincaid grade and Flesch reading
 ease, computed over the draft minus protected spans (quoted customer text,
@@ -27,8 +28,9 @@ from textstat.backend.utils.constants import (  # type: ignore[import-untyped,un
 )
 
 from plugin.coach.draft import Draft, Span
-from plugin.coach.lexicon import TOKEN, wordset
+from plugin.coach.lexicon import TOKEN
 from plugin.coach.model import Edit, Finding, Settings, Suggestion
+from plugin.coach.passive import find as find_passive
 
 TEXTSTAT_LANG = "en_US"
 
@@ -42,34 +44,6 @@ _WORD_MARGIN = 3
 # leaves a fragment.
 MIN_SPLIT_WORDS = 5
 
-
-# -- passive voice ---------------------------------------------------------------
-# be-verb + (optional adverb) + past participle. A heuristic, reported as info.
-_BE = wordset(
-    "am is are was were be been being isn't aren't wasn't weren't isn’t aren’t wasn’t weren’t"
-)
-_ADVERBS = wordset("not already also just never still now currently always usually")
-_IRREGULAR_PARTICIPLES = wordset(
-    "arisen awoken beaten begun bent bitten bled blown broken bred brought built burnt "
-    "bought caught chosen cut dealt done drawn driven eaten fallen fed felt fought found "
-    "forbidden forgotten forgiven frozen given gotten ground grown hung heard held hidden "
-    "kept known laid led lent lit made meant met mislaid misled mistaken misunderstood "
-    "overpaid overtaken paid proven put rebuilt redone rewritten ridden rung said seen "
-    "sent set sewn shaken shown shut sold sought spent split spoken spread stolen struck "
-    "stuck sworn swept taken taught thrown thought told torn understood undone upheld "
-    "withdrawn withheld woken won worn woven written"
-)
-# "-ed" words after a be-verb that describe a state or feeling, not an action
-# someone did ("I'm excited", "we are based in Berlin").
-_ADJECTIVAL = wordset(
-    "based excited interested pleased delighted thrilled worried concerned located "
-    "married tired supposed used scared bored surprised disappointed frustrated annoyed "
-    "confused satisfied dissatisfied qualified experienced detailed dedicated complicated "
-    "related ashamed amazed amused relieved determined prepared committed convinced"
-)
-# Words that end in "ed" but are not participles.
-_NOT_PARTICIPLE = wordset("hundred sacred naked wicked kindred rugged ragged crooked beloved")
-_EED_PARTICIPLES = wordset("agreed freed guaranteed decreed refereed disagreed")
 
 # -- safe sentence splits --------------------------------------------------------
 # Only where an independent clause follows: after "; " always; after ", and/but/so"
@@ -122,7 +96,7 @@ def analyze(draft: Draft, settings: Settings) -> ReadabilityResult:
         if finding is not None:
             hard += 1
             findings.append(finding)
-    passive = _passive(draft)
+    passive = find_passive(draft)
     findings.extend(passive)
     stats["target_grade"] = settings.target_grade
     stats["hard_sentences"] = hard
@@ -308,50 +282,3 @@ def _split(draft: Draft, span: Span) -> tuple[Suggestion, ...]:
     if best is None:
         return ()
     return (Suggestion("Split into two sentences", (best[1],)),)
-
-
-# -- passive voice -----------------------------------------------------------------
-
-
-def _is_participle(word: str) -> bool:
-    w = word.lower()
-    if w in _ADJECTIVAL or w in _NOT_PARTICIPLE:
-        return False
-    if w in _IRREGULAR_PARTICIPLES:
-        return True
-    if not w.endswith("ed") or len(w) < 4 or not w.isalpha():
-        return False
-    return not w.endswith("eed") or w in _EED_PARTICIPLES
-
-
-def _passive(draft: Draft) -> list[Finding]:
-    found: list[Finding] = []
-    words = draft.words
-    text = draft.text
-    last = len(words) - 1
-    lowered = draft.lowered
-    for i in [i for i, low in enumerate(lowered) if low in _BE and i < last]:
-        j = i + 1
-        if lowered[j] in _ADVERBS and j < last:
-            j += 1
-        # only spaces between the be-verb, the adverb and the participle
-        if any(not text[words[k].end : words[k + 1].start].isspace() for k in range(i, j)):
-            continue
-        participle = words[j].text
-        start, end = words[i].start, words[j].end
-        if not _is_participle(participle) or draft.is_protected(start, end):
-            continue
-        phrase = text[start:end]
-        found.append(
-            Finding(
-                rule_id="passive-voice",
-                category="readability",
-                severity="info",
-                start=start,
-                end=end,
-                message=f"Passive voice: “{phrase}” hides who did it. Say who acts, "
-                f"e.g. “we {participle.lower()}…”.",
-                why="Active sentences are easier to read and show ownership of what happens.",
-            )
-        )
-    return found

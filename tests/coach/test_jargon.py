@@ -152,5 +152,5 @@ def test_warm_then_analyze_a_plain_reply() -> None:
 def test_the_agents_signature_is_no_rare_word() -> None:
     text = "Hi,\n\nThe extender is stable again.\n\nCheers,\nAnneke Vogelzang"
     assert flagged(text, SHIPPED) == []
-    # without the sign-off line above it, a name opening a line looks like any word
-    assert ("rare-word", "Anneke") in flagged(text.replace("Cheers,\n", ""), SHIPPED)
+    # without a sign-off line above it, a name on a line of its own is still a name
+    assert flagged(text.replace("Cheers,\n", ""), SHIPPED) == []
