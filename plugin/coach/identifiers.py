@@ -37,7 +37,7 @@ _ARROWS = "→>›»"
 # "^RM", "/TB", "*KittyG", "-Jen", "– Jeh", "= JJ" (then maybe a link or "1/2").
 _TAIL = re.compile(
     r"(?:^|\s)[\^*/=~\-–—]+\s?[A-Z][A-Za-z]{0,19}"
-    r"(?:\s+(?:https?://\S+|\d/\d))*\s*$|[?!.][\^*/\-–][A-Z][A-Za-z]{0,19}\s*$"
+    r"(?:\s+(?:https?://\S+|\d/\d))*\s*$|[?!.][\^*/=~\-–—]+\s?[A-Z][A-Za-z]{0,19}\s*$"
 )
 _TAIL_REACH = 120  # characters from the end where sign-off initials can start
 SHORT_LINE_WORDS = 4  # "Kia ora Hemi,", "Bien à vous,", "Ngā mihi,"

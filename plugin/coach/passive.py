@@ -67,8 +67,9 @@ _ADJECTIVAL = wordset(
 )
 _NOT_PARTICIPLE = wordset("hundred sacred naked wicked kindred rugged ragged crooked beloved")
 _EED_PARTICIPLES = wordset("agreed freed guaranteed decreed refereed disagreed")
-# A subject with nobody behind it: "nothing was deleted", "no fee was charged".
-_NO_ACTOR = wordset("nothing no none nobody neither")
+# A subject with nobody behind it: "nothing was deleted", "no fee was charged";
+# or a clause about what might have happened: "if the code was not sent".
+_NO_ACTOR = wordset("nothing no none nobody neither if whether unless")
 # After "by": a time, a means or a manner, not an actor ("by Friday", "by email").
 _NOT_AGENT = wordset(
     "monday tuesday wednesday thursday friday saturday sunday tomorrow tonight today "
@@ -77,6 +78,7 @@ _NOT_AGENT = wordset(
     "january february march april may june july august september october november december"
 )
 _DETERMINERS = wordset("the a an")
+_PARTICLES = wordset("for up off out in on back over to")
 _CLAUSE_BREAK = wordset("and but so because as if when which that who while or")
 
 
@@ -152,7 +154,11 @@ def _kind(low: tuple[str, ...], i: int) -> str | None:
 
 
 def _has_agent(low: tuple[str, ...], j: int) -> bool:
-    """ "…by the airline", "…by our team": the actor is named right after."""
+    """ "…by the airline", "…received and assessed by our team": the actor is named."""
+    if j + 3 < len(low) and low[j + 1] == "and" and _is_participle(low[j + 2]):
+        j += 2
+    if j + 2 < len(low) and low[j + 1] in _PARTICLES:
+        j += 1  # "signed for by", "picked up by"
     if j + 2 >= len(low) or low[j + 1] != "by":
         return False
     k = j + 2

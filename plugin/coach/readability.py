@@ -27,6 +27,7 @@ from textstat.backend.utils.constants import (  # type: ignore[import-untyped,un
     RE_NONCONTRACTION_APOSTROPHE,
 )
 
+from plugin.coach import lexicon
 from plugin.coach.draft import Draft, Span
 from plugin.coach.lexicon import TOKEN
 from plugin.coach.model import Edit, Finding, Settings, Suggestion
@@ -40,6 +41,13 @@ HARD_MIN_WORDS = 12
 # How far above the target grade one sentence may read before it is flagged.
 HARD_GRADE_MARGIN = 4.0
 _WORD_MARGIN = 3
+# A hard sentence also holds this many hard words: three or more syllables and not
+# everyday (wordfreq Zipf below DIFFICULT_ZIPF: "reconfiguration", "necessitates").
+# The grade of one sentence swings with a few long but common words ("restaurant",
+# "delivery"), which no reader stumbles on.
+MIN_DIFFICULT_WORDS = 2
+DIFFICULT_ZIPF = 4.0
+DIFFICULT_SYLLABLES = 3
 # Both halves of a split must keep at least this many words, so a split never
 # leaves a fragment.
 MIN_SPLIT_WORDS = 5
@@ -192,7 +200,11 @@ def _sentence_finding(draft: Draft, span: Span, text: str, settings: Settings) -
         return None
     grade = 0.39 * n + 11.8 * sum(map(_syllables, words)) / n - 15.59
     long = n > settings.max_sentence_words
-    if not long and (n < HARD_MIN_WORDS or grade < settings.target_grade + HARD_GRADE_MARGIN):
+    if not long and (
+        n < HARD_MIN_WORDS
+        or grade < settings.target_grade + HARD_GRADE_MARGIN
+        or _difficult_words(words) < MIN_DIFFICULT_WORDS
+    ):
         return None
     start, end = _visible_part(draft, span)
     if end <= start:
@@ -222,6 +234,14 @@ def _sentence_finding(draft: Draft, span: Span, text: str, settings: Settings) -
         suggestions=_split(draft, span),
     )
     return None
+
+
+def _difficult_words(words: list[str]) -> int:
+    return sum(
+        1
+        for w in words
+        if w.isalpha() and _syllables(w) >= DIFFICULT_SYLLABLES and lexicon.zipf(w) < DIFFICULT_ZIPF
+    )
 
 
 def _visible_part(draft: Draft, span: Span) -> tuple[int, int]:

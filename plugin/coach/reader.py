@@ -87,7 +87,11 @@ def is_common_acronym(core: str, allow: frozenset[str] = frozenset()) -> bool:
     )
 
 
-_SMALL = wordset("of and for the to a an in at by with or & i it is my you we")
+_SMALL = wordset(
+    "of and for the to a an in at by with or & i it is my you we so already just very not "
+    "but then than that this there here also too as if be was are were been has have had "
+    "do did does can will would could should may might must get got"
+)
 
 
 def _initials(words: list[str]) -> frozenset[str]:

@@ -87,6 +87,7 @@ def find(
             or reader.knows(matched)
             or (entry.technical and reader.technical)
             or _inside_identifier(text, start, end)
+            or _proper_name(text, start, matched, entry)
             or identifiers.in_signoff_tail(text, start)
             or identifiers.ui_label(draft, start, end)
         ):
@@ -94,6 +95,16 @@ def find(
         findings.append(_finding(draft, start, end, entry))
     findings += _settlement_days(draft, reader)
     return findings, covered
+
+
+def _proper_name(text: str, start: int, matched: str, entry: GlossaryEntry) -> bool:
+    """ "our Sprint Flex Lease": a lowercase term capitalised mid-sentence is a name."""
+    return (
+        entry.term[:1].islower()
+        and matched[:1].isupper()
+        and not matched.isupper()
+        and not lexicon.starts_sentence(text, start)
+    )
 
 
 def _inside_identifier(text: str, start: int, end: int) -> bool:
