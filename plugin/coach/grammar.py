@@ -227,18 +227,13 @@ def _touches_identifier(text: str, start: int, end: int) -> bool:
     while first > 0 and not text[first - 1].isspace():
         first -= 1
     return any(
-        identifiers.is_identifier(text, w.start(), w.end())
-        for w in WORD.finditer(text, first, end)
+        identifiers.is_identifier(text, w.start(), w.end()) for w in WORD.finditer(text, first, end)
     )
 
 
 def _is_name(text: str, start: int, end: int) -> bool:
     word = text[start:end]
-    return (
-        word[:1].isupper()
-        or identifiers.foreign(word)
-        or identifiers.names_line(text, start)
-    )
+    return word[:1].isupper() or identifiers.foreign(word) or identifiers.names_line(text, start)
 
 
 def _restore(value: str, text: str, sent: str, start: int, end: int) -> str | None:
