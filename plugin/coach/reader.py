@@ -49,6 +49,15 @@ class Reader:
     phrase_text: str  # " " + singular forms joined by spaces + " "
     initials: frozenset[str]  # lowercase acronyms of word runs the customer wrote
     technical: bool = False
+    markers: int = 0  # technical tokens in the message
+
+    def writes_technically(self, technical_terms: tuple[str, ...]) -> bool:
+        """``technical``, counting each of ``technical_terms`` (a pack's technical
+        glossary terms) the customer used as one more technical token."""
+        if self.technical:
+            return True
+        used = sum(1 for t in technical_terms if self.knows(t))
+        return self.markers + used >= TECHNICAL_MARKERS
 
     def knows(self, term: str) -> bool:
         """True when the customer used ``term`` (any case, singular or plural), or
@@ -136,4 +145,4 @@ def read(message: str) -> Reader:
             if not a.isdigit() and not is_common_acronym(a.rstrip("s"))
         }
     )
-    return Reader(forms, f" {' '.join(words)} ", initials, markers >= TECHNICAL_MARKERS)
+    return Reader(forms, f" {' '.join(words)} ", initials, markers >= TECHNICAL_MARKERS, markers)

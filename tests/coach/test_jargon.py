@@ -266,3 +266,11 @@ def test_legal_compounds_and_truly_rare_words_stay_rare() -> None:
 
 def test_a_capitalised_word_no_dictionary_knows_is_a_name_at_a_sentence_start() -> None:
     assert flagged("Fibrewave engineers are on site.", SHIPPED) == []
+
+
+def test_technical_terms_the_customer_used_count_towards_a_technical_reader() -> None:
+    customer = "Can I rotate our API key without downtime? Two services share it."
+    assert heard("Deploy the new key to both services first.", customer) == []
+    assert heard("Deploy the new key to both services first.", "Hi, is it safe?") == [
+        ("jargon-term", "Deploy")
+    ]

@@ -63,3 +63,10 @@ def test_singular_is_applied_alike_to_both_sides() -> None:
     assert singular("policies") == singular("policy") == "policy"
     assert singular("SLA's") == "sla"
     assert not NOBODY.knows("anything")
+
+
+def test_technical_glossary_terms_used_count_as_technical_tokens() -> None:
+    reader = read("My webhook stopped after the cache was cleared.")
+    assert not reader.technical
+    assert reader.writes_technically(("webhook", "cache", "DNS"))
+    assert not reader.writes_technically(("DNS",))

@@ -33,6 +33,7 @@ class Glossary:
     by_first: dict[str, tuple[tuple[int, str, GlossaryEntry], ...]]  # (words, key, entry)
     keys: frozenset[str]  # normalised lowercase terms
     words: frozenset[str]  # every lowercase word of every term
+    technical: tuple[str, ...] = ()  # the technical terms
 
 
 _compiled: dict[int, tuple[object, Glossary]] = {}
@@ -55,7 +56,8 @@ def compiled(pack: RulePack) -> Glossary:
         index.setdefault(tokens[0], []).append((len(tokens), key, e))
     by_first = {k: tuple(sorted(v, key=lambda t: -t[0])) for k, v in index.items()}
     words = frozenset(w for k in keys for w in WORD.findall(k))
-    glossary = Glossary(by_first, frozenset(keys), words)
+    technical = tuple(e.term for e in entries if e.technical)
+    glossary = Glossary(by_first, frozenset(keys), words, technical)
     if len(_compiled) > 16:  # packs change rarely; never let stale ones pile up
         _compiled.clear()
     _compiled[id(entries)] = (entries, glossary)
@@ -69,6 +71,7 @@ def find(
     findings: list[Finding] = []
     covered: list[Span] = []
     by_first = glossary.by_first
+    technical_reader: bool | None = None
     words = draft.words
     text = draft.text
     for i in [i for i, low in enumerate(draft.lowered) if low in by_first]:
@@ -81,11 +84,13 @@ def find(
         start = words[i].start
         covered.append(Span(start, end))
         matched = text[start:end]
+        if entry.technical and technical_reader is None:
+            technical_reader = reader.writes_technically(glossary.technical)
         if (
             matched in defined
             or draft.is_protected(start, end)
             or reader.knows(matched)
-            or (entry.technical and reader.technical)
+            or (entry.technical and technical_reader)
             or _inside_identifier(text, start, end)
             or _proper_name(text, start, matched, entry)
             or identifiers.in_signoff_tail(text, start)
