@@ -16,7 +16,7 @@ from typing import Any
 MIN_SECRET_CHARS = 32
 MIN_SECRET_BITS = 96  # estimated from the key's own character frequencies (token_hex(16) >= ~100)
 MIN_SESSION_TTL, MAX_SESSION_TTL = 60, 8 * 3600  # a sidebar session lasts a working day at most
-SECRET_HINT = "generate one with: python -c 'import secrets; print(secrets.token_hex(32))'"
+KEY_HINT = "generate one with: python -c 'import secrets; print(secrets.token_hex(32))'"
 
 
 class ConfigError(RuntimeError):
@@ -150,9 +150,9 @@ def secret_bits(secret: str) -> float:
 def secret_key_problems(secret: str) -> list[str]:
     if len(secret) < MIN_SECRET_CHARS:
         return [f"SECRET_KEY is too short ({len(secret)} characters, at least "
-                f"{MIN_SECRET_CHARS}); {SECRET_HINT}"]  # fmt: skip
+                f"{MIN_SECRET_CHARS}); {KEY_HINT}"]  # fmt: skip
     if secret_bits(secret) < MIN_SECRET_BITS:
-        return [f"SECRET_KEY is not random enough (repeated or patterned); {SECRET_HINT}"]
+        return [f"SECRET_KEY is not random enough (repeated or patterned); {KEY_HINT}"]
     return []
 
 

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import pytest
 from flask import Flask
+from signing_keys import PUBLIC_PEM as PEM
 
 from plugin import create_app
 from plugin.zendesk.auth import issue_session
-
-PEM = "-----BEGIN PUBLIC KEY-----\nx\n-----END PUBLIC KEY-----"
 
 
 @pytest.fixture
