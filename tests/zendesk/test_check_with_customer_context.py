@@ -46,7 +46,7 @@ def prod_app(zendesk: RecordingServer) -> Flask:
 
 def check(app: Flask, body: dict[str, Any]) -> Any:
     cfg = app.extensions["coach_config"]
-    token = issue_session(cfg, subdomain="acme", installation_id="42", user_id="9")
+    token = issue_session(cfg, subdomain="acme", installation_id="42", user_id=None)
     res = app.test_client().post(
         "/api/v1/check", json=body, headers={"Authorization": f"Bearer {token}"}
     )
