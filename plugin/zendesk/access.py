@@ -155,7 +155,9 @@ class RedisBindings:
         except redis.RedisError as exc:
             log.warning("session binding unavailable: %s", type(exc).__name__)
             return False
-        return bound is not None and bound.decode() == str(ticket_id)
+        if isinstance(bound, bytes):
+            bound = bound.decode()
+        return bound is not None and str(bound) == str(ticket_id)
 
 
 def make_bindings(config: Config) -> TicketBindings:
