@@ -132,9 +132,7 @@ def zendesk_user(claims: dict[str, Any], subdomain: str) -> str | None:
     Zendesk's signed-URL tokens are not documented to carry a user, so this is usually
     None; a ``sub`` naming a user of another account is ignored.
     """
-    sub = claims.get("sub")
-    if isinstance(sub, int) and not isinstance(sub, bool) and sub > 0:
-        return str(sub)
+    sub = claims.get("sub")  # PyJWT refuses a token whose sub is not a string
     if not isinstance(sub, str):
         return None
     if sub.isascii() and sub.isdigit() and int(sub) > 0:
