@@ -139,11 +139,20 @@ def normalize_pem(value: str) -> str:
     return text
 
 
+def _period(text: str) -> int:
+    """Length of the shortest unit ``text`` repeats ("abcabcab" -> 3; random text -> its length)."""
+    for p in range(1, len(text) // 2 + 1):
+        if all(text[i] == text[i - p] for i in range(p, len(text))):
+            return p
+    return len(text)
+
+
 def secret_bits(secret: str) -> float:
-    """Entropy estimate from the secret's own character frequencies (bits)."""
-    if not secret:
+    """Entropy estimate (bits) from the character frequencies of the secret's repeating unit."""
+    unit = secret[: _period(secret)]
+    if not unit:
         return 0.0
-    counts, n = Counter(secret), len(secret)
+    counts, n = Counter(unit), len(unit)
     return -n * sum(c / n * math.log2(c / n) for c in counts.values())
 
 
