@@ -191,9 +191,14 @@ def test_a_named_agent_gets_context_only_for_tickets_zendesk_lets_them_see(
 ) -> None:
     _agent(zendesk, restriction, role)
     _in_group(zendesk, OTHER_TICKET, group)
-    review = check(prod_app, session(prod_app, str(AGENT)), ticket_id=OTHER_TICKET)
+    token = session(prod_app, str(AGENT))
+    review = check(prod_app, token, ticket_id=OTHER_TICKET)
     assert (review["notes"] == []) is sees
     assert ("Olaf" in str(review["hints"])) is sees
     if not sees:
         assert review["notes"] == [NOTE_NO_CONTEXT]
         assert not zendesk.hits(f"/api/v2/users/{OTHER_REQUESTER}.json")
+    # Asked again, the cached facts give the same verdict without asking Zendesk.
+    calls = len(zendesk.hits())
+    assert context_part(check(prod_app, token, ticket_id=OTHER_TICKET)) == context_part(review)
+    assert len(zendesk.hits()) == calls
