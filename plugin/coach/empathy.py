@@ -76,7 +76,7 @@ def analyze(
     missing = tuple(m for m in expected if m not in present)
     findings += _calibration(draft, pack, matches, avoid, moves, mood)
     findings += _missing(
-        draft, pack, shape, missing, avoid, findings, name, (topic, problem), moves
+        draft, pack, shape, missing, avoid, findings, name, (topic, problem), moves, mood
     )
     findings.sort(key=lambda f: (f.start, f.end, f.rule_id))
     return EmpathyResult(tuple(moves), tuple(findings), expected, missing, shape.body_start)
@@ -309,6 +309,7 @@ def _missing(
     name: str | None,
     fitted: tuple[str | None, str | None],
     moves: list[MoveHit],
+    mood: Mood | None = None,
 ) -> list[Finding]:
     out: list[Finding] = []
     greeting_flagged = any(f.category == "greeting" for f in findings)
@@ -327,7 +328,7 @@ def _missing(
     topic, problem = fitted
     present = {h.move for h in moves}
     return out + wording.missing_findings(
-        draft, pack, shape, wanted, name, topic, closing_start, problem, present
+        draft, pack, shape, wanted, name, topic, closing_start, problem, present, mood
     )
 
 

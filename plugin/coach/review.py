@@ -25,6 +25,8 @@ from plugin.coach.model import (
     Suggestion,
 )
 from plugin.coach.rules import RulePack
+from plugin.coach.suggest.placement import source_edit
+from plugin.coach.suggest.vet import vet as vet_suggestions
 from plugin.coach.score import categorize, overall_score
 
 
@@ -95,7 +97,7 @@ class Coach:
             if request.context
             else ()
         )
-        plain = [*found.findings, *read.findings, *words, *spelled]
+        plain = vet_suggestions(draft, [*found.findings, *read.findings, *words, *spelled], customer)
         findings = tuple(to_source(draft, plain))
         categories = categorize(draft, found, findings, request.context, hints)
         lap("score")
@@ -125,7 +127,7 @@ def placed_hints(draft: Draft, body_start: int, hints: Iterable[Hint]) -> tuple[
     placed = []
     for h in hints:
         if h.wording and h.id not in _NOT_PLACED and "<" not in h.wording:
-            edit = draft.source_edit(wording.insert_sentence(draft.text, body_start, h.wording))
+            edit = source_edit(draft, wording.insert_sentence(draft.text, body_start, h.wording))
             h = dataclasses.replace(h, suggestion=Suggestion(f"Add: “{h.wording}”", (edit,)))
         placed.append(h)
     return tuple(placed)
@@ -145,7 +147,7 @@ def to_source(draft: Draft, findings: Iterable[Finding]) -> Iterable[Finding]:
     for f in sorted(keep, key=lambda f: (f.start, f.end, f.rule_id)):
         start, end = draft.to_source(f.start, f.end)
         suggestions = tuple(
-            Suggestion(s.label, tuple(draft.source_edit(e) for e in s.edits))
+            Suggestion(s.label, tuple(source_edit(draft, e) for e in s.edits))
             for s in f.suggestions
             if not any(e.start != e.end and draft.is_protected(e.start, e.end) for e in s.edits)
         )

@@ -9,14 +9,17 @@ closing, the open door before the sign-off.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache, reduce
 
 from plugin.coach import exact
 from plugin.coach.draft import Draft
 from plugin.coach.layout import Layout
-from plugin.coach.model import Edit, Finding, Severity, Suggestion
+from plugin.coach.model import Edit, Finding, Mood, Severity, Suggestion
 from plugin.coach.rules import RulePack
+from plugin.coach.suggest import fitting, placement, promise, wordings
+from plugin.coach.suggest.register import register_of
 
 # Category each move reports under (model.CATEGORIES).
 CATEGORY: dict[str, str] = {
@@ -32,43 +35,25 @@ CATEGORY: dict[str, str] = {
     "personalization": "personalization",
 }
 
-# Wordings per move, best first. ``{problem}`` takes the customer's problem as a clause
-# ("I'm sorry that {problem}." → "I'm sorry that your order #4411 still has not
-# arrived."), ``{topic}`` as a noun phrase ("an update on {topic}" → "an update on
-# your order #4411"); the first wording whose slots are known, that shows its move and
-# trips no anti-pattern, is offered. The last wording of each move has no slot.
-_WORDINGS: dict[str, tuple[str, ...]] = {
-    "thanks": ("Thanks for letting us know about {topic}.", "Thanks for reaching out about this."),
-    "acknowledge": (
-        "I can see that {problem}.",
-        "I've read through everything you described about {topic}.",
-        "I've read through everything you described.",
-    ),
-    "validate": (
-        "I can see how frustrating it is that {problem}.",
-        "I can imagine how frustrating this has been.",
-    ),
-    "apologize": (
-        "I'm sorry that {problem}.",
-        "I'm sorry for the trouble with {topic}.",
-        "I'm sorry this has caused you so much trouble.",
-    ),
-    "ownership": (
-        "I'll look into {topic} myself and see it through.",
-        "I'll look into this myself and see it through.",
-    ),
-    "next_steps": (
-        "I'll send you an update on {topic} within 24 hours.",
-        "I'll send you an update within 24 hours.",
-    ),
-    "reassure": ("We'll get this sorted out for you.",),
-    "closing": ("If there's anything else I can help with, just let me know.",),
-}
 # The problem is restated once: by the first of these moves the draft lacks, and by none
 # if the draft restates it. Acknowledgement first: its other wordings are "we read your
 # message" fillers, which acknowledge nothing, while an apology without the problem still
 # names the topic ("I'm sorry for the trouble with your refund").
 _RESTATES = ("acknowledge", "apologize", "validate")
+# Moves whose wording commits the team: the label says so.
+_PROMISES = frozenset({"ownership", "next_steps", "reassure"})
+# The draft already names a feeling (the move grammar may not know this wording):
+# a second, canned validation line would only repeat it less well.
+_FEELING = re.compile(
+    r"\b(?:frustrat|worr|upset|stress|annoy|disappoint|fed up|no wonder|understandabl"
+    r"|difficult|hard time|distress|heartbreak|devastat|scar(?:y|ed)|frighten|not ok"
+    r"|not okay|not fun|must be|a lot to deal with|sorry for your loss|sorry to hear)"
+)
+# An open door the move grammar may not know; never add a second one.
+_OPEN_DOOR = re.compile(
+    r"\b(?:let (?:us|me) know|reach out|get in touch|(?:just )?reply|write back|here to help"
+    r"|here if you need|any (?:other |more )?questions|anything else|give us a shout|keep us posted)"
+)
 
 _MESSAGES: dict[str, tuple[Severity, str, str]] = {
     "greeting": (
@@ -123,57 +108,27 @@ _MESSAGES: dict[str, tuple[Severity, str, str]] = {
     ),
 }
 
-# A topic in the customer's words ("my order"); Mood.topic is already in the agent's voice,
-# where "our" means the company's ("our site"), so only the singular is turned.
-_FIRST_PERSON = {"my": "your", "me": "you", "mine": "yours"}
-_DETERMINERS = frozenset(
-    [
-        "the",
-        "your",
-        "a",
-        "an",
-        "this",
-        "that",
-        "these",
-        "those",
-        "his",
-        "her",
-        "their",
-        "its",
-        "some",
-        "any",
-        "each",
-        "every",
-    ]
-)
-
 
 def fit_topic(topic: str | None) -> str | None:
-    """The customer's problem as a noun phrase for the agent's mouth.
-
-    "my order" becomes "your order"; a bare "damaged package" gets "the".
-    """
-    if not topic or not topic.strip():
-        return None
-    words = topic.strip().rstrip(".!?,;:").split()
-    if not words:
-        return None
-    words = [_FIRST_PERSON.get(w.lower(), w) for w in words]
-    head = words[0]
-    bare = not (head[0].isupper() or head[0].isdigit() or head.endswith("ing"))
-    if bare and head.lower() not in _DETERMINERS:
-        words.insert(0, "the")
-    return " ".join(words)
+    """The customer's problem as a noun phrase for the agent's mouth (``fitting.fit_topic``)."""
+    return fitting.fit_topic(topic)
 
 
-def sentence_for(move: str, topic: str | None, problem: str | None = None) -> str:
-    """The best wording for ``move`` whose slots are known (see ``_WORDINGS``)."""
-    return next(_candidates(move, topic, problem))
+def sentence_for(
+    move: str, topic: str | None, problem: str | None = None, register: str = "plain"
+) -> str:
+    """The best wording for ``move`` whose slots are known and fit."""
+    return next(_candidates(move, topic, problem, register))
 
 
-def _candidates(move: str, topic: str | None, problem: str | None) -> Iterator[str]:
-    fill = {"{topic}": topic, "{problem}": problem.rstrip(" .!?") if problem else None}
-    for template in _WORDINGS[move]:
+def _candidates(
+    move: str, topic: str | None, problem: str | None, register: str = "plain"
+) -> Iterator[str]:
+    fill = {
+        "{topic}": fitting.fit_topic(topic) if topic else None,
+        "{problem}": fitting.fit_problem(problem),
+    }
+    for template in wordings.wordings(move, register):
         slots = [k for k in fill if k in template]
         if all(fill[k] for k in slots):
             yield reduce(lambda t, k: t.replace(k, fill[k] or ""), slots, template)
@@ -197,28 +152,49 @@ def missing_findings(
     closing_start: int | None,
     problem: str | None = None,
     present: Iterable[str] = (),
+    mood: Mood | None = None,
 ) -> list[Finding]:
-    """A ``missing-<move>`` finding per move, each with an insertion that fits."""
+    """A ``missing-<move>`` finding per move, each with an insertion that fits.
+
+    The wording speaks in the customer's register (``suggest.register``); a timed
+    next step only where the draft leaves something open, an open door otherwise.
+    """
     missing = tuple(missing)
-    restates = restating_move(missing, present)
+    present = tuple(present)
+    register = register_of(mood).name
+    restates = None if register == "bereavement" else restating_move(missing, present)
+    body = draft.folded[layout.body_start : placement.body_end(draft, layout)]
     findings: list[Finding] = []
     for move in missing:
         severity, message, why = _MESSAGES[move]
+        shows, options = (
+            move,
+            list(_wordings(move, topic, problem if move == restates else None, register)),
+        )
+        if not _wanted(move, body, present, missing):
+            options = []
+        elif move == "next_steps" and not promise.leaves_open(body):
+            # nothing open: no deadline to promise, an open door instead (once)
+            shows = "closing"
+            options = [] if "closing" in missing else [wordings.OPEN_DOOR]
+        elif move in ("ownership", "reassure") and promise.solved(body):
+            options = []  # "I'll look into it" after the fix is a promise nobody needs
         edit: Edit | None = None
         ok = False
-        for wording in _wordings(move, topic, problem if move == restates else None):
+        for wording in options:
             edit = _insertion(draft, layout, move, name, wording, closing_start)
             ok = (
                 edit is not None
-                and _evidences(pack, move, edit.replacement)
+                and (
+                    move in ("greeting", "personalization")
+                    or _evidences(pack, shows, edit.replacement)
+                )
                 and exact.keeps_the_rest(draft, pack, (edit,))
             )
             if ok or edit is None:
                 break
-        suggestions = (
-            (Suggestion(f"Add: “{edit.replacement.strip()}”", (edit,)),) if ok and edit else ()
-        )
-        pos = edit.start if edit else 0
+        suggestions = (Suggestion(_label(move, edit.replacement), (edit,)),) if ok and edit else ()
+        pos = edit.start if edit else placement.opening(draft, layout)
         findings.append(
             Finding(
                 f"missing-{move}", CATEGORY[move], severity, pos, pos, message, why, suggestions
@@ -227,11 +203,30 @@ def missing_findings(
     return findings
 
 
-def _wordings(move: str, topic: str | None, problem: str | None) -> Iterator[str]:
+def _label(move: str, added: str) -> str:
+    added = added.strip()
+    if "{" in added:
+        return f"Add, then fill in the slot: “{added}”"
+    if move in _PROMISES:
+        return f"Add (a promise: only if you'll keep it): “{added}”"
+    return f"Add: “{added}”"
+
+
+def _wanted(move: str, body: str, present: tuple[str, ...], missing: tuple[str, ...]) -> bool:
+    """False when the draft already does what the wording would add."""
+    if move == "validate":
+        return _FEELING.search(body) is None
+    if move == "closing":
+        tail = body[-160:]
+        return "closing" not in present and _OPEN_DOOR.search(tail) is None
+    return True
+
+
+def _wordings(move: str, topic: str | None, problem: str | None, register: str) -> Iterator[str]:
     if move in ("greeting", "personalization"):
         yield ""
     else:
-        yield from _candidates(move, topic, problem)
+        yield from _candidates(move, topic, problem, register)
 
 
 def greeting_name_finding(
@@ -273,11 +268,11 @@ def _insertion(
         pos = len(text) - len(text.lstrip())
         edit = Edit(pos, pos, f"Hi {name},\n\n" if name else "Hello,\n\n")
     elif move in ("thanks", "acknowledge", "validate", "apologize"):
-        edit = insert_sentence(text, layout.body_start, wording)
+        edit = insert_sentence(text, placement.opening(draft, layout), wording)
     elif move in ("ownership", "next_steps", "reassure"):
         edit = _after_body(draft, layout, wording, closing_start)
     else:  # closing
-        edit = _before_signoff(text, layout, wording)
+        edit = _before_signoff(draft, layout, wording)
     return edit
 
 
@@ -290,26 +285,45 @@ def insert_sentence(text: str, pos: int, sentence: str) -> Edit:
 
 
 def _after_body(draft: Draft, layout: Layout, sentence: str, closing_start: int | None) -> Edit:
-    tails = [p for p in (layout.signoff, closing_start) if p is not None and p > layout.body_start]
-    tail = min(tails, default=len(draft.text))
-    body = [s for s in draft.sentences if layout.body_start <= s.start and s.end <= tail]
-    # after the last sentence of prose: not inside a list of steps, nor between a list
-    # and the line that introduces it ("Here's how:")
+    end = _prose_end(draft, layout, closing_start)
+    if end is None:
+        return insert_sentence(draft.text, placement.opening(draft, layout), sentence)
+    return Edit(end, end, f"{_joiner(draft, end)}{sentence}")
+
+
+def _prose_end(draft: Draft, layout: Layout, closing_start: int | None = None) -> int | None:
+    """The end of the body's last sentence of prose: not inside a list of steps, nor
+    between a list and the line that introduces it ("Here's how:")."""
+    start = placement.opening(draft, layout)
+    tails = [p for p in (placement.body_end(draft, layout), closing_start) if p is not None]
+    tail = min(p for p in tails if p > start) if any(p > start for p in tails) else len(draft.text)
     ends = [
         s.end
-        for s in body
-        if not draft.in_list_item(s.start) and not draft.text[s.start : s.end].endswith(":")
+        for s in draft.sentences
+        if start <= s.start
+        and s.end <= tail
+        and not draft.in_list_item(s.start)
+        and not draft.text[s.start : s.end].endswith(":")
     ]
-    if not ends:
-        return insert_sentence(draft.text, layout.body_start, sentence)
-    end = ends[-1]
-    joiner = ". " if draft.text[end - 1].isalnum() else " "
-    return Edit(end, end, f"{joiner}{sentence}")
+    return ends[-1] if ends else None
 
 
-def _before_signoff(text: str, layout: Layout, sentence: str) -> Edit:
-    if layout.signoff is not None:
-        return Edit(layout.signoff, layout.signoff, f"{sentence}\n\n")
+def _joiner(draft: Draft, end: int) -> str:
+    text = draft.text
+    if any(s.start < end <= s.end for s in draft.protected):
+        return "\n\n"  # after a link or a code: a new paragraph, no stop glued to it
+    return ". " if text[end - 1].isalnum() else " "
+
+
+def _before_signoff(draft: Draft, layout: Layout, sentence: str) -> Edit:
+    text = draft.text
+    end = placement.body_end(draft, layout)
+    after = len(text) - len(text[end:].lstrip())  # where the sign-off line starts
+    if draft.format == "text" and after < len(text) and "\n" in text[end:after]:
+        return Edit(after, after, f"{sentence}\n\n")
+    prose = _prose_end(draft, layout)
+    if prose is not None:
+        return Edit(prose, prose, f"{_joiner(draft, prose)}{sentence}")
     end = len(text.rstrip())
     return Edit(end, end, f"\n\n{sentence}" if end else sentence)
 
@@ -318,7 +332,7 @@ def _before_signoff(text: str, layout: Layout, sentence: str) -> Edit:
 @lru_cache(maxsize=1024)
 def _evidences(pack: RulePack, move: str, wording: str) -> bool:
     """The inserted words must show the move and trip no anti-pattern."""
-    found = pack.find(wording.strip())
+    found = pack.find(wording.strip().replace("{time}", "Friday"))
     shows = any(m.rule.kind == "move" and m.rule.move == move for m in found)
     if move == "personalization":
         shows = any(m.rule.move == "greeting" for m in found)

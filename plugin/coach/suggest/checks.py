@@ -1,0 +1,160 @@
+"""Each suggested edit read in its sentence before it is offered.
+
+``problem`` applies one edit to the text around it and compares that stretch with
+the original: any defect the edit *adds* fails it — a doubled word or phrase ("I can
+see that I can see that"), two determiners in a row ("the our"), "a"/"an" before the
+wrong sound, doubled or stray punctuation, a sentence left starting in lowercase, a
+span that cuts a word. Replacements must keep the syntax they replace: a phrase
+ending in a preposition's object never lands before the verb's own object ("passed
+to a specialist your concern"). A deletion never removes a negation or leaves a
+sentence starting mid-clause, a split never leaves a fragment ("So that I can..."),
+a "here's what I can do" never sits before another refusal, and nothing but a
+greeting fix ever touches a sign-off line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from plugin.coach.draft import SIGNOFF
+from plugin.coach.model import Edit
+
+WINDOW = 90  # characters either side of an edit that are re-read
+
+_WORD = re.compile(r"[A-Za-z][\w'’-]*|\{\w+\}")
+_DETERMINERS = frozenset(["the", "a", "an", "your", "our", "my", "their", "his", "her", "its"])
+_VOWEL_SOUND_EXCEPTIONS = re.compile(r"(?i:u[bcdfgjklmnpqrstvwxz][aeiou]|eu|one\b|once\b|uni)")
+_SILENT_H = re.compile(r"(?i:hour|honest|honou?r|heir)")
+_PUNCT_GLITCH = re.compile(
+    r"[,;:]\s*[,.;:!?](?!\.)|(?<![.\w])\.\s*\.(?!\.)|[.!?]\s*[,;]|\w\s+[,.;:](?=\s|$)"
+)
+_LOWER_START = re.compile(r"[.!?]\s+[a-z]")
+_NEGATION = re.compile(r"(?i:\b(?:not|no|never|nothing|none|cannot)\b|n['’]t\b)")
+# A sentence part that cannot stand alone as a sentence.
+_FRAGMENT_START = re.compile(
+    r"(?i:so that|which|who|that|because|as|while|although|though|whereas|and|or|if|when"
+    r"|unless|until|since|to)\b"
+)
+_REFUSAL = re.compile(
+    r"(?i:\b(?:can['’]?t|cannot|can not|unable|not able|won['’]t be able|not possible"
+    r"|impossible|don['’]t allow|do not allow|don['’]t offer|not allowed)\b)"
+)
+_OBJECT_START = re.compile(
+    r"(?i:(?:the|a|an|your|our|my|their|his|her|its|this|that|it|them|him|us)\b)"
+)
+_ENDS_IN_PP = re.compile(
+    r"(?i:\b(?:to|with|for|from|into|onto)\s+(?:(?:a|an|the|our|your)\s+)?[\w'-]+(?:\s+[\w'-]+)?$)"
+)
+_CLOSER_LINE = re.compile(r"[ \t]*[^\W\d][^\n,.!?]{0,40},[ \t]*")
+
+
+def _count(pattern: re.Pattern[str], text: str) -> int:
+    return sum(1 for _ in pattern.finditer(text))
+
+
+def _doubled(text: str) -> int:
+    words = [w.lower() for w in _WORD.findall(text)]
+    n_found = 0
+    for n in range(1, 6):
+        for i in range(len(words) - 2 * n + 1):
+            if words[i : i + n] == words[i + n : i + 2 * n]:
+                if n == 1 and words[i] in ("that", "had", "is", "very", "so", "really"):
+                    continue
+                n_found += 1
+    return n_found
+
+
+def _det_clash(text: str) -> int:
+    words = [w.lower() for w in _WORD.findall(text)]
+    return sum(
+        1 for a, b in zip(words, words[1:], strict=False) if a in _DETERMINERS and b in _DETERMINERS
+    )
+
+
+def _article_clash(text: str) -> int:
+    bad = 0
+    for m in re.finditer(r"\b(a|an|A|An)\s+([A-Za-z][\w'-]*)", text):
+        article, word = m.group(1).lower(), m.group(2)
+        if word.isupper() and len(word) > 1:
+            continue  # acronyms are read letter by letter ("an FAQ", "a URL")
+        vowel = word[0].lower() in "aeiou"
+        if article == "a" and vowel and not _VOWEL_SOUND_EXCEPTIONS.match(word) or article == "an" and not vowel and not _SILENT_H.match(word):
+            bad += 1
+    return bad
+
+
+_DEFECTS: tuple[tuple[str, Callable[[str], int]], ...] = (
+    ("doubled-words", _doubled),
+    ("determiner-clash", _det_clash),
+    ("article-clash", _article_clash),
+    ("punctuation", lambda t: _count(_PUNCT_GLITCH, t)),
+    ("lowercase-start", lambda t: _count(_LOWER_START, t)),
+)
+
+
+def problem(text: str, edit: Edit, *, greeting: bool = False) -> str | None:
+    """Why ``edit`` would not read right in ``text`` (a short code), or None."""
+    start, end, new = edit.start, edit.end, edit.replacement
+    if _cuts_word(text, start) or (end != start and _cuts_word(text, end)):
+        return "cuts-a-word"
+    lo = _edge(text, start - WINDOW, -1)
+    hi = _edge(text, end + WINDOW, 1)
+    before = text[lo:hi]
+    after = text[lo:start] + new + text[end:hi]
+    for code, count in _DEFECTS:
+        if count(after) > count(before):
+            return code
+    old = text[start:end]
+    if old and not greeting and _touches_signoff(old):
+        return "touches-sign-off"
+    if old and not new.strip(" ,.;:"):
+        return _deletion_problem(text, start, end)
+    if re.match(r"[.!?]\s+[A-Z]", new) and old.strip(" ,;:—–-") in ("", "and", "but", "so", "or"):
+        rest = new.split(maxsplit=1)[1] if len(new.split()) > 1 else ""
+        if _FRAGMENT_START.match(rest + text[end : end + 12]) or re.search(r"&\w+$", text[:start]):
+            return "fragment"
+    if (
+        old
+        and new
+        and _ENDS_IN_PP.search(new.rstrip())
+        and _OBJECT_START.match(text[end:].lstrip())
+    ):
+        return "object-after-phrase"
+    if "instead" in new.lower() and _REFUSAL.search(_next_sentence(text, end)):
+        return "refusal-after-alternative"
+    return None
+
+
+def _cuts_word(text: str, pos: int) -> bool:
+    return 0 < pos < len(text) and text[pos - 1].isalnum() and text[pos].isalnum()
+
+
+def _edge(text: str, pos: int, step: int) -> int:
+    pos = max(0, min(len(text), pos))
+    while 0 < pos < len(text) and not text[pos].isspace():
+        pos += step
+    return max(0, min(len(text), pos))
+
+
+def _touches_signoff(old: str) -> bool:
+    for line in old.split("\n"):
+        if SIGNOFF.fullmatch(line) and line.strip():
+            return True
+        if "\n" in old and _CLOSER_LINE.fullmatch(line) and len(line.split()) <= 4:
+            return True
+    return False
+
+
+def _deletion_problem(text: str, start: int, end: int) -> str | None:
+    if _NEGATION.search(text[start:end]):
+        return "deletes-a-negation"  # the sentence would say the opposite
+    rest = text[end:].lstrip(" ,;:")
+    if _FRAGMENT_START.match(rest) and not text[:start].rstrip().endswith((",", "and", "but")):
+        return "leaves-a-fragment"
+    return None
+
+
+def _next_sentence(text: str, pos: int) -> str:
+    m = re.match(r"\s*[^.!?\n]*[.!?]?", text[pos:])
+    return m.group() if m else ""

@@ -1,0 +1,121 @@
+"""Where an inserted sentence may go: inside the body of the agent's reply.
+
+The body starts after the greeting (and any @handles before it) and ends before
+the first of: the sign-off line — any short line ending in a comma ("With warm
+wishes,", "Safe travels,", "Mahalo,") as well as the usual ones —, a signature
+placeholder (``{{dc.signature}}``), the agent's initials ("^JR", "-Helen"),
+quoted customer text ("> " lines, "On … wrote:", ``<blockquote>``). In HTML an
+insertion never lands inside inline markup (``<strong>``, ``<a>``...): it moves
+out to the edge of the element.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from plugin.coach.draft import SIGNOFF, Draft, last_lines
+from plugin.coach.layout import Layout
+from plugin.coach.model import Edit
+
+_HANDLES = re.compile(r"(?:@\w+[ \t,:]*)+")
+_GREETING = re.compile(
+    r"(?i:hi|hello|hey|hiya|dear|howdy|greetings|good (?:morning|afternoon|evening|day)|aloha"
+    r"|kia ora|morning|afternoon|evening)\b"
+)
+_GREETING_WORDS = 6  # "Hi there, Sam!" — a greeting sentence is short
+# A line that closes the letter: short, ends in a comma ("With warm wishes,", "Ngā mihi,").
+_CLOSER_LINE = re.compile(r"[ \t]*[^\W\d][^\n,.!?]{0,40},[ \t]*")
+_CLOSER_WORDS = 4
+_PLACEHOLDER_LINE = re.compile(r"[ \t]*\{\{[^}\n]*\}\}[ \t]*")
+# Agent initials or a dash-name at the very end ("^JR", "~Whit", "-Helen", "*TLT", "/KB").
+_INITIALS = re.compile(r"(?:(?<=\s)|^)(?:\d/\d\s+)?[\^~*/\-–—]\s?[A-Z][\w.]{0,14}\s*$")
+_QUOTE_START = re.compile(r"^[ \t]*(?:>|On\b[^\n]{0,200}\bwrote:)", re.M)
+_INLINE = "strong|b|em|i|u|a|span|code|mark|small|sup|sub|font"
+_OPEN_INLINE = re.compile(rf"<(?:{_INLINE})\b[^>]*>$", re.I)
+_CLOSE_INLINE = re.compile(rf"</(?:{_INLINE})\s*>", re.I)
+_ANY_INLINE = re.compile(rf"<(/?)({_INLINE})\b[^>]*>", re.I)
+_BLOCK_EDGE = re.compile(r"</?(?:p|div|li|ul|ol|br|blockquote|h\d|td|tr|table)\b", re.I)
+
+
+def opening(draft: Draft, layout: Layout) -> int:
+    """Where a sentence that opens the body goes: after the greeting and any handles."""
+    text = draft.text
+    pos = layout.body_start
+    m = _HANDLES.match(text, pos)
+    if m:
+        pos = m.end()
+    span = next((s for s in draft.sentences if s.start <= pos < s.end), None)
+    if span is not None and _GREETING.match(text, pos):
+        if len(text[pos : span.end].split()) <= _GREETING_WORDS:
+            nxt = next((s.start for s in draft.sentences if s.start >= span.end), None)
+            pos = nxt if nxt is not None else span.end
+    return pos
+
+
+def body_end(draft: Draft, layout: Layout) -> int:
+    """Where the reply's body ends: the start of whatever closes the letter or quotes."""
+    text = draft.text
+    ends = [len(text.rstrip())]
+    if layout.signoff is not None:
+        ends.append(layout.signoff)
+    quote = _QUOTE_START.search(text, layout.body_start)
+    if quote:
+        ends.append(quote.start() + len(quote.group()) - len(quote.group().lstrip()))
+    if draft.format == "html" and draft._starts is not None:
+        at = draft.source.lower().find("<blockquote")
+        if at >= 0:
+            ends.append(bisect_left(draft._starts, at))
+    lines = last_lines(text[: min(ends)].rstrip())
+    for start, line in lines:
+        if start <= layout.body_start:
+            continue
+        closer = (
+            SIGNOFF.fullmatch(line)
+            or _PLACEHOLDER_LINE.fullmatch(line)
+            or (_CLOSER_LINE.fullmatch(line) and len(line.split()) <= _CLOSER_WORDS)
+        )
+        if closer:
+            ends.append(start + len(line) - len(line.lstrip()))
+            break
+    end = min(ends)
+    initials = _INITIALS.search(text, layout.body_start, end)
+    if initials and initials.end() >= len(text[:end].rstrip()):
+        end = initials.start()
+    return max(layout.body_start, len(text[:end].rstrip()))
+
+
+def in_body(draft: Draft, layout: Layout, pos: int) -> bool:
+    """True when an insertion at ``pos`` sits inside the reply's body."""
+    return opening(draft, layout) <= pos <= body_end(draft, layout) or (
+        layout.body_start <= pos <= body_end(draft, layout)
+    )
+
+
+def source_edit(draft: Draft, edit: Edit) -> Edit:
+    """``draft.source_edit``, with an HTML insertion moved out of inline markup."""
+    out = draft.source_edit(edit)
+    if draft.format != "html" or out.start != out.end:
+        return out
+    src, pos = draft.source, out.start
+    while (m := _OPEN_INLINE.search(src, 0, pos)) is not None:
+        pos = m.start()  # "<strong>|Note" -> "|<strong>Note"
+    while (m := _CLOSE_INLINE.match(src, pos)) is not None:
+        pos = m.end()  # "done.|</strong>" -> "done.</strong>|"
+    pos = _outside_inline(src, pos)
+    return Edit(pos, pos, out.replacement)
+
+
+def _outside_inline(src: str, pos: int) -> int:
+    """``pos`` moved past the end of any inline element it still sits inside."""
+    block = max((m.end() for m in _BLOCK_EDGE.finditer(src, 0, pos)), default=0)
+    depth = 0
+    for m in _ANY_INLINE.finditer(src, block, pos):
+        depth += -1 if m.group(1) else 1
+    if depth <= 0:
+        return pos
+    for m in _ANY_INLINE.finditer(src, pos):
+        depth += -1 if m.group(1) else 1
+        if depth <= 0:
+            return m.end()
+    return pos

@@ -1,0 +1,108 @@
+"""The gate every suggestion passes before the agent sees it.
+
+``vet`` keeps a suggestion only when each of its edits reads right in place
+(``checks``), an insertion lands in the body of the reply (``placement``), its words
+suit the customer's register (nothing cheerful, no "trouble with" or "frustrating"
+to someone bereaved, ill, defrauded, in hardship or unsafe), and it promises nothing
+the draft leaves no room for. A suggestion that fails is dropped; the log names the
+rule and the reason code, never the text.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable
+
+from plugin.coach import layout as layout_mod
+from plugin.coach.draft import Draft
+from plugin.coach.model import Edit, Finding, Mood, Suggestion
+from plugin.coach.suggest import checks, placement, promise, slots
+from plugin.coach.suggest.register import register_of
+
+log = logging.getLogger(__name__)
+
+# Rules whose edits are about the greeting line itself.
+_GREETING_RULES = frozenset(
+    {"missing-greeting", "missing-personalization", "greeting-no-name", "greeting-generic"}
+)
+_CHEERFUL = re.compile(
+    r"(?i:have a (?:great|lovely|wonderful|good|nice|fantastic) \w+|happy to help|glad to help"
+    r"|hope this helps|thanks for reaching out|thank you for reaching out|thanks for your message"
+    r"|enjoy (?:the|your)|!\s*$)"
+)
+_HARSH_FOR_CARE = re.compile(r"(?i:trouble with|frustrat|inconvenience|hassle)")
+_PROMISE = re.compile(r"(?i:\b(?:i|we)['’]ll (?:send|update|get back|call|email)|\{time\}|within \d)")
+
+
+def vet(draft: Draft, findings: Iterable[Finding], mood: Mood | None) -> list[Finding]:
+    """``findings`` with every suggestion that fails a check removed, plus an
+    ``unfilled-slot`` error for each slot the agent has still to fill."""
+    findings = list(findings)
+    if not any(f.suggestions for f in findings):
+        return findings + slots.unfilled(draft)
+    shape = _layout(draft)
+    lo, hi = placement.opening(draft, shape), placement.body_end(draft, shape)
+    sensitive = register_of(mood).sensitive
+    open_ = promise.leaves_open(draft.folded[lo:hi])
+    out: list[Finding] = []
+    for f in findings:
+        if not f.suggestions:
+            out.append(f)
+            continue
+        kept = tuple(
+            s for s in f.suggestions if _passes(draft, f.rule_id, s, (lo, hi), sensitive, open_)
+        )
+        if len(kept) != len(f.suggestions):
+            f = Finding(f.rule_id, f.category, f.severity, f.start, f.end, f.message, f.why, kept)
+        out.append(f)
+    return out + slots.unfilled(draft)
+
+
+def _passes(
+    draft: Draft,
+    rule_id: str,
+    s: Suggestion,
+    body: tuple[int, int],
+    sensitive: bool,
+    open_: bool,
+) -> bool:
+    reason = reason_to_drop(draft, rule_id, s.edits, body, sensitive, open_)
+    if reason is not None:
+        log.debug("suggestion dropped: rule %s (%s)", rule_id, reason)
+        return False
+    return True
+
+
+def reason_to_drop(
+    draft: Draft,
+    rule_id: str,
+    edits: tuple[Edit, ...],
+    body: tuple[int, int],
+    sensitive: bool,
+    open_: bool,
+) -> str | None:
+    """Why a suggestion made of ``edits`` must not be offered (a code), or None."""
+    greeting = rule_id in _GREETING_RULES
+    for e in edits:
+        if e.start == e.end and not greeting and not body[0] <= e.start <= body[1]:
+            return "outside-body"
+        code = checks.problem(draft.text, e, greeting=greeting)
+        if code is not None:
+            return code
+        added = e.replacement
+        if sensitive and (_CHEERFUL.search(added.strip()) or _HARSH_FOR_CARE.search(added)):
+            return "register"
+        if _PROMISE.search(added) and not open_ and rule_id != "missing-next_steps":
+            return "promise-on-answered-draft"
+    return None
+
+
+def _layout(draft: Draft) -> layout_mod.Layout:
+    text = draft.text
+    start = len(text) - len(text.lstrip())
+    handles = placement._HANDLES.match(text, start)
+    first = handles.end() if handles else start
+    m = placement._GREETING.match(text, first)
+    openers = [(first, m.end())] if m else []
+    return layout_mod.read(draft, openers, None)
