@@ -120,9 +120,10 @@ def touches_protected(draft: Draft, edit: Edit) -> bool:
 
 
 def _within(key: Key, gone: Key | None) -> bool:
-    """The fixed match, or a match of its rule inside it ("nothing we can do" in "there's
-    nothing we can do"): the analyzer shows overlapping matches of one rule as one."""
-    return gone is not None and key[0] == gone[0] and gone[1] <= key[1] and key[2] <= gone[2]
+    """The fixed match, or any match inside it ("nothing we can do" in "there's nothing
+    we can do", "against company policy" in "it's against company policy to"): the
+    analyzer shows a match inside a longer one as that one."""
+    return gone is not None and gone[1] <= key[1] and key[2] <= gone[2]
 
 
 def _touched(key: Key, edits: Sequence[Edit]) -> bool:

@@ -136,7 +136,7 @@ def append_edit(draft: Draft, m: RuleMatch, append: str) -> Edit | None:
     body = text[sentence.start : sentence.end]
     end = sentence.start + len(_TERMINAL.sub("", body))
     if not _OWN_SENTENCE.match(append):
-        return Edit(end, sentence.end, append)
+        return Edit(end, end, append)  # the sentence keeps its own end punctuation
     # A sentence of its own, after the matched one's end punctuation.
     tail = text[sentence.end : sentence.end + 1]
     added = append.strip() if not tail or tail.isspace() else append.strip() + " "

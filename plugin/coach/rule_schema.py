@@ -25,6 +25,8 @@ SCOPES: frozenset[str] = frozenset({"any", "opening"})
 # form of the past participle right after the match ("you should have *read*"),
 # and the edit takes that word in.
 PLACEHOLDERS: frozenset[str] = frozenset({"topic", "problem", "first_name", "verb"})
+# Slots left for the agent to fill ("because {reason}"): kept as typed (suggest/slots.py).
+AGENT_SLOTS: frozenset[str] = frozenset({"time", "reason", "alternative"})
 
 _RULE_KEYS = frozenset(
     {
@@ -224,7 +226,7 @@ def _replacements(value: object, fail: Any) -> tuple[str, ...]:
     if not isinstance(items, list) or not all(isinstance(v, str) for v in items):
         raise fail("'replacement' must be text or a list of texts")
     for text in items:
-        unknown = set(_PLACEHOLDER.findall(text)) - PLACEHOLDERS
+        unknown = set(_PLACEHOLDER.findall(text)) - PLACEHOLDERS - AGENT_SLOTS
         if unknown:
             raise fail(f"unknown placeholder(s) {sorted(unknown)} in replacement {text!r}")
     return tuple(items)

@@ -52,7 +52,8 @@ _FEELING = re.compile(
 # An open door the move grammar may not know; never add a second one.
 _OPEN_DOOR = re.compile(
     r"\b(?:let (?:us|me) know|reach out|get in touch|(?:just )?reply|write back|here to help"
-    r"|here if you need|any (?:other |more )?questions|anything else|give us a shout|keep us posted)"
+    r"|here if you need|any (?:other |more )?questions|anything else|give us a shout|keep (?:us|me) posted"
+    r"|have a (?:great|good|lovely|wonderful|nice) |hope this helps)"
 )
 
 _MESSAGES: dict[str, tuple[Severity, str, str]] = {
@@ -207,7 +208,7 @@ def _label(move: str, added: str) -> str:
     added = added.strip()
     if "{" in added:
         return f"Add, then fill in the slot: “{added}”"
-    if move in _PROMISES:
+    if move in _PROMISES and added != wordings.OPEN_DOOR:
         return f"Add (a promise: only if you'll keep it): “{added}”"
     return f"Add: “{added}”"
 
@@ -300,8 +301,9 @@ def _prose_end(draft: Draft, layout: Layout, closing_start: int | None = None) -
     ends = [
         s.end
         for s in draft.sentences
-        if start <= s.start
+        if s.end > start
         and s.end <= tail
+        and not _OPEN_DOOR.search(draft.folded, s.start, s.end)
         and not draft.in_list_item(s.start)
         and not draft.text[s.start : s.end].endswith(":")
     ]

@@ -175,38 +175,38 @@ IN_PLACE: dict[str, list[tuple[str, str]]] = {
     "policy-per-our-policy": [
         (
             "Due to our policy, we can't ship to PO boxes.",
-            "As part of our process, we can't ship to PO boxes.",
+            "Because {reason}, we can't ship to PO boxes.",
         ),
     ],
     "policy-its-policy": [
         (
             "I can't change the date, it's company policy.",
-            "I can't change the date, that's how our process works.",
+            "I can't change the date, because {reason}.",
         ),
     ],
     "policy-against-policy": [
-        ("That would be against our policy.", "That would be outside what we can offer."),
+        ("That would be against our policy.", "That would be outside what we can offer, because {reason}."),
     ],
     "policy-against-policy-to": [
         (
             "Sorry, it is against our policy to refund opened items.",
-            "Sorry, we're not set up to refund opened items.",
+            "Sorry, it is against our policy to refund opened items, because {reason}.",
         ),
     ],
     "policy-doesnt-allow": [
         (
             "Company policy prohibits sharing account details.",
-            "Our process doesn't include sharing account details.",
+            "Company policy prohibits sharing account details, because {reason}.",
         ),
     ],
     "cant-language": [
         (
             "We can't refund this order.",
-            "We can't refund this order. Here's what I can do instead:",
+            "We can't refund this order. Here's what I can do instead: {alternative}.",
         ),
         (
             "I'm unable to change the date",
-            "I'm unable to change the date. Here's what I can do instead:",
+            "I'm unable to change the date. Here's what I can do instead: {alternative}.",
         ),
     ],
     "cant-nothing-we-can-do": [

@@ -30,7 +30,7 @@ PEOPLE = lexicon.wordset(
     "grandpa granddad nan aunt uncle nephew niece cousin family friend friends boyfriend "
     "girlfriend fiance fiancé fiancee fiancée widow widower neighbour neighbor colleague "
     "boss driver courier agent agents rep representative manager staff person people guy "
-    "man woman lady gentleman customer technician engineer doctor nurse carer late "
+    "man woman lady gentleman customer technician engineer doctor nurse carer "
     "deceased estate someone somebody anyone nobody everyone he she him them they"
 )
 # Nouns too vague to stand alone after "the" ("an update on the link").
@@ -49,6 +49,11 @@ _JUNK = re.compile(r"[@*=<>{}\[\]|\\^~]|https?:|www\.|\.com\b|&\w+;")
 _SUPERLATIVE = re.compile(r"^(?:\w+est|most|least|best|worst|first|last|next|other)$", re.I)
 _SUBJECTS = lexicon.wordset("you we i they it this that there these those he she")
 _OBJECT_PRONOUNS = lexicon.wordset("it this that them these those one why how what")
+# Intensifiers that sound sarcastic said back ("you don't even have...").
+_FILLER = re.compile(
+    r"(?i)\s+\b(?:even|literally|absolutely|completely|totally|seriously|honestly|actually)\b(?=\s)"
+)
+_ASIDE = re.compile(r"[()\"“”]")  # an aside or a quotation: the customer's own framing
 _CONTENT_MIN = 2  # "you don't know" names nothing the agent can restate
 _STOP = lexicon.wordset(
     "you your we our i me my it its is are was were be been has have had do does did "
@@ -92,8 +97,8 @@ def topic_fits(phrase: str) -> bool:
     low = _words(phrase)
     if not low or len(low) > 7:
         return False
-    if any(w in PEOPLE for w in low):
-        return False
+    if any(w in PEOPLE for w in low) or low[0] == "our":
+        return False  # a person; "our account" is the company's own, not theirs
     if any(a in DETERMINERS and b in DETERMINERS for a, b in zip(low, low[1:], strict=False)):
         return False  # "the your account"
     last = low[-1]
@@ -114,8 +119,8 @@ def fit_problem(problem: str | None) -> str | None:
     """``problem`` when it reads as a whole clause after "I'm sorry that", else None."""
     if not problem:
         return None
-    clause = problem.strip().rstrip(" .!?…")
-    if not clause or _JUNK.search(clause):
+    clause = _FILLER.sub("", problem.strip().rstrip(" .!?…"))
+    if not clause or _JUNK.search(clause) or _ASIDE.search(clause):
         return None
     low = _words(clause)
     if len(low) < 3:

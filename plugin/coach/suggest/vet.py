@@ -51,12 +51,23 @@ def vet(draft: Draft, findings: Iterable[Finding], mood: Mood | None) -> list[Fi
             out.append(f)
             continue
         kept = tuple(
-            s for s in f.suggestions if _passes(draft, f.rule_id, s, (lo, hi), sensitive, open_)
+            _slot_label(s)
+            for s in f.suggestions
+            if _passes(draft, f.rule_id, s, (lo, hi), sensitive, open_)
         )
         if len(kept) != len(f.suggestions):
             f = Finding(f.rule_id, f.category, f.severity, f.start, f.end, f.message, f.why, kept)
         out.append(f)
     return out + slots.unfilled(draft)
+
+
+def _slot_label(s: Suggestion) -> Suggestion:
+    """A suggestion with a slot says so in its label: the agent must fill it."""
+    names = [n for e in s.edits for _, _, n in slots.slots_in(e.replacement)]
+    if not names or "fill in" in s.label:
+        return s
+    listed = ", ".join(f"{{{n}}}" for n in names)
+    return Suggestion(f"{s.label}, then fill in {listed}", s.edits)
 
 
 def _passes(

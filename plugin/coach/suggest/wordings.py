@@ -44,7 +44,6 @@ _PLAIN: dict[str, tuple[str, ...]] = {
 _UPSET: dict[str, tuple[str, ...]] = {
     "validate": (
         "I can see how frustrating it is that {problem}.",
-        "You have every right to be frustrated about {topic}.",
         "I can imagine how frustrating this has been.",
     ),
 }
