@@ -175,9 +175,8 @@ def missing_findings(
         if not _wanted(move, body, present, missing):
             options = []
         elif move == "next_steps" and not promise.leaves_open(body):
-            # nothing open: no deadline to promise, an open door instead (once)
-            shows = "closing"
-            options = [] if "closing" in missing else [wordings.OPEN_DOOR]
+            # nothing left open: no deadline to promise; the open door is the closing's
+            options = []
         elif move in ("ownership", "reassure") and promise.solved(body):
             options = []  # "I'll look into it" after the fix is a promise nobody needs
         edit: Edit | None = None
@@ -188,7 +187,7 @@ def missing_findings(
                 edit is not None
                 and (
                     move in ("greeting", "personalization")
-                    or _evidences(pack, shows, edit.replacement)
+                    or _evidences(pack, move, edit.replacement)
                 )
                 and exact.keeps_the_rest(draft, pack, (edit,))
             )

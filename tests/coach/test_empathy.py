@@ -304,10 +304,8 @@ def test_missing_moves_are_inserted_where_a_reader_expects_them() -> None:
     assert fixed("missing-validate").startswith(
         "Hi Maria,\n\nI can imagine how frustrating this has been. Your"
     )
-    assert (
-        "processed. I'll send you an update on your late refund within 24 hours.\n\nLet me"
-        in fixed("missing-next_steps")
-    )
+    # the refund is processed: nothing open, so no deadline is promised
+    assert not finding(result, "missing-next_steps").suggestions
 
 
 def test_missing_greeting_and_closing_positions() -> None:
@@ -555,11 +553,12 @@ def test_cant_language_appends_a_sentence_for_the_agent_to_finish() -> None:
     text = "Hello,\n\nWe can't refund this order.\n\nBest,\nAlex"
     f = finding(run(text), "cant-language")
     (s,) = f.suggestions
-    assert s.label == "Add “Here's what I can do instead:” and finish it"
+    assert s.label == "Add “Here's what I can do instead: {alternative}.”"
     fixed = apply(text, s.edits)
     assert (
         fixed
-        == "Hello,\n\nWe can't refund this order. Here's what I can do instead:\n\nBest,\nAlex"
+        == "Hello,\n\nWe can't refund this order. Here's what I can do instead: {alternative}."
+        "\n\nBest,\nAlex"
     )
     assert "cant-language" not in ids(run(fixed))
 
@@ -592,7 +591,10 @@ def test_nothing_we_can_do_may_instead_name_what_is_possible() -> None:
         ("We value your business and hope to see you again.", "Hope to see you again."),
         ("As I've already told you, it ships Monday.", "It ships Monday."),
         ("That's your fault for using the old link.", "That's an easy mix-up using the old link."),
-        ("It's against company policy to share that.", "We're not set up to share that."),
+        (
+            "It's against company policy to share that.",
+            "It's against company policy to share that, because {reason}.",
+        ),
     ],
 )
 def test_rewrites_fit_the_sentence_they_sit_in(sentence: str, fixed: str) -> None:

@@ -1,0 +1,162 @@
+"""Applied-suggestion audit (issue #10): apply every suggestion the coach offers on
+every draft of the development data and the benchmark corpus, and check the result.
+
+For each suggestion: (a) the edited stretch reads right in place (``suggest.checks``
+finds no defect the edit adds); (b) the re-check after applying it — slots filled with
+sample words, as the agent would — no longer reports its finding and reports nothing
+new; (c) an insertion lands inside the reply's body (not after the sign-off, in the
+signature, in quoted text or inside inline markup); (d) no promise is offered on a
+draft that reports the problem solved.
+
+    python -m bench.suggestion_audit [--data ../shared/data] [--corpus bench/corpus.jsonl]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from plugin.coach.draft import parse
+from plugin.coach.edits import apply
+from plugin.coach.model import CustomerContext, Edit, Finding, Suggestion
+from plugin.coach.review import CheckRequest, Coach
+from plugin.coach.rules import load_pack
+from plugin.coach.suggest import checks, placement, promise
+from plugin.coach.suggest.vet import _layout
+
+DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+CORPUS = Path(__file__).with_name("corpus.jsonl")
+_FILL = {"{time}": "Friday", "{reason}": "it keeps your account safe", "{alternative}": "a refund"}
+_PROMISE = re.compile(r"(?i:\b(?:i|we)['’]ll (?:send|update|get back|call|email|look into)|\{time\})")
+_GREETING_RULES = frozenset({"missing-greeting", "missing-personalization", "greeting-no-name"})
+
+
+@dataclass
+class Audit:
+    suggestions: int = 0
+    in_place_fail: list[tuple[str, str, str]] = field(default_factory=list)
+    recheck_fail: list[tuple[str, str, str]] = field(default_factory=list)
+    outside_body: list[tuple[str, str]] = field(default_factory=list)
+    promises_on_solved: list[tuple[str, str]] = field(default_factory=list)
+    per_rule: Counter[str] = field(default_factory=Counter)
+
+    def figures(self) -> dict[str, Any]:
+        n = max(self.suggestions, 1)
+        return {
+            "suggestions": self.suggestions,
+            "in_place_pass_share": round(1 - len(self.in_place_fail) / n, 4),
+            "recheck_pass_share": round(1 - len(self.recheck_fail) / n, 4),
+            "inserts_outside_body": len(self.outside_body),
+            "promises_on_solved_replies": len(self.promises_on_solved),
+        }
+
+
+def items(data: Path, corpus: Path | None) -> Iterator[dict[str, Any]]:
+    """Every draft of the development sets (and the benchmark corpus)."""
+    for name in ("real-replies-dev/replies.jsonl", "email-cases-dev/cases.jsonl"):
+        path = data / name
+        if not path.is_file():
+            raise FileNotFoundError(f"{path} is missing: the audit needs the development data")
+        yield from (json.loads(line) for line in path.read_text("utf-8").splitlines() if line)
+    if corpus is not None:
+        yield from (json.loads(line) for line in corpus.read_text("utf-8").splitlines() if line)
+
+
+def request(item: dict[str, Any], draft: str | None = None) -> CheckRequest:
+    name = item.get("customer_name")
+    ctx = CustomerContext(name=name, first_name=name.split()[0]) if name else None
+    return CheckRequest(
+        draft=item["draft"] if draft is None else draft,
+        format="html" if item.get("format") == "html" else "text",
+        customer_message=item.get("customer_message", ""),
+        context=ctx,
+    )
+
+
+def run(data: Path = DATA, corpus: Path | None = CORPUS) -> Audit:
+    coach = Coach(load_pack())
+    audit = Audit()
+    for item in items(data, corpus):
+        review = coach.review(request(item))
+        draft = parse(item["draft"], request(item).format)
+        shape = _layout(draft)
+        body = (placement.opening(draft, shape), placement.body_end(draft, shape))
+        solved = promise.solved(draft.folded[body[0] : body[1]])
+        before = Counter(f.rule_id for f in review.findings)
+        for f in review.findings:
+            for s in f.suggestions:
+                audit.suggestions += 1
+                audit.per_rule[f.rule_id] += 1
+                _audit_one(coach, audit, item, f, s, before, body, solved)
+    return audit
+
+
+def _audit_one(
+    coach: Coach,
+    audit: Audit,
+    item: dict[str, Any],
+    f: Finding,
+    s: Suggestion,
+    before: Counter[str],
+    body: tuple[int, int],
+    solved: bool,
+) -> None:
+    source = item["draft"]
+    key = f"{item['id']} {f.rule_id}"
+    for e in s.edits:
+        code = checks.problem(source, e, greeting=f.rule_id in _GREETING_RULES)
+        if code is not None:
+            audit.in_place_fail.append((key, code, s.label))
+        if e.start == e.end and f.rule_id not in _GREETING_RULES and _outside(item, e, body):
+            audit.outside_body.append((key, s.label))
+        if solved and _PROMISE.search(e.replacement):
+            audit.promises_on_solved.append((key, s.label))
+    fixed = apply(source, list(s.edits))
+    for slot, words in _FILL.items():
+        fixed = fixed.replace(slot, words)
+    after = Counter(g.rule_id for g in coach.review(request(item, fixed)).findings)
+    gone = after[f.rule_id] < before[f.rule_id]
+    grown = {r for r in after if after[r] > before[r] and not r.startswith("long-sentence")}
+    if not gone or grown:
+        audit.recheck_fail.append((key, f"gone={gone} new={sorted(grown)}", s.label))
+
+
+def _outside(item: dict[str, Any], e: Edit, body: tuple[int, int]) -> bool:
+    """An insertion (source offsets) outside the body, in quoted text or inline markup."""
+    source = item["draft"]
+    draft = parse(source, "html" if item.get("format") == "html" else "text")
+    lo, hi = draft.to_source(body[0], body[0])[0], draft.to_source(body[1], body[1])[0]
+    if not lo <= e.start <= max(hi, lo):
+        return True
+    line = source[source.rfind("\n", 0, e.start) + 1 : e.start]
+    if line.lstrip().startswith(">"):
+        return True
+    low = source.lower()
+    if low.rfind("<blockquote", 0, e.start) > low.rfind("</blockquote", 0, e.start):
+        return True
+    return placement._outside_inline(source, e.start) != e.start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--data", type=Path, default=DATA)
+    parser.add_argument("--corpus", type=Path, default=CORPUS)
+    parser.add_argument("--no-corpus", action="store_true")
+    parser.add_argument("-v", action="store_true", help="list every failure")
+    args = parser.parse_args()
+    audit = run(args.data, None if args.no_corpus else args.corpus)
+    print(json.dumps(audit.figures(), indent=2))
+    if args.v:
+        for name in ("in_place_fail", "recheck_fail", "outside_body", "promises_on_solved"):
+            for row in getattr(audit, name):
+                print(name, *row, sep=" | ")
+
+
+if __name__ == "__main__":
+    main()
