@@ -25,9 +25,9 @@ from plugin.coach.model import (
     Suggestion,
 )
 from plugin.coach.rules import RulePack
+from plugin.coach.score import categorize, overall_score
 from plugin.coach.suggest.placement import source_edit
 from plugin.coach.suggest.vet import vet as vet_suggestions
-from plugin.coach.score import categorize, overall_score
 
 
 class DraftTooLong(DraftError):
@@ -97,7 +97,9 @@ class Coach:
             if request.context
             else ()
         )
-        plain = vet_suggestions(draft, [*found.findings, *read.findings, *words, *spelled], customer)
+        plain = vet_suggestions(
+            draft, [*found.findings, *read.findings, *words, *spelled], customer
+        )
         findings = tuple(to_source(draft, plain))
         categories = categorize(draft, found, findings, request.context, hints)
         lap("score")

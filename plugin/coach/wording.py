@@ -52,8 +52,8 @@ _FEELING = re.compile(
 # An open door the move grammar may not know; never add a second one.
 _OPEN_DOOR = re.compile(
     r"\b(?:let (?:us|me) know|reach out|get in touch|(?:just )?reply|write back|here to help"
-    r"|here if you need|any (?:other |more )?questions|anything else|give us a shout|keep (?:us|me) posted"
-    r"|have a (?:great|good|lovely|wonderful|nice) |hope this helps)"
+    r"|here if you need|any (?:other |more )?questions|anything else|give us a shout"
+    r"|keep (?:us|me) posted|have a (?:great|good|lovely|wonderful|nice) |hope this helps)"
 )
 
 _MESSAGES: dict[str, tuple[Severity, str, str]] = {
@@ -168,10 +168,7 @@ def missing_findings(
     findings: list[Finding] = []
     for move in missing:
         severity, message, why = _MESSAGES[move]
-        shows, options = (
-            move,
-            list(_wordings(move, topic, problem if move == restates else None, register)),
-        )
+        options = list(_wordings(move, topic, problem if move == restates else None, register))
         if not _wanted(move, body, present, missing):
             options = []
         elif move == "next_steps" and not promise.leaves_open(body):

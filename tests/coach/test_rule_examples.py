@@ -185,7 +185,10 @@ IN_PLACE: dict[str, list[tuple[str, str]]] = {
         ),
     ],
     "policy-against-policy": [
-        ("That would be against our policy.", "That would be outside what we can offer, because {reason}."),
+        (
+            "That would be against our policy.",
+            "That would be outside what we can offer, because {reason}.",
+        ),
     ],
     "policy-against-policy-to": [
         (

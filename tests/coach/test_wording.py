@@ -164,11 +164,21 @@ def test_acknowledge_gets_the_problem_when_the_apology_is_there() -> None:
         ("your refund", None, "apologize", "I'm sorry for the trouble with your refund."),
         (None, "the export fails", "apologize", "I'm sorry that the export fails."),
         (None, "nothing works", "apologize", "I'm sorry this has caused you so much trouble."),
-        (None, "the export fails.", "validate", "I can see how frustrating it is that the export fails."),
+        (
+            None,
+            "the export fails.",
+            "validate",
+            "I can see how frustrating it is that the export fails.",
+        ),
         (None, None, "next_steps", "I'll send you an update by {time}."),
         (None, "the export fails", "next_steps", "I'll send you an update by {time}."),
         (None, None, "acknowledge", "I've read through everything you described."),
-        ("the export button", None, "thanks", "Thanks for letting us know about the export button."),
+        (
+            "the export button",
+            None,
+            "thanks",
+            "Thanks for letting us know about the export button.",
+        ),
         ("the link", None, "thanks", "Thanks for getting in touch about this."),
     ],
 )

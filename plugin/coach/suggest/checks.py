@@ -79,7 +79,14 @@ def _article_clash(text: str) -> int:
         if word.isupper() and len(word) > 1:
             continue  # acronyms are read letter by letter ("an FAQ", "a URL")
         vowel = word[0].lower() in "aeiou"
-        if article == "a" and vowel and not _VOWEL_SOUND_EXCEPTIONS.match(word) or article == "an" and not vowel and not _SILENT_H.match(word):
+        if (
+            article == "a"
+            and vowel
+            and not _VOWEL_SOUND_EXCEPTIONS.match(word)
+            or article == "an"
+            and not vowel
+            and not _SILENT_H.match(word)
+        ):
             bad += 1
     return bad
 
@@ -111,8 +118,9 @@ def problem(text: str, edit: Edit, *, greeting: bool = False) -> str | None:
     if old and not new.strip(" ,.;:"):
         return _deletion_problem(text, start, end)
     if re.match(r"[.!?]\s+[A-Z]", new) and old.strip(" ,;:—–-") in ("", "and", "but", "so", "or"):
-        rest = new.split(maxsplit=1)[1] if len(new.split()) > 1 else ""
-        if _FRAGMENT_START.match(rest + text[end : end + 12]) or re.search(r"&\w+$", text[:start]):
+        rest = new.split(maxsplit=1)[1].strip() if len(new.split()) > 1 else ""
+        tail = f"{rest} {text[end:].lstrip()[:12]}".strip()
+        if _FRAGMENT_START.match(tail) or re.search(r"&\w+$", text[:start]):
             return "fragment"
     if (
         old

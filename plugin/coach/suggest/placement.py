@@ -46,10 +46,10 @@ def opening(draft: Draft, layout: Layout) -> int:
     if m:
         pos = m.end()
     span = next((s for s in draft.sentences if s.start <= pos < s.end), None)
-    if span is not None and _GREETING.match(text, pos):
-        if len(text[pos : span.end].split()) <= _GREETING_WORDS:
-            nxt = next((s.start for s in draft.sentences if s.start >= span.end), None)
-            pos = nxt if nxt is not None else span.end
+    greets = span is not None and _GREETING.match(text, pos) is not None
+    if span is not None and greets and len(text[pos : span.end].split()) <= _GREETING_WORDS:
+        nxt = next((s.start for s in draft.sentences if s.start >= span.end), None)
+        pos = nxt if nxt is not None else span.end
     return pos
 
 
@@ -79,17 +79,10 @@ def body_end(draft: Draft, layout: Layout) -> int:
             ends.append(start + len(line) - len(line.lstrip()))
             break
     end = min(ends)
-    initials = _INITIALS.search(text, layout.body_start, end)
+    initials = _INITIALS.search(text, max(layout.body_start, end - 40), end)
     if initials and initials.end() >= len(text[:end].rstrip()):
         end = initials.start()
     return max(layout.body_start, len(text[:end].rstrip()))
-
-
-def in_body(draft: Draft, layout: Layout, pos: int) -> bool:
-    """True when an insertion at ``pos`` sits inside the reply's body."""
-    return opening(draft, layout) <= pos <= body_end(draft, layout) or (
-        layout.body_start <= pos <= body_end(draft, layout)
-    )
 
 
 def source_edit(draft: Draft, edit: Edit) -> Edit:

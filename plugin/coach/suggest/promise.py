@@ -13,21 +13,26 @@ import re
 
 # The agent still has work to do, or waits on the customer.
 _OPEN = re.compile(
-    r"\b(?:look(?:ing)? into|investigat\w*|check(?:ing)? with|escalat\w*|pass(?:ed|ing)? (?:it |this )?on"
-    r"|will be in touch|get back to you|follow(?:ing)? up|i'll update|we'll update|keep you (?:posted|updated)"
+    r"\b(?:look(?:ing)? into|investigat\w*|check(?:ing)? with|escalat\w*"
+    r"|pass(?:ed|ing)? (?:it |this )?on|will be in touch|get back to you|follow(?:ing)? up"
+    r"|i'll update|we'll update|keep you (?:posted|updated)"
     r"|once (?:we|i|the|it|this)|as soon as|waiting (?:for|on)|pending|in progress"
-    r"|(?:dm|direct message|message) (?:us|me)|send (?:us|me)|reply with|could you|can you|would you"
-    r"|please (?:send|provide|confirm|share|let us know (?:your|which|what|the))|let (?:us|me) know (?:your|which|what|the|when))\b"
+    r"|(?:dm|direct message|message) (?:us|me)|send (?:us|me)|reply with"
+    r"|could you|can you|would you"
+    r"|please (?:send|provide|confirm|share|let us know (?:your|which|what|the))"
+    r"|let (?:us|me) know (?:your|which|what|the|when))\b"
+)
+_DONE = (
+    r"refunded|fixed|resolved|processed|sorted|cancelled|canceled|reset|restored|credited"
+    r"|issued|sent|updated|corrected|unlocked|reactivated|approved|removed|changed|applied"
 )
 # The agent reports a fix, or the problem is gone.
 _SOLVED = re.compile(
-    r"\b(?:(?:i|we)(?:'ve| have) (?:now )?(?:refunded|fixed|resolved|processed|sorted|cancelled|canceled"
-    r"|reset|restored|credited|issued|sent|updated|corrected|unlocked|reactivated|reopened|rebooked"
-    r"|replaced|removed|changed|approved|waived|applied|booked|arranged|added|extended)"
-    r"|(?:has|have) been (?:refunded|fixed|resolved|processed|sorted|cancelled|canceled|reset|restored"
-    r"|credited|issued|sent|updated|corrected|unlocked|reactivated|approved|removed|changed|applied)"
-    r"|is (?:now )?(?:fixed|resolved|working again|back up|sorted)|(?:should|will) now (?:work|see|be able)"
-    r"|you(?:'re| are) all set|all sorted|you can now)\b"
+    rf"\b(?:(?:i|we)(?:'ve| have) (?:now )?(?:{_DONE}|reopened|rebooked|replaced|waived|booked"
+    r"|arranged|added|extended)"
+    rf"|(?:has|have) been (?:{_DONE})"
+    r"|is (?:now )?(?:fixed|resolved|working again|back up|sorted)"
+    r"|(?:should|will) now (?:work|see|be able)|you(?:'re| are) all set|all sorted|you can now)\b"
 )
 # A question back at the end of a sentence ("Which device are you on?") also leaves it open,
 # but the open door ("Is there anything else...?") does not.

@@ -49,7 +49,7 @@ def register_of(mood: Mood | None) -> Register:
     for name in _ORDER:
         if name in found:
             return Register(name)
-    if kinds & _WORRY or mood.label == "worried":
+    if kinds & _WORRY or str(mood.label) == "worried":  # a label of the care cues
         return Register("worried")
     if mood.label in ("frustrated", "angry"):
         return Register("upset")

@@ -32,7 +32,9 @@ _CHEERFUL = re.compile(
     r"|enjoy (?:the|your)|!\s*$)"
 )
 _HARSH_FOR_CARE = re.compile(r"(?i:trouble with|frustrat|inconvenience|hassle)")
-_PROMISE = re.compile(r"(?i:\b(?:i|we)['’]ll (?:send|update|get back|call|email)|\{time\}|within \d)")
+_PROMISE = re.compile(
+    r"(?i:\b(?:i|we)['’]ll (?:send|update|get back|call|email)|\{time\}|within \d)"
+)
 
 
 def vet(draft: Draft, findings: Iterable[Finding], mood: Mood | None) -> list[Finding]:
