@@ -233,9 +233,13 @@
         return self.check(true);
       }
       self.inputAt = now();
+      var slot = firstSlot(text, suggestion.edits || []);
       return Promise.resolve(self.opts.write(text)).then(function () {
         return self.check(true);
       }).then(function () {
+        // A slot the agent must fill ("{time}"): put the selection on it where the editor
+        // allows (the playground); the sidebar shows the "Fill in" finding instead.
+        if (slot && self.opts.select) { self.opts.select(slot.start, slot.end); return; }
         var heading = self.panel.querySelector(".rc-summary");
         if (heading) { heading.focus({ preventScroll: true }); }
       });
@@ -335,12 +339,13 @@
 
   Coach.prototype._finding = function (f, body) {
     var self = this;
-    var buttons = (f.suggestions || []).map(function (s) {
+    var grammar = this.checked && this.checked.grammar;
+    var buttons = (f.suggestions || []).filter(function (s) { return !objected(grammar, f, s); }).map(function (s) {
       return el("button", {
         type: "button", className: "rc-btn rc-apply",
         title: s.edits && s.edits.length ? previewOf(s, body.draft) : null,
         onclick: function () { self.apply(s); }
-      }, [s.label]);
+      }, labelWithSlots(s.label));
     });
     var item = el("li", {
       className: "rc-finding rc-sev-" + f.severity, "data-rule": f.rule_id,
@@ -361,6 +366,43 @@
     item.addEventListener("focusout", function () { self._highlight(f.id, false); });
     return item;
   };
+
+  // Slots left for the agent: "{time}", "{reason}", "{alternative}" (never "{{placeholders}}").
+  var SLOT = /(^|[^{])(\{(?:time|reason|alternative|date|day)\})(?!\})/g;
+
+  /* Where the first slot an applied suggestion added sits in the new text. */
+  function firstSlot(text, edits) {
+    var shift = 0, found = null;
+    edits.slice().sort(function (a, b) { return a.start - b.start; }).forEach(function (e) {
+      var m = new RegExp(SLOT.source).exec(e.replacement);
+      if (!found && m) {
+        var start = e.start + shift + m.index + m[1].length;
+        found = { start: start, end: start + m[2].length };
+      }
+      shift += e.replacement.length - (e.end - e.start);
+    });
+    return found && text.slice(found.start, found.end).charAt(0) === "{" ? found : null;
+  }
+
+  /* A label with its slots marked, so the agent sees what they must fill. */
+  function labelWithSlots(label) {
+    var parts = [], last = 0, m;
+    var re = new RegExp(SLOT.source, "g");
+    while ((m = re.exec(label)) !== null) {
+      var at = m.index + m[1].length;
+      parts.push(label.slice(last, at));
+      parts.push(el("mark", { className: "rc-slot", text: m[2] }));
+      last = at + m[2].length;
+    }
+    parts.push(label.slice(last));
+    return parts;
+  }
+
+  function objected(grammar, f, s) {
+    return (grammar && grammar.objections || []).some(function (o) {
+      return o.rule_id === f.rule_id && o.start === f.start && o.end === f.end && o.label === s.label;
+    });
+  }
 
   function previewOf(s, text) {
     return s.edits.map(function (e) {
@@ -539,6 +581,7 @@
   window.ReplyCoach = {
     create: function (options) { return new Coach(options); },
     applyEdits: applyEdits,
+    firstSlot: firstSlot,
     htmlToText: htmlToText,
     DEBOUNCE_MS: DEBOUNCE_MS
   };

@@ -18,6 +18,7 @@
     token: "",
     read: function () { return { draft: draft.value, format: format.value }; },
     write: function (text) { draft.value = text; },
+    select: function (start, end) { draft.focus(); draft.setSelectionRange(start, end); },
     extra: function () {
       var body = { customer_message: customer.value };
       if (name.value.trim()) { body.customer_name = name.value.trim(); }

@@ -12,6 +12,7 @@ from plugin.coach.draft import DraftError
 from plugin.coach.model import CustomerContext
 from plugin.coach.review import CheckRequest, Coach, DraftTooLong, to_source
 from plugin.coach.serialize import finding_to_dict, review_to_dict
+from plugin.coach.suggest import grammar_lane
 from plugin.web.errors import ApiError
 from plugin.web.schemas import CheckBody, parse_check
 from plugin.web.security import config, require_session
@@ -97,10 +98,25 @@ def check_grammar() -> Response:
     cfg = config()
     result = grammar.check(draft, cfg.languagetool_url, cfg.languagetool_timeout, pack=coach.pack)
     findings = list(to_source(draft, result.findings))
+    # the fast lane's suggestions, read by LanguageTool too: the UI drops those it objects to
+    objected = (
+        grammar_lane.objections(
+            body.draft,
+            draft.format,
+            coach.review(_check_request(body, None)).findings,
+            cfg.languagetool_url,
+            cfg.languagetool_timeout,
+        )
+        if cfg.languagetool_url and result.status != "n/a"
+        else []
+    )
     return jsonify(
         {
             "status": result.status,
             "reason": result.reason,
             "findings": [finding_to_dict(f, body.draft, i) for i, f in enumerate(findings, 1)],
+            "objections": [
+                {"rule_id": r, "start": s, "end": e, "label": label} for r, s, e, label in objected
+            ],
         }
     )
