@@ -338,7 +338,7 @@
     var buttons = (f.suggestions || []).map(function (s) {
       return el("button", {
         type: "button", className: "rc-btn rc-apply",
-        title: s.edits && s.edits.length ? previewOf(s, body.draft) : null,
+        title: s.edits && s.edits.length ? previewOf(s, body) : null,
         onclick: function () { self.apply(s); }
       }, [s.label]);
     });
@@ -362,10 +362,13 @@
     return item;
   };
 
-  function previewOf(s, text) {
+  function previewOf(s, body) {
+    // HTML edits hold escaped text ("&#x27;", "<br>"): preview what the agent will read.
+    var read = body.format === "html" ? htmlToText : function (t) { return t; };
     return s.edits.map(function (e) {
-      var before = text.slice(e.start, e.end);
-      return before ? "“" + before + "” → “" + e.replacement + "”" : "Add “" + e.replacement.trim() + "”";
+      var before = read(body.draft.slice(e.start, e.end));
+      var after = read(e.replacement);
+      return before ? "“" + before + "” → “" + after + "”" : "Add “" + after.trim() + "”";
     }).join("; ");
   }
 
