@@ -32,12 +32,12 @@ def test_a_tag_left_open_is_no_text() -> None:
 
 
 def test_block_tags_still_break_lines() -> None:
-    draft = parse('<p title="x>y">One.</p><div data-a=\'1>0\'>Two.</div>', "html")
+    draft = parse("<p title=\"x>y\">One.</p><div data-a='1>0'>Two.</div>", "html")
     assert draft.text == "One.\nTwo."
 
 
 def test_escape_covers_quotes_and_markup() -> None:
-    assert escape("Tom's \"<b>\" & co\nnext") == (
+    assert escape('Tom\'s "<b>" & co\nnext') == (
         "Tom&#x27;s &quot;&lt;b&gt;&quot; &amp; co<br>next"
     )
 
@@ -96,7 +96,9 @@ def test_clean_external_strips_controls_markup_and_placeholders() -> None:
     assert clean_external('X" onmouseover="alert(1)') == "X onmouseover= alert(1)"
     assert clean_external("<img src=x onerror=alert(1)>Sam") == "Sam"
     assert clean_external("{{ticket.requester.email}}") == "ticket.requester.email"
-    assert clean_external("Zoë\u200d O'Brien") == "Zoë\u200d O'Brien"  # joiners and apostrophes stay
+    assert (
+        clean_external("Zoë\u200d O'Brien") == "Zoë\u200d O'Brien"
+    )  # joiners and apostrophes stay
     for blank in ("", " ", "\t", "\u00a0", "\u2066\u2069", "<br>", None):
         assert clean_external(blank) is None
 
