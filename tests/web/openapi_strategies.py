@@ -18,12 +18,13 @@ from hypothesis import strategies as st
 
 Schema = dict[str, Any]
 
-WORDS = (
+_PROSE = (
     "we are so sorry you should have read the guide cannot do anything it's company policy "
     "refund order #4411 thanks Hi Maria , . ! ? !!! THIRD time escalated T2 per SLA "
     "€19.50 ending in 4242 https://help.example.com/a?b=1 ana@example.com I'll update you "
     "by Friday Regards, — Sam"
-).split()
+)
+WORDS = _PROSE.split()
 FRAGMENTS = [
     "<p>",
     "</p>",
