@@ -127,7 +127,8 @@ def _batch(coach: Coach, path: str, out: IO[str]) -> int:
             line = json.dumps({"id": item_id, **result}, ensure_ascii=False, allow_nan=False)
             line.encode("utf-8")
         except (ValueError, UnicodeEncodeError) as err:
-            failed += "error" not in result
+            if "error" not in result:
+                failed += 1
             line = json.dumps(_line_error(line_no, f"review cannot be written as JSON: {err}"))
         out.write(line + "\n")
     return failed

@@ -5,7 +5,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from browser_helpers import COLD_DRAFT, open_playground, open_sidebar, wait_checked
+from browser_helpers import (
+    COLD_DRAFT,
+    click_suggestion,
+    open_playground,
+    open_sidebar,
+    pick_finding,
+    wait_checked,
+)
+
+from plugin.coach.edits import apply
+from plugin.coach.model import Edit
 
 XSS = [
     '<img src=x onerror="window.__pwned=1">',
@@ -86,3 +96,33 @@ def test_playground_renders_payloads_in_every_field_as_text(
     panel = page.locator("#rc-panel")
     assert panel.locator("img, script").count() == 0
     assert XSS[0] in panel.inner_text() or XSS[0] in page.locator("#rc-mirror").inner_text()
+
+
+def test_a_suggestion_after_an_emoji_lands_where_the_server_meant_it(
+    live_server: str, browser_app: Any, page_factory: Any
+) -> None:
+    # The API counts code points, JavaScript UTF-16 units: each emoji before a finding
+    # shifted the edit one unit early (into a word, or into a tag in HTML).
+    page, _ = page_factory(1100)
+    open_playground(page, live_server)
+    api = browser_app.test_client()
+    api.environ_base["REMOTE_ADDR"] = "127.0.0.1"
+    for fmt, draft in (
+        ("text", "Hi 😀 team 👩‍👩‍👧,\n\nYou should have read the guide."),
+        ("html", '<p>😀😀</p><p title="🙂>x">You should have read the guide.</p>'),
+    ):
+        page.select_option("#rc-format", fmt)
+        page.fill("#rc-draft", draft)
+        review = wait_checked(page, draft)
+        finding, index = pick_finding(review)
+        server = api.post("/api/v1/check", json={"draft": draft, "format": fmt}).get_json()
+        meant = next(f for f in server["findings"] if f["id"] == finding["id"])
+        expected = apply(
+            draft,
+            [
+                Edit(e["start"], e["end"], e["replacement"])
+                for e in meant["suggestions"][index]["edits"]
+            ],
+        )
+        click_suggestion(page.locator("#rc-panel"), finding, index)
+        page.wait_for_function("t => document.querySelector('#rc-draft').value === t", arg=expected)

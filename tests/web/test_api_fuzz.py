@@ -66,7 +66,7 @@ def _check_answer(path: str, raw: bytes, res: Any, cpu: float) -> None:
     assert res.status_code < 500, res.get_data()[:300]
     assert cpu < LIMIT_S, f"{cpu:.2f} s of work for a {len(raw)}-byte body"
     assert res.mimetype == "application/json"
-    body = json.loads(res.get_data())
+    body = _strict(res.get_data().decode("utf-8"))  # no NaN, no lone surrogate
     if res.status_code == 200:
         ANSWERS[path].model_validate(body)
         draft = json.loads(raw.decode("utf-8"))["draft"]
