@@ -17,9 +17,9 @@ MAX_ID = 2**63 - 1  # Zendesk ids are 64-bit integers
 
 
 def body_limit(max_draft_chars: int) -> int:
-    """Bytes a request body may hold: both texts at the worst JSON escaping
-    (``\\uXXXX`` per character is 6 bytes; 8 leaves room) plus the small fields."""
-    return (max_draft_chars + MAX_CUSTOMER_CHARS) * 8 + 65_536
+    """Bytes a request body may hold: both texts at the worst JSON escaping (an emoji
+    as two ``\\uXXXX`` escapes is 12 bytes for one character) plus the small fields."""
+    return (max_draft_chars + MAX_CUSTOMER_CHARS) * 12 + 65_536
 
 
 def _name(value: object) -> object:

@@ -8,10 +8,11 @@ from html.parser import HTMLParser
 from typing import Any
 
 import pytest
+from flask import Flask
 from flask.testing import FlaskClient
 
 from plugin.coach.edits import apply
-from plugin.coach.model import Edit
+from plugin.coach.model import CustomerContext, Edit
 from plugin.web.schemas import MAX_CUSTOMER_CHARS
 
 DRAFT = "Hello,\n\nYou should have read the guide. We can't do anything about it.\n"
@@ -166,3 +167,51 @@ def test_a_small_chunked_body_is_coached(client: FlaskClient) -> None:
         environ_overrides={"wsgi.input_terminated": True},
     )
     assert res.status_code == 200 and res.get_json()["findings"]
+
+
+class _Result:
+    def __init__(self, context: CustomerContext) -> None:
+        self.context = context
+        self.note = ""
+
+
+class _FakeZendesk:
+    """Stands in for the context service: Zendesk answers with hostile profile text."""
+
+    def get(self, ticket_id: int | None, requester_id: int | None) -> _Result:
+        return _Result(
+            CustomerContext(
+                name='\u202eAna" onclick="x <b>Ruiz</b>',
+                first_name='\u202eAna"',
+                organization="{{ticket.requester.email}} VIP",
+                tags=("\u2066vip\u2069",),
+            )
+        )
+
+
+def test_zendesk_profile_text_is_cleaned_before_any_suggestion(
+    app: Flask, client: FlaskClient
+) -> None:
+    app.extensions["context_service"] = _FakeZendesk()
+    res = post(
+        client,
+        {"draft": "<p>You should have read the guide.</p>", "format": "html", "ticket_id": 7},
+    )
+    review = res.get_json()
+    assert res.status_code == 200
+    shown = json.dumps(
+        [_edits(review), [(h["message"], h["wording"]) for h in review["hints"]]],
+        ensure_ascii=False,
+    )
+    assert "Ana" in shown
+    assert not any(c in shown for c in "\u202e\u2066\u2069")
+    assert "&quot;" not in shown and "{{" not in shown and "<b>" not in shown
+
+
+def test_a_full_draft_and_message_of_emoji_fit_the_body_limit(client: FlaskClient) -> None:
+    # json.dumps escapes each emoji as two \uXXXX: 12 bytes for one character.
+    body = {"draft": "Thanks! " + "🙂" * 19_000, "customer_message": "😡" * MAX_CUSTOMER_CHARS}
+    res = client.post(
+        "/api/v1/check", data=json.dumps(body).encode(), content_type="application/json"
+    )
+    assert res.status_code == 200
