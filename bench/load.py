@@ -137,12 +137,13 @@ def main(argv: list[str] | None = None) -> int:
             threading.Thread(target=client, args=(run, port), daemon=True)
             for _ in range(args.clients)
         ]
-        began = time.perf_counter()
+        began, cpu = time.perf_counter(), time.process_time()
         for t in threads:
             t.start()
         for t in threads:
             t.join(timeout=args.max_seconds + 60)
         elapsed = time.perf_counter() - began
+        client_cpu = time.process_time() - cpu
     finally:
         stop_server(server)
 
@@ -157,6 +158,7 @@ def main(argv: list[str] | None = None) -> int:
         "seconds": round(elapsed, 2),
         "checks_per_second": round(done / elapsed, 1) if elapsed else 0.0,
         "latency_ms": summary(run.latencies_ms),
+        "client_cpu_seconds": round(client_cpu, 1),  # the clients' own share of the cores
         "load_average": os.getloadavg(),
     }
     print(json.dumps(figures, indent=2))
