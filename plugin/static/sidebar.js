@@ -30,8 +30,10 @@
   function tailOf(text, limit) {
     if (text.length <= limit) { return text; }
     var cut = text.length - limit;
-    var space = text.slice(cut, cut + 200).search(/\s/); // start on a whole word when one is near
-    cut = space < 0 ? cut : cut + space + 1;
+    if (!/\s/.test(text.charAt(cut - 1))) { // start on a whole word when one is near
+      var space = text.slice(cut, cut + 200).search(/\s/);
+      cut = space < 0 ? cut : cut + space + 1;
+    }
     var code = text.charCodeAt(cut);
     if (code >= 0xDC00 && code <= 0xDFFF) { cut += 1; } // never half of a surrogate pair
     return text.slice(cut);

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
@@ -14,6 +15,7 @@ from plugin.web.errors import ApiError
 # mood), so a long message from a customer can never switch the coach off.
 MAX_CUSTOMER_CHARS = 10_000
 MAX_ID = 2**63 - 1  # Zendesk ids are 64-bit integers
+_SPACE = re.compile(r"\s")
 
 
 def body_limit(max_draft_chars: int) -> int:
@@ -76,7 +78,8 @@ def tail(text: str, limit: int) -> tuple[str, int]:
     if len(text) <= limit:
         return text, 0
     cut = len(text) - limit
-    space = text.find(" ", cut, cut + 200)  # start on a whole word when one is near
-    if space >= 0:
-        cut = space + 1
+    if not text[cut - 1].isspace():  # start on a whole word when one is near
+        space = _SPACE.search(text, cut, cut + 200)
+        if space is not None:
+            cut = space.end()
     return text[cut:], cut

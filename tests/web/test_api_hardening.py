@@ -13,7 +13,7 @@ from flask.testing import FlaskClient
 
 from plugin.coach.edits import apply
 from plugin.coach.model import CustomerContext, Edit
-from plugin.web.schemas import MAX_CUSTOMER_CHARS
+from plugin.web.schemas import MAX_CUSTOMER_CHARS, tail
 
 DRAFT = "Hello,\n\nYou should have read the guide. We can't do anything about it.\n"
 
@@ -215,3 +215,11 @@ def test_a_full_draft_and_message_of_emoji_fit_the_body_limit(client: FlaskClien
         "/api/v1/check", data=json.dumps(body).encode(), content_type="application/json"
     )
     assert res.status_code == 200
+
+
+def test_the_tail_of_a_long_message_starts_on_a_whole_word() -> None:
+    words = "word " * (MAX_CUSTOMER_CHARS // 5)
+    assert tail("x" * 50 + "\n" + words, MAX_CUSTOMER_CHARS) == (words, 51)  # cut at a word
+    kept, cut = tail("x" * 50 + "\nab" + words, MAX_CUSTOMER_CHARS)  # cut inside "abword"
+    assert kept == words[5:] and cut == 58
+    assert tail("short", MAX_CUSTOMER_CHARS) == ("short", 0)
