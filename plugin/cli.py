@@ -190,8 +190,8 @@ def _load_line(line: str) -> dict[str, Any]:
 def _batch_results(coach: Coach, data: bytes) -> Iterator[tuple[int, Any, dict[str, Any]]]:
     """One result per non-blank line; a bad line yields its error and the batch goes on.
 
-    Lines split on bytes (``\n``, ``\r\n``): str.splitlines would also split inside a
-    JSON string at U+2028 or U+0085, which JSON allows raw.
+    Lines split on bytes (LF, CR LF): str.splitlines would also split inside a JSON
+    string at U+2028 or U+0085, which JSON allows raw.
     """
     for line_no, raw in enumerate(data.splitlines(), 1):
         if not raw.strip():

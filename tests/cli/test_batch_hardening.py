@@ -99,3 +99,27 @@ def test_python_m_flask_run_still_refuses_to_serve_without_settings(tmp_path: Pa
     )
     assert res.returncode != 0
     assert "missing required settings" in res.stderr
+
+
+def test_an_unexpected_failure_on_one_line_does_not_end_the_batch(
+    runner: FlaskCliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from plugin.coach.review import CheckRequest, Coach
+
+    real = Coach.review
+
+    def flaky(self: Coach, request: CheckRequest) -> Any:
+        if "boom" in request.draft:
+            raise RuntimeError("a defect in one analyzer")
+        return real(self, request)
+
+    monkeypatch.setattr(Coach, "review", flaky)
+    batch = tmp_path / "b.jsonl"
+    batch.write_text(
+        "\n".join(json.dumps({"id": i, "draft": d}) for i, d in enumerate(["Hi.", "boom", "Bye."]))
+    )
+    res = runner.invoke(args=["coach", "check", "--jsonl", str(batch)])
+    out = [strict(x) for x in res.stdout.splitlines()]
+    assert res.exit_code == 1
+    assert ["score" in o for o in out] == [True, False, True]
+    assert out[1]["error"]["code"] == "internal" and "defect" not in out[1]["error"]["message"]
