@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from plugin.coach.draft import parse
+from plugin.coach.draft import Format, parse
 from plugin.coach.edits import apply
 from plugin.coach.model import CustomerContext, Edit, Finding, Suggestion
 from plugin.coach.review import CheckRequest, Coach
@@ -111,15 +111,16 @@ def _audit_one(
 ) -> None:
     source = item["draft"]
     key = f"{item['id']} {f.rule_id}"
+    fixed = apply(source, list(s.edits))
+    fmt = request(item).format
+    code = checks.problem(*_plain_edit(source, fixed, fmt), greeting=f.rule_id in _GREETING_RULES)
+    if code is not None:
+        audit.in_place_fail.append((key, code, s.label))
     for e in s.edits:
-        code = checks.problem(source, e, greeting=f.rule_id in _GREETING_RULES)
-        if code is not None:
-            audit.in_place_fail.append((key, code, s.label))
         if e.start == e.end and f.rule_id not in _GREETING_RULES and _outside(item, e, body):
             audit.outside_body.append((key, s.label))
         if solved and _PROMISE.search(e.replacement):
             audit.promises_on_solved.append((key, s.label))
-    fixed = apply(source, list(s.edits))
     for slot, words in _FILL.items():
         fixed = fixed.replace(slot, words)
     after = Counter(g.rule_id for g in coach.review(request(item, fixed)).findings)
@@ -129,20 +130,59 @@ def _audit_one(
         audit.recheck_fail.append((key, f"gone={gone} new={sorted(grown)}", s.label))
 
 
+def _plain_edit(source: str, fixed: str, fmt: Format) -> tuple[str, Edit]:
+    """The change between two drafts as one edit on the text a reader sees (markup gone)."""
+    before, after = parse(source, fmt).text, parse(fixed, fmt).text
+    p = 0
+    while p < min(len(before), len(after)) and before[p] == after[p]:
+        p += 1
+    q = 0
+    while q < min(len(before), len(after)) - p and before[-1 - q] == after[-1 - q]:
+        q += 1
+    while p and (before[p - 1 : p].isalnum() or after[p - 1 : p].isalnum()):
+        p -= 1  # whole words: the diff may start or end inside one
+    while q and (_inside(before, len(before) - q) or _inside(after, len(after) - q)):
+        q -= 1
+    return before, Edit(p, len(before) - q, after[p : len(after) - q])
+
+
+def _inside(text: str, pos: int) -> bool:
+    return 0 < pos < len(text) and text[pos - 1].isalnum() and text[pos].isalnum()
+
+
 def _outside(item: dict[str, Any], e: Edit, body: tuple[int, int]) -> bool:
     """An insertion (source offsets) outside the body, in quoted text or inline markup."""
     source = item["draft"]
     draft = parse(source, "html" if item.get("format") == "html" else "text")
-    lo, hi = draft.to_source(body[0], body[0])[0], draft.to_source(body[1], body[1])[0]
+    lo = placement.source_edit(draft, Edit(body[0], body[0], "")).start
+    hi = placement.source_edit(draft, Edit(body[1], body[1], "")).start
     if not lo <= e.start <= max(hi, lo):
         return True
     line = source[source.rfind("\n", 0, e.start) + 1 : e.start]
     if line.lstrip().startswith(">"):
         return True
+    # independent of the placement code: nothing that closes the letter stands before it
+    if _CLOSED.search(htmlish(source, item)[lo : e.start]):
+        return True
     low = source.lower()
     if low.rfind("<blockquote", 0, e.start) > low.rfind("</blockquote", 0, e.start):
         return True
     return placement._outside_inline(source, e.start) != e.start
+
+
+# A sign-off line, agent initials, a signature placeholder or the start of a quote.
+_CLOSED = re.compile(
+    r"(?im)^[ \t]*(?:best(?: regards| wishes)?|kind regards|warm(?:est)? regards|regards|cheers"
+    r"|thanks|thank you|sincerely|take care|with warm wishes|safe travels)[ \t]*[,!]?[ \t]*$"
+    r"|(?:^|\s)[\^~*][A-Z]{1,5}\b|\{\{[^}]*signature[^}]*\}\}|^[ \t]*>|\bwrote:[ \t]*$"
+)
+
+
+def htmlish(source: str, item: dict[str, Any]) -> str:
+    """HTML line breaks as newlines (same length), so line anchors work on HTML drafts."""
+    if item.get("format") != "html":
+        return source
+    return re.sub(r"<(?:br|/p|/div)[^>]*>", lambda m: "\n" * len(m.group()), source)
 
 
 def main() -> None:

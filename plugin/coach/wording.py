@@ -53,6 +53,7 @@ _FEELING = re.compile(
 _OPEN_DOOR = re.compile(
     r"\b(?:let (?:us|me) know|reach out|get in touch|(?:just )?reply|write back|here to help"
     r"|here if you need|any (?:other |more )?questions|anything else|give us a shout"
+    r"|anything (?:(?:else )?(?:i|we) (?:can|may|could))"
     r"|keep (?:us|me) posted|have a (?:great|good|lovely|wonderful|nice) |hope this helps)"
 )
 

@@ -29,7 +29,11 @@ _CLOSER_LINE = re.compile(r"[ \t]*[^\W\d][^\n,.!?]{0,40},[ \t]*")
 _CLOSER_WORDS = 4
 _PLACEHOLDER_LINE = re.compile(r"[ \t]*\{\{[^}\n]*\}\}[ \t]*")
 # Agent initials or a dash-name at the very end ("^JR", "~Whit", "-Helen", "*TLT", "/KB").
-_INITIALS = re.compile(r"(?:(?<=\s)|^)(?:\d/\d\s+)?[\^~*/\-–—]\s?[A-Z][\w.]{0,14}\s*$")
+# A link, a thread marker or a stray stop may follow them ("^TB https://t.co/x", "^AP .").
+_INITIALS = re.compile(
+    r"(?:(?<=\s)|^)(?:\d/\d\s+)?(?:[\^~*]\s?[A-Za-z]{1,5}\b|[/\-–—]\s?[A-Z][\w.]{0,14})"
+    r"(?:\s+(?:https?://\S+|\d/\d))*[\s.]*$"
+)
 _QUOTE_START = re.compile(r"^[ \t]*(?:>|On\b[^\n]{0,200}\bwrote:)", re.M)
 _INLINE = "strong|b|em|i|u|a|span|code|mark|small|sup|sub|font"
 _OPEN_INLINE = re.compile(rf"<(?:{_INLINE})\b[^>]*>$", re.I)
@@ -79,7 +83,7 @@ def body_end(draft: Draft, layout: Layout) -> int:
             ends.append(start + len(line) - len(line.lstrip()))
             break
     end = min(ends)
-    initials = _INITIALS.search(text, max(layout.body_start, end - 40), end)
+    initials = _INITIALS.search(text, max(layout.body_start, end - 80), end)
     if initials and initials.end() >= len(text[:end].rstrip()):
         end = initials.start()
     return max(layout.body_start, len(text[:end].rstrip()))

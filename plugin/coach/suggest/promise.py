@@ -36,7 +36,9 @@ _SOLVED = re.compile(
 )
 # A question back at the end of a sentence ("Which device are you on?") also leaves it open,
 # but the open door ("Is there anything else...?") does not.
-_OPEN_DOOR_QUESTION = re.compile(r"anything else|any other questions|any questions")
+_OPEN_DOOR_QUESTION = re.compile(
+    r"anything else|any other questions|any questions|anything (?:i|we) (?:can|may|could)"
+)
 
 
 def leaves_open(folded: str) -> bool:
