@@ -90,7 +90,7 @@ def run(data: Path = DATA, corpus: Path | None = CORPUS) -> Audit:
         shape = _layout(draft)
         body = (placement.opening(draft, shape), placement.body_end(draft, shape))
         solved = promise.solved(draft.folded[body[0] : body[1]])
-        before = Counter(f.rule_id for f in review.findings)
+        before = {(f.rule_id, f.start, f.end) for f in review.findings}
         for f in review.findings:
             for s in f.suggestions:
                 audit.suggestions += 1
@@ -105,7 +105,7 @@ def _audit_one(
     item: dict[str, Any],
     f: Finding,
     s: Suggestion,
-    before: Counter[str],
+    before: set[tuple[str, int, int]],
     body: tuple[int, int],
     solved: bool,
 ) -> None:
@@ -121,13 +121,61 @@ def _audit_one(
             audit.outside_body.append((key, s.label))
         if solved and _PROMISE.search(e.replacement):
             audit.promises_on_solved.append((key, s.label))
-    for slot, words in _FILL.items():
-        fixed = fixed.replace(slot, words)
-    after = Counter(g.rule_id for g in coach.review(request(item, fixed)).findings)
-    gone = after[f.rule_id] < before[f.rule_id]
-    grown = {r for r in after if after[r] > before[r] and not r.startswith("long-sentence")}
+    # slots filled as the agent would, before the re-check
+    edits = tuple(Edit(e.start, e.end, _filled(e.replacement)) for e in s.edits)
+    fixed = apply(source, list(edits))
+    after = {(g.rule_id, g.start, g.end) for g in coach.review(request(item, fixed)).findings}
+    lo = min(e.start for e in edits)
+    hi = max(e.start for e in edits) + len(fixed) - len(source)
+    hi = max(hi, max(e.end for e in edits) + len(fixed) - len(source))
+    kept = {_shift(k, edits) for k in before if not _touched(k, edits)}
+    own = (f.rule_id, f.start, f.end)
+    gone = (
+        after_count(after, f.rule_id) < before_count(before, f.rule_id)
+        if f.rule_id.startswith("missing-")
+        else _shift(own, edits) not in after
+    )
+    # what else the re-check reports that it did not before: a finding of the same rule
+    # on what is left of the edited sentence (a long sentence split once) is its remainder
+    grown = sorted(
+        k[0]
+        for k in after - kept
+        if k != _shift(own, edits)
+        and not (k[0] == f.rule_id and k[1] <= hi and lo <= k[2])
+        and not k[0].startswith("missing-")
+        or (k[0].startswith("missing-") and after_count(after, k[0]) > before_count(before, k[0]))
+    )
     if not gone or grown:
-        audit.recheck_fail.append((key, f"gone={gone} new={sorted(grown)}", s.label))
+        audit.recheck_fail.append((key, f"gone={gone} new={sorted(set(grown))}", s.label))
+
+
+def _filled(text: str) -> str:
+    for slot, words in _FILL.items():
+        text = text.replace(slot, words)
+    return text
+
+
+Key = tuple[str, int, int]
+
+
+def after_count(keys: set[Key], rule: str) -> int:
+    return sum(1 for k in keys if k[0] == rule)
+
+
+before_count = after_count
+
+
+def _touched(k: Key, edits: tuple[Edit, ...]) -> bool:
+    """A finding the edit overlaps or sits in (its own sentence may change)."""
+    return any(
+        k[1] < e.start < k[2] if e.start == e.end else k[1] < e.end and e.start < k[2]
+        for e in edits
+    )
+
+
+def _shift(k: Key, edits: tuple[Edit, ...]) -> Key:
+    delta = sum(len(e.replacement) - (e.end - e.start) for e in edits if e.end <= k[1])
+    return (k[0], k[1] + delta, k[2] + delta)
 
 
 def _plain_edit(source: str, fixed: str, fmt: Format) -> tuple[str, Edit]:

@@ -121,6 +121,7 @@ def find(draft: Draft) -> list[Finding]:
             draft.is_protected(start, end)
             or _has_agent(low, j)
             or _no_actor(low, text, words, first)
+            or _restated(low, first)
         ):
             continue
         found.append(_finding(start, end, text[start:end], kind, negated, participle.lower()))
@@ -128,6 +129,17 @@ def find(draft: Draft) -> list[Finding]:
 
 
 _HEADS = wordset("was were wasn't weren't been being")
+# "I can see that / I'm sorry that your train was cancelled": the agent restates what
+# happened to the customer, in the customer's terms; no actor of ours is hidden.
+_REPORTING = wordset("see saw sorry understand hear heard read noticed know aware")
+_REPORT_REACH = 8  # words between "that" and the passive
+
+
+def _restated(low: tuple[str, ...], first: int) -> bool:
+    for k in range(first - 1, max(0, first - _REPORT_REACH) - 1, -1):
+        if low[k] == "that" and k and low[k - 1] in _REPORTING:
+            return True
+    return False
 
 
 def _kind(low: tuple[str, ...], i: int) -> str | None:

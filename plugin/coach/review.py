@@ -98,7 +98,7 @@ class Coach:
             else ()
         )
         plain = vet_suggestions(
-            draft, [*found.findings, *read.findings, *words, *spelled], customer
+            draft, [*found.findings, *read.findings, *words, *spelled], customer, found.moves
         )
         findings = tuple(to_source(draft, plain))
         categories = categorize(draft, found, findings, request.context, hints)

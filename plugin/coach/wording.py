@@ -279,7 +279,9 @@ def insert_sentence(text: str, pos: int, sentence: str) -> Edit:
     if pos >= len(text.rstrip()):
         end = len(text.rstrip())
         return Edit(end, end, f"\n\n{sentence}" if end else sentence)
-    return Edit(pos, pos, f"{sentence} ")
+    # a sentence break the splitter sees: "-Where are you..." starts no sentence after a stop
+    starts = text[pos] in "\"“'([{" or text[pos].isupper() or text[pos].isdigit()
+    return Edit(pos, pos, f"{sentence} " if starts else f"{sentence}\n")
 
 
 def _after_body(draft: Draft, layout: Layout, sentence: str, closing_start: int | None) -> Edit:

@@ -12,7 +12,7 @@ from plugin.coach import grammar
 from plugin.coach.draft import DraftError
 from plugin.coach.hints import sanitized
 from plugin.coach.markup import neutralise_bidi
-from plugin.coach.model import CustomerContext
+from plugin.coach.model import CustomerContext, Finding
 from plugin.coach.review import CheckRequest, Coach, DraftTooLong, to_source
 from plugin.coach.serialize import finding_to_dict, review_to_dict
 from plugin.coach.suggest import grammar_lane
@@ -121,6 +121,13 @@ def check() -> Response:
     return jsonify(out)
 
 
+def _fast_findings(coach: Coach, body: CheckBody) -> tuple[Finding, ...]:
+    """The check's findings for the same body (same context and message, so same keys)."""
+    ctx, notes = _context(body)
+    message, _ = _customer_message(body, notes)
+    return coach.review(_check_request(body, ctx, message)).findings
+
+
 @bp.post("/grammar")
 def check_grammar() -> Response:
     body = _body()
@@ -137,7 +144,7 @@ def check_grammar() -> Response:
         grammar_lane.objections(
             body.draft,
             draft.format,
-            coach.review(_check_request(body, None)).findings,
+            _fast_findings(coach, body),
             cfg.languagetool_url,
             cfg.languagetool_timeout,
         )

@@ -105,12 +105,25 @@ class Review(_Out):
     notes: list[str] = Field(description="Plain-language notes: context not reached, text cut.")
 
 
+class ObjectionOut(_Out):
+    """A fast-lane suggestion LanguageTool objects to: the UI does not offer it."""
+
+    rule_id: str
+    start: int = Field(ge=0, description="The finding's start, as in the check's answer.")
+    end: int = Field(ge=0)
+    label: str = Field(description="The suggestion's label, as in the check's answer.")
+
+
 class GrammarResult(_Out):
     """The answer of ``POST /api/v1/grammar``."""
 
     status: Status
     reason: str
     findings: list[FindingOut]
+    objections: list[ObjectionOut] = Field(
+        default_factory=list,
+        description="Suggestions of POST /api/v1/check whose sentence LanguageTool objects to.",
+    )
 
 
 class ErrorDetail(_Out):

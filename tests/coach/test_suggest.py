@@ -244,3 +244,12 @@ def test_generated_drafts_keep_every_insert_in_the_body(body: list[str], signoff
 
 def test_slots_are_found_but_not_zendesk_placeholders() -> None:
     assert [n for _, _, n in slots.slots_in("by {time} for {{ticket.id}}")] == ["time"]
+
+
+def test_a_restated_passive_is_no_passive_voice_hint() -> None:
+    from plugin.coach import passive
+
+    said_back = parse("I can see that your train was cancelled on Monday.")
+    assert passive.find(said_back) == []
+    own = parse("Your train was cancelled on Monday.")
+    assert [f.rule_id for f in passive.find(own)] == ["passive-voice"]

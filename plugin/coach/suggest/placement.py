@@ -31,7 +31,7 @@ _PLACEHOLDER_LINE = re.compile(r"[ \t]*\{\{[^}\n]*\}\}[ \t]*")
 # Agent initials or a dash-name at the very end ("^JR", "~Whit", "-Helen", "*TLT", "/KB").
 # A link, a thread marker or a stray stop may follow them ("^TB https://t.co/x", "^AP .").
 _INITIALS = re.compile(
-    r"(?:(?<=\s)|^)(?:\d/\d\s+)?(?:[\^~*]\s?[A-Za-z]{1,5}\b|[/\-–—]\s?[A-Z][\w.]{0,14})"
+    r"(?:(?<=[\s.!?])|^)(?:\d/\d\s+)?(?:[\^~*]\s?[A-Za-z]{1,5}\b|[/\-–—]\s?[A-Z][\w.]{0,14})"
     r"(?:\s+(?:https?://\S+|\d/\d))*[\s.]*$"
 )
 _QUOTE_START = re.compile(r"^[ \t]*(?:>|On\b[^\n]{0,200}\bwrote:)", re.M)

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 
 from plugin.coach import layout as layout_mod
 from plugin.coach.draft import Draft
-from plugin.coach.model import Edit, Finding, Mood, Suggestion
+from plugin.coach.model import Edit, Finding, Mood, MoveHit, Suggestion
 from plugin.coach.suggest import checks, placement, promise, slots
 from plugin.coach.suggest.register import register_of
 
@@ -32,15 +32,30 @@ _CHEERFUL = re.compile(
     r"|enjoy (?:the|your)|!\s*$)"
 )
 _HARSH_FOR_CARE = re.compile(r"(?i:trouble with|frustrat|inconvenience|hassle)")
+# Words that make a move; a suggestion adding a move the draft already makes elsewhere
+# would stack it ("I'm sorry..." beside the agent's own apology).
+_ADDS = {
+    "apologize": re.compile(r"(?i:\b(?:sorry|apologi[sz]e|apologies)\b)"),
+    "validate": re.compile(
+        r"(?i:frustrat|imagine how|understandabl|every right to|how (?:worrying|stressful|hard))"
+    ),
+}
 _PROMISE = re.compile(
     r"(?i:\b(?:i|we)['’]ll (?:send|update|get back|call|email)|\{time\}|within \d)"
 )
 
 
-def vet(draft: Draft, findings: Iterable[Finding], mood: Mood | None) -> list[Finding]:
+def vet(
+    draft: Draft,
+    findings: Iterable[Finding],
+    mood: Mood | None,
+    moves: Iterable[MoveHit] = (),
+) -> list[Finding]:
     """``findings`` with every suggestion that fails a check removed, plus an
-    ``unfilled-slot`` error for each slot the agent has still to fill."""
+    ``unfilled-slot`` error for each slot the agent has still to fill. ``moves`` are
+    the moves the draft makes: a suggestion never makes one of them a second time."""
     findings = list(findings)
+    made = [(h.move, h.start, h.end) for h in moves if h.move in _ADDS]
     if not any(f.suggestions for f in findings):
         return findings + slots.unfilled(draft)
     shape = _layout(draft)
@@ -56,6 +71,7 @@ def vet(draft: Draft, findings: Iterable[Finding], mood: Mood | None) -> list[Fi
             _slot_label(s)
             for s in f.suggestions
             if _passes(draft, f.rule_id, s, (lo, hi), sensitive, open_)
+            and not _stacks(f.rule_id, s, made)
         )
         if len(kept) != len(f.suggestions):
             f = Finding(f.rule_id, f.category, f.severity, f.start, f.end, f.message, f.why, kept)
@@ -70,6 +86,15 @@ def _slot_label(s: Suggestion) -> Suggestion:
         return s
     listed = ", ".join(f"{{{n}}}" for n in names)
     return Suggestion(f"{s.label}, then fill in {listed}", s.edits)
+
+
+def _stacks(rule_id: str, s: Suggestion, made: list[tuple[str, int, int]]) -> bool:
+    for e in s.edits:
+        for move, start, end in made:
+            if _ADDS[move].search(e.replacement) and not (start < e.end and e.start < end):
+                log.debug("suggestion dropped: rule %s (duplicate-move)", rule_id)
+                return True
+    return False
 
 
 def _passes(
