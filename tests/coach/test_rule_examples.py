@@ -322,6 +322,18 @@ IN_PLACE: dict[str, list[tuple[str, str]]] = {
     "handoff-being-looked-into": [
         ("The issue is being looked into.", "The issue is being looked into. I'll update you by…")
     ],
+    "dismiss-do-it-correctly": [
+        (
+            "The code is case-sensitive, so type it correctly.",
+            "The code is case-sensitive, so enter it exactly as shown.",
+        )
+    ],
+    "blame-as-you-did": [
+        (
+            "As you shared the code, the payment stands.",
+            "As the records show you shared the code, the payment stands.",
+        )
+    ],
     "handoff-no-when": [
         (
             "Your balance will be returned to you.",
