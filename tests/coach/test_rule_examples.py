@@ -257,7 +257,10 @@ IN_PLACE: dict[str, list[tuple[str, str]]] = {
     ],
     # the families added for real agents' wording
     "policy-rule-as-final": [
-        ("Sorry, the admin fee is non-refundable.", "Sorry, the admin fee is non-refundable. The reason is:")
+        (
+            "Sorry, the admin fee is non-refundable.",
+            "Sorry, the admin fee is non-refundable. The reason is:",
+        )
     ],
     "cant-outside-what-we-can": [
         (
@@ -269,7 +272,10 @@ IN_PLACE: dict[str, list[tuple[str, str]]] = {
         ("For the third time, the code only works once.", "The code only works once.")
     ],
     "dismiss-clearly-stated": [
-        ("The limit is clearly stated on the pricing page.", "The limit is stated on the pricing page.")
+        (
+            "The limit is clearly stated on the pricing page.",
+            "The limit is stated on the pricing page.",
+        )
     ],
     "dismiss-language": [
         ("Please refrain from using that kind of language.", "I can hear how frustrated you are.")
