@@ -33,6 +33,20 @@ _PATIENCE = re.compile(
     r"\b\s*!*",
     re.I,
 )
+_SENSITIVE = (
+    "A cheerful stock line jars with what this customer is going through.",
+    "To someone grieving, ill, out of money or stranded, 'Have a great day!' or "
+    "'Thanks for reaching out!' reads as if nobody read their message; close quietly.",
+)
+_COMPLAINT = (
+    "\u201cThank you for your feedback\u201d answers a complaint as if it were a suggestion.",
+    "The customer reported a failure, not an idea; thank them for telling you and say "
+    "what you're doing about it.",
+)
+_WAIT = (
+    "Thanking a customer who was kept waiting for their patience sounds like a script.",
+    "They didn't choose to wait; apologise for the wait and say when it ends.",
+)
 _UPSET = frozenset({"frustrated", "angry", "worried"})
 _WAITED = frozenset({"waiting", "repeat_contact"})
 
@@ -43,7 +57,7 @@ def analyze(draft: Draft, mood: Mood | None) -> list[Finding]:
         return []
     kinds = {c.kind for c in mood.cues}
     text = draft.text
-    found: list[tuple[re.Match[str], str, str]] = []
+    found: list[tuple[re.Match[str], str, tuple[str, str]]] = []
     if kinds & CARE:
         found += [(m, "cheerful-line-sensitive", _SENSITIVE) for m in _CHEERFUL.finditer(text)]
     if mood.label in ("frustrated", "angry"):
@@ -68,19 +82,3 @@ def analyze(draft: Draft, mood: Mood | None) -> list[Finding]:
             (Suggestion("Remove it", (Edit(start, end, ""),)),),
         )
     return list(out.values())
-
-
-_SENSITIVE = (
-    "A cheerful stock line jars with what this customer is going through.",
-    "To someone grieving, ill, out of money or stranded, 'Have a great day!' or "
-    "'Thanks for reaching out!' reads as if nobody read their message; close quietly.",
-)
-_COMPLAINT = (
-    "\u201cThank you for your feedback\u201d answers a complaint as if it were a suggestion.",
-    "The customer reported a failure, not an idea; thank them for telling you and say "
-    "what you're doing about it.",
-)
-_WAIT = (
-    "Thanking a customer who was kept waiting for their patience sounds like a script.",
-    "They didn't choose to wait; apologise for the wait and say when it ends.",
-)

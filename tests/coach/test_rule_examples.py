@@ -264,8 +264,8 @@ IN_PLACE: dict[str, list[tuple[str, str]]] = {
     ],
     "cant-outside-what-we-can": [
         (
-            "I'm afraid there's not a lot we can do about the roadworks.",
-            "I'm afraid there's not a lot we can do about the roadworks. Here's what I can do instead:",
+            "There's not a lot we can do about the roadworks.",
+            "There's not a lot we can do about the roadworks. Here's what I can do instead:",
         )
     ],
     "dismiss-for-the-nth-time": [
