@@ -369,3 +369,11 @@ def test_a_cancel_threat_is_anger(message: str) -> None:
     m = mood.analyze(message)
     assert "cancel_threat" in cue_kinds(m)
     assert m.label == "angry"
+
+
+def test_nobody_answering_is_a_complaint_but_nobody_at_home_is_not() -> None:
+    assert mood.analyze("The heating is off and nobody has come.").label in NEGATIVE_LABELS
+    assert mood.analyze("Nobody was home when the courier came. Can he come back?").label in {
+        "calm",
+        "neutral",
+    }
