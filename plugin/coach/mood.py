@@ -56,6 +56,7 @@ VADER_NEGATIVE = -0.05
 ANGRY_WITH_HEAT = -0.6  # negative enough that heat makes it anger
 ANGRY_ALONE = -0.8  # negative enough to be anger without any cue
 STING = -1.5  # a word this negative after praise makes the praise sarcasm
+_SHORT_PRAISE = 4  # "Great job." as a sentence of its own: read with its neighbours
 
 _HEAT = frozenset({"caps", "exclamations", "repeat_contact", "waiting"})
 _DELIGHT_PROOF = frozenset({"repeat_contact", "waiting"})  # heat that joy does not explain
@@ -66,6 +67,8 @@ CARE = frozenset(
         *("travel_disruption", "distress", "urgency"),
     }
 )
+# "No worries, thanks!": vader reads "no" as negating the thanks that follows.
+_EASY_IDIOM = re.compile(r"\bno\s+(?:worries|problem|problems|bother|rush|hurry)\b", re.I)
 _SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)|\n")
 
 
@@ -83,7 +86,8 @@ def analyze(message: str) -> Mood:
     if not message.strip():
         return Mood(label="neutral", compound=0.0)
     compiled = cues()
-    compound = float(compiled.sentiment.polarity_scores(message)["compound"])
+    scored = _EASY_IDIOM.sub("okay", message)
+    compound = float(compiled.sentiment.polarity_scores(scored)["compound"])
     found: list[Cue] = []
     strong: set[str] = set()
     for kind, is_strong, start, end in _phrase_hits(message, compiled):
@@ -140,7 +144,8 @@ def _phrase_hits(message: str, compiled: Cues) -> list[tuple[str, bool, int, int
 
 def _sarcasm(message: str, compiled: Cues, found: list[Cue]) -> list[Cue]:
     """Praise followed by a complaint in the same sentence ("thanks for the new modem
-    that doesn't work") or by a sharp one in the next ("Thanks, BA. Morons.")."""
+    that doesn't work"), or a sharp one in the next ("Thanks, BA. Morons."); praise that
+    is a sentence of its own ("Great job.") beside a sentence naming a fault."""
     words, spans = _tokens(message)
     if not any(w in compiled.praise for w in words):
         return []
@@ -159,12 +164,17 @@ def _sarcasm(message: str, compiled: Cues, found: list[Cue]) -> list[Cue]:
             start, end = spans[i][0], spans[i + n - 1][1]
             k = next(j for j, e in enumerate(ends) if e >= end)
             same = ends[k]
+            begin = ends[k - 1] if k else 0
             following = ends[k + 1] if k + 1 < len(ends) else same
+            before = ends[k - 2] if k > 1 else 0
+            short = sum(1 for a, _ in spans if begin <= a < same)
+            lo, hi = (before, following) if short <= _SHORT_PRAISE else (end, same)
             faults = [
-                spans[j][0]
-                for j in range(i + n, len(words))
-                if spans[j][0] < same
-                and (words[j] in compiled.problem_words or words[j].endswith("n't"))
+                a
+                for x, (a, _) in zip(words, spans, strict=True)
+                if lo <= a < hi
+                and not start <= a < end
+                and (x in compiled.problem_words or x.endswith("n't"))
             ]
             if faults or any(end <= s < following for s in sharp):
                 out.append(Cue("sarcasm", start, end, message[start:end]))

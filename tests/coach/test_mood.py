@@ -377,3 +377,45 @@ def test_nobody_answering_is_a_complaint_but_nobody_at_home_is_not() -> None:
         "calm",
         "neutral",
     }
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "The parcel is lost and nobody can find it. Brilliant.",  # praise after the fault
+        "Your site crashed mid-payment. Well done.",
+    ],
+)
+def test_praise_as_a_sentence_beside_a_fault_is_sarcasm(message: str) -> None:
+    m = mood.analyze(message)
+    assert "sarcasm" in cue_kinds(m)
+    assert m.label in NEGATIVE_LABELS
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "No worries, thanks! Will the gate change be texted to me?",
+        "Brilliant. The replacement works. Can I keep the old cable?",
+    ],
+)
+def test_short_praise_beside_a_calm_question_is_not_sarcasm(message: str) -> None:
+    m = mood.analyze(message)
+    assert "sarcasm" not in cue_kinds(m)
+    assert m.label in {"calm", "neutral"}
+
+
+@pytest.mark.parametrize(
+    ("message", "kind"),
+    [
+        ("We've been without heating for four days.", "waiting"),
+        ("Been trying all morning to pay the bill.", "waiting"),
+        ("It kept telling me my card was invalid.", "complaint"),
+        ("My plan is going up £12 next month, why?", "complaint"),
+        ("No refund yet? Really?", "complaint"),
+    ],
+)
+def test_more_waiting_and_complaint_cues(message: str, kind: str) -> None:
+    m = mood.analyze(message)
+    assert kind in cue_kinds(m)
+    assert m.label in NEGATIVE_LABELS
