@@ -135,10 +135,12 @@ def _phrase_hits(message: str, compiled: Cues) -> list[tuple[str, bool, int, int
                 hits.append((kind, is_strong, spans[i][0], spans[i + n - 1][1]))
                 free = i + n
                 break
-    if compiled.patterns is not None:
-        for m in compiled.patterns.finditer(message):
-            if m.lastgroup is not None:
-                hits.append((compiled.groups[m.lastgroup], True, m.start(), m.end()))
+    run = set(compiled.always)
+    for _, indices in compiled.literals.iter(word_key(message)):
+        run.update(indices)
+    for i in sorted(run):
+        kind, pattern = compiled.patterns[i]
+        hits += [(kind, True, m.start(), m.end()) for m in pattern.finditer(message)]
     return hits
 
 

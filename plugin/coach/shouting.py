@@ -72,9 +72,10 @@ def unshout(sentence: str, ignore: frozenset[str]) -> str:
 # ---- the agent's own shouting, in the draft -----------------------------------------
 
 AGENT_MIN_ZIPF = 4.0  # a capitalised word this common is a word, not an acronym ("NOT")
-_DRAFT_CAPS = re.compile(r"(?<![\w-])[A-Z]{3,}(?![\w-])")
+_DRAFT_CAPS = re.compile(r"[A-Z]{3,}")  # no look-behind: it slows the scan of a whole draft
 _BANGS = re.compile(r"!{3,}")  # "!!" can be delight; "!!!" is a raised voice
 _QUOTED = re.compile(r"[\"“][^\"“”\n]{1,200}[\"”]|(?<!\w)['‘][^'‘’\n]{1,200}['’](?!\w)")
+_JOINED = frozenset("_-")
 _SIGN_OFF = frozenset("^*/")  # "^JAY": an agent's initials after a social reply
 _CAPS_WHY = (
     "Capitals and stacked exclamation marks read as raised voice in writing; "
@@ -100,14 +101,17 @@ def in_draft(draft: Draft, allowlist: frozenset[str]) -> list[Finding]:
     """
     ignore = _ignored(allowlist)
     text = draft.text
-    quoted = [m.span() for m in _QUOTED.finditer(text)]
+    candidates = [
+        m
+        for m in _DRAFT_CAPS.finditer(text)
+        if _whole(text, m.start(), m.end()) and m.group().lower() not in ignore
+    ]
+    quoted = [m.span() for m in _QUOTED.finditer(text)] if candidates else []
     words = [
         (m, _is_shout(m.group(), ignore))
-        for m in _DRAFT_CAPS.finditer(text)
-        if m.group().lower() not in ignore
-        and not any(s <= m.start() and m.end() <= e for s, e in quoted)
+        for m in candidates
+        if not any(s <= m.start() and m.end() <= e for s, e in quoted)
         and not draft.is_protected(m.start(), m.end())
-        and text[m.start() - 1 : m.start()] not in _SIGN_OFF
     ]
     findings = [_caps_finding(text, run) for run in _runs(text, words)]
     findings += [
@@ -116,6 +120,15 @@ def in_draft(draft: Draft, allowlist: frozenset[str]) -> list[Finding]:
         if not draft.is_protected(m.start(), m.end())
     ]
     return findings
+
+
+def _whole(text: str, start: int, end: int) -> bool:
+    """A word of its own: not part of "TP1351", "HRL-6-OAK" or "^JAY" (initials)."""
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    return not (before.isalnum() or before in _JOINED or before in _SIGN_OFF) and not (
+        after.isalnum() or after in _JOINED
+    )
 
 
 def _is_shout(word: str, ignore: frozenset[str]) -> bool:
