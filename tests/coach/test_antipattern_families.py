@@ -102,3 +102,31 @@ CLEAN = [
 @pytest.mark.parametrize("text", CLEAN)
 def test_look_alikes_are_not_flagged(text: str) -> None:
     assert avoid_ids(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("rule_id", "text"),
+    [
+        # the next sentence's words are no time for this promise
+        ("handoff-no-when", "It should be sorted soon. Most parcels turn up within a week."),
+        (
+            "handoff-being-looked-into",
+            "The fault is being investigated. It is caused by old pipes.",
+        ),
+        # "the reason" we can't give is no reason for the rule
+        ("policy-per-our-policy", "We can't share the reason for this due to company policy."),
+    ],
+)
+def test_context_from_the_wrong_place_does_not_excuse(rule_id: str, text: str) -> None:
+    assert rule_id in avoid_ids(text)
+
+
+@pytest.mark.parametrize(
+    ("rule_id", "text"),
+    [
+        ("youre-wrong", "We have no record of any such agreement."),
+        ("robotic-expectations", "I'm sorry the stay fell short of your expectations."),
+    ],
+)
+def test_disbelief_and_form_regret(rule_id: str, text: str) -> None:
+    assert rule_id in avoid_ids(text)

@@ -307,6 +307,12 @@ IN_PLACE: dict[str, list[tuple[str, str]]] = {
     "blame-you-must-have": [
         ("You must have typed the old address.", "You may have typed the old address.")
     ],
+    "robotic-expectations": [
+        (
+            "I'm sorry the stay fell short of your expectations.",
+            "I'm sorry the stay wasn't up to standard.",
+        )
+    ],
     "robotic-stock-closing": [
         (
             "Please do not hesitate to contact us should you have any further questions.",
