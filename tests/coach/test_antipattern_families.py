@@ -62,6 +62,7 @@ FLAGGED = [
     ("robotic-important-to-us", "Your privacy is extremely important to us."),
     ("robotic-inconvenience", "We apologise for any hassle and inconvenience caused."),
     ("robotic-stock-closing", "Please do not hesitate to contact us if you need any help."),
+    ("robotic-assist-further", "Please DM us your email so we can assist you further."),
 ]
 
 
@@ -96,6 +97,7 @@ CLEAN = [
     "A three-hour wait is not OK.",
     "If you'd like to talk it through, just reply.",
     "I'll keep an eye on it.",
+    "If you need any further assistance, just reply to this email.",
 ]
 
 

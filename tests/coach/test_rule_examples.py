@@ -313,6 +313,9 @@ IN_PLACE: dict[str, list[tuple[str, str]]] = {
             "I'm sorry the stay wasn't up to standard.",
         )
     ],
+    "robotic-assist-further": [
+        ("Please call our billing line for further assistance.", "Please call our billing line.")
+    ],
     "robotic-stock-closing": [
         (
             "Please do not hesitate to contact us should you have any further questions.",
