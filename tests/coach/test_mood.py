@@ -419,3 +419,14 @@ def test_more_waiting_and_complaint_cues(message: str, kind: str) -> None:
     m = mood.analyze(message)
     assert kind in cue_kinds(m)
     assert m.label in NEGATIVE_LABELS
+
+
+def test_a_polite_customer_in_a_hard_place_is_owed_empathy() -> None:
+    from plugin.coach import calibrate
+
+    polite = mood.analyze(
+        "My wife passed away in May. Could you move the account to my name, please?"
+    )
+    wanted = calibrate.expected(polite, None, {"validate", "apologize", "ownership", "closing"})
+    assert polite.label == "worried"
+    assert {"validate", "ownership"} <= set(wanted)
