@@ -76,6 +76,7 @@ _DRAFT_CAPS = re.compile(r"[A-Z]{3,}")  # no look-behind: it slows the scan of a
 _BANGS = re.compile(r"!{3,}")  # "!!" can be delight; "!!!" is a raised voice
 _QUOTED = re.compile(r"[\"“][^\"“”\n]{1,200}[\"”]|(?<!\w)['‘][^'‘’\n]{1,200}['’](?!\w)")
 _JOINED = frozenset("_-")
+_PATH_MARKS = (">", "→", "›", "»", "&gt;")
 _SIGN_OFF = frozenset("^*/")  # "^JAY": an agent's initials after a social reply
 _CAPS_WHY = (
     "Capitals and stacked exclamation marks read as raised voice in writing; "
@@ -152,8 +153,17 @@ def _runs(text: str, words: list[tuple[re.Match[str], bool]]) -> list[tuple[int,
     return [
         (s, e)
         for s, e, n, everyday in runs
-        if 2 * everyday >= n and (n > 1 or not lexicon.starts_sentence(text, s))
+        if 2 * everyday >= n
+        and (n > 1 or not lexicon.starts_sentence(text, s))
+        and not _in_menu_path(text, s, e)
     ]
+
+
+def _in_menu_path(text: str, start: int, end: int) -> bool:
+    """A screen label in a path ("Settings > STILL NEED HELP") is written as the app shows it."""
+    before = text[max(0, start - 6) : start].rstrip()
+    after = text[end : end + 6].lstrip()
+    return before.endswith(_PATH_MARKS) or after.startswith(_PATH_MARKS)
 
 
 def _caps_finding(text: str, span: tuple[int, int]) -> Finding:

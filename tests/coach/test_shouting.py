@@ -40,6 +40,7 @@ def test_agent_shouting_is_flagged(text: str, expected: list[str]) -> None:
         "Order HRL-6-OAK and the CAN-FIX kit are on their way.",  # identifiers
         "Great news!! Your refund is on its way.",  # two marks are delight, not shouting
         "Thanks for your patience, OK?",
+        "Go to Account > Billing > CANCEL PLAN and confirm.",  # a screen label in a menu path
     ],
 )
 def test_acronyms_names_quotes_and_identifiers_are_not_shouting(text: str) -> None:
