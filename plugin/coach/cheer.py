@@ -47,6 +47,7 @@ _WAIT = (
     "Thanking a customer who was kept waiting for their patience sounds like a script.",
     "They didn't choose to wait; apologise for the wait and say when it ends.",
 )
+_HARD_PLACE = CARE - {"urgency"}  # a rush alone does not make "Thanks for reaching out!" jar
 _UPSET = frozenset({"frustrated", "angry", "worried"})
 _WAITED = frozenset({"waiting", "repeat_contact"})
 
@@ -58,7 +59,7 @@ def analyze(draft: Draft, mood: Mood | None) -> list[Finding]:
     kinds = {c.kind for c in mood.cues}
     text = draft.text
     found: list[tuple[re.Match[str], str, tuple[str, str]]] = []
-    if kinds & CARE:
+    if kinds & _HARD_PLACE:
         found += [(m, "cheerful-line-sensitive", _SENSITIVE) for m in _CHEERFUL.finditer(text)]
     if mood.label in ("frustrated", "angry"):
         found += [(m, "feedback-thanks-to-complaint", _COMPLAINT) for m in _FEEDBACK.finditer(text)]

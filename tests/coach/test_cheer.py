@@ -40,6 +40,11 @@ def test_cheerful_lines_are_flagged_for_a_customer_in_a_hard_place(
     assert flagged(customer, draft) == [("cheerful-line-sensitive", expected)]
 
 
+def test_a_rush_alone_is_no_hard_place() -> None:
+    rushed = "I need the invoice urgently for our audit, please."
+    assert flagged(rushed, "Thanks for reaching out! The invoice is attached.") == []
+
+
 def test_the_same_line_is_fine_for_a_happy_customer() -> None:
     assert flagged(HAPPY, "Pitch it on flat ground first. Enjoy your trip!") == []
 
