@@ -2,7 +2,7 @@
 
 A cheerful line ("Have a great day!", "Thanks for reaching out!") suits a happy
 customer; to someone bereaved, ill, in money trouble, frightened or stranded (a
-care cue in their message, ``mood.CARE``) it reads as if nobody read what they
+care cue other than a rush, ``mood.CARE``) it reads as if nobody read what they
 wrote. "Thank you for your feedback" answers a complaint as if it were a
 suggestion, and "Thanks for your patience" thanks someone who was kept waiting
 (a waiting or repeat-contact cue) for a wait they never agreed to.
