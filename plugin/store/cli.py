@@ -116,4 +116,3 @@ def history(account: str | None, limit: int) -> None:
         when = info.created_at.strftime("%Y-%m-%d %H:%M")
         text = info.summary.get("text", "")
         click.echo(f"v{info.number}  {when}  {info.author.name}  {info.action}  {text}")
-

@@ -154,7 +154,8 @@ def test_a_removed_rule_id_is_never_reused(seeded: PackStore) -> None:
     assert reused.splitlines()[problem.line - 1].strip() == "- id: thanks-for"
     # a scope cannot bring it back as its own rule either
     with pytest.raises(PackInvalid):
-        seeded.save("acme", base=2, author=ANA, layers={"brand:1": {"rules": [_rule("thanks-for")]}})
+        layer = {"rules": [_rule("thanks-for")]}
+        seeded.save("acme", base=2, author=ANA, layers={"brand:1": layer})
     # undoing the removal is a rollback, which restores the very rule
     seeded.rollback("acme", to=1, base=2, author=ANA)
     assert seeded.retired("acme") == {}
