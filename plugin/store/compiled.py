@@ -9,6 +9,7 @@ of that version and scope reuses it. Scopes with no overrides share the account'
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from collections import OrderedDict
@@ -18,12 +19,14 @@ from typing import Any
 
 from plugin.coach.model import Settings
 from plugin.coach.review import CheckRequest, Coach
-from plugin.coach.rules import RulePack, compile_pack
+from plugin.coach.rules import RulePack, RulePackError, compile_pack
 from plugin.store.errors import NotFound
 from plugin.store.layers import SETTINGS
 from plugin.store.packs import PackStore, effective_of
 from plugin.store.records import Snapshot
 from plugin.store.scopes import ScopeQuery, ScopeRef
+
+log = logging.getLogger(__name__)
 
 # Our own words, run once per compiled pack so its lazily built parts (the
 # anti-pattern-only matcher of the exactness check...) exist before a real check.
@@ -40,6 +43,7 @@ class Compiled:
     pack: RulePack
     settings: Settings
     coach: Coach
+    note: str = ""  # why the scope's overrides are not in it, if they are not
 
 
 class CompiledPacks:
@@ -106,6 +110,19 @@ class CompiledPacks:
         return snap
 
     def _compile(self, snap: Snapshot, keys: tuple[str, ...]) -> Compiled:
+        try:
+            return self._compile_layers(snap, keys)
+        except RulePackError as err:
+            if not keys:
+                raise
+            # Every layer was validated alone and all together at save time; a rarer
+            # combination that still fails coaches with the account pack, not an error.
+            log.warning("scopes %s of version %d do not compile: %s", keys, snap.info.number, err)
+            fallback = self._compile_layers(snap, ())
+            note = f"the overrides of {'+'.join(keys)} do not combine; the account pack applies"
+            return replace(fallback, note=note)
+
+    def _compile_layers(self, snap: Snapshot, keys: tuple[str, ...]) -> Compiled:
         eff = effective_of(snap, [ScopeRef.parse(k) for k in keys])
         label = "+".join(eff.scopes)
         pack = compile_pack(eff.document, f"{self.account} v{snap.info.number} {label}")

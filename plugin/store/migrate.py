@@ -45,6 +45,12 @@ def current(engine: Engine) -> str | None:
         return MigrationContext.configure(conn).get_current_revision()
 
 
+def previous(revision: str) -> str | None:
+    """The revision one step below ``revision`` (None = the empty database)."""
+    down = ScriptDirectory.from_config(_config()).get_revision(revision).down_revision
+    return down if isinstance(down, str) or down is None else down[0]
+
+
 def head() -> str:
     """The newest revision this code ships."""
     found = ScriptDirectory.from_config(_config()).get_current_head()

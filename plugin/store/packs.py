@@ -23,7 +23,7 @@ from sqlalchemy.exc import IntegrityError
 from plugin.coach.rules import DEFAULT_PACK
 from plugin.store import layers, packdoc, saving
 from plugin.store.db import Database
-from plugin.store.errors import Conflict, NotFound
+from plugin.store.errors import Conflict, NotFound, PackInvalid, Problem, StoreError
 from plugin.store.models import Account, AuditEntry, PackVersion, RetiredRule
 from plugin.store.records import SYSTEM, AuditRecord, Author, Snapshot, VersionInfo
 from plugin.store.scopes import ScopeQuery, ScopeRef
@@ -56,6 +56,8 @@ class PackStore:
 
     def seed(self, account: str, author: Author = SYSTEM) -> VersionInfo:
         """Version 1 from the shipped YAML pack, once; later calls return the newest version."""
+        if self.head_number(account):
+            return self.snapshot(account).info
         text = self.seed_pack.read_text(encoding="utf-8")
         try:
             made = self._write(account, 0, saving.Draft(text, {}, {}, "seed", author))
@@ -78,6 +80,7 @@ class PackStore:
         """A new version from ``base``: the account pack replaced (as a dict or YAML text)
         and/or some scopes' layers replaced (None or {} clears one). Raises Conflict when
         ``base`` is not the newest version, PackInvalid listing every problem."""
+        _check_author(author)
         current = self.snapshot(account, base) if base else None
         text = pack_yaml if pack_yaml is not None else None
         if text is None and pack is not None:
@@ -88,7 +91,10 @@ class PackStore:
             text = current.pack_yaml
         merged = dict(current.layers) if current else {}
         for key, layer in (layers or {}).items():
-            norm = ScopeRef.parse(key).key
+            try:
+                norm = ScopeRef.parse(key).key
+            except ValueError as err:
+                raise PackInvalid([Problem(str(err), scope=key)]) from None
             if layer:
                 merged[norm] = _plain(layer)
             else:
@@ -102,6 +108,7 @@ class PackStore:
 
     def rollback(self, account: str, *, to: int, base: int, author: Author) -> VersionInfo:
         """A new version holding version ``to``'s pack and layers (history is never rewritten)."""
+        _check_author(author)
         target = self.snapshot(account, to)
         draft = saving.Draft(
             target.pack_yaml, target.layers, {}, "rollback", author, restored_from=to
@@ -172,9 +179,15 @@ class PackStore:
             )
             return [VersionInfo.of(r) for r in rows]
 
-    def export_yaml(self, account: str, number: int | None = None) -> str:
-        """The account pack exactly as saved (an import of it round-trips byte for byte)."""
-        return self.snapshot(account, number).pack_yaml
+    def export_yaml(
+        self, account: str, number: int | None = None, where: ScopeQuery | None = None
+    ) -> str:
+        """The account pack exactly as saved (an import of it round-trips byte for byte),
+        or with ``where`` the effective pack of that scope, in the same schema."""
+        snap = self.snapshot(account, number)
+        if where is None:
+            return snap.pack_yaml
+        return packdoc.dump(effective_of(snap, where).document)
 
     def retired(self, account: str) -> dict[str, int]:
         """Rule ids never to be reused -> the version that retired them."""
@@ -213,6 +226,11 @@ def effective_of(snap: Snapshot, where: ScopeQuery | Sequence[ScopeRef]) -> Effe
     return EffectivePack(
         snap.info.number, eff.document, eff.settings, eff.provenance, eff.disabled, eff.scopes
     )
+
+
+def _check_author(author: Author) -> None:
+    if not author.name.strip():
+        raise StoreError("a save needs its author's name")
 
 
 def _plain(layer: Mapping[str, Any]) -> dict[str, Any]:

@@ -66,11 +66,15 @@ def head_number(session: Session, account_id: int) -> int:
     return int(found or 0)
 
 
+MAX_CHANGES = 50  # a conflict lists at most the newest 50 versions saved meanwhile
+
+
 def changes_since(session: Session, account_id: int, base: int) -> list[Change]:
     rows = session.scalars(
         select(PackVersion)
         .where(PackVersion.account_id == account_id, PackVersion.number > base)
-        .order_by(PackVersion.number)
+        .order_by(PackVersion.number.desc())
+        .limit(MAX_CHANGES)
     )
     return [
         Change(
@@ -81,7 +85,7 @@ def changes_since(session: Session, account_id: int, base: int) -> list[Change]:
             action=info.action,
             summary=info.summary,
         )
-        for info in map(VersionInfo.of, rows)
+        for info in reversed([VersionInfo.of(r) for r in rows])
     ]
 
 

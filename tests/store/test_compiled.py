@@ -96,3 +96,20 @@ def test_scope_settings_reach_the_coach(seeded: PackStore) -> None:
 def test_an_account_without_a_stored_pack_says_so(store: PackStore) -> None:
     with pytest.raises(NotFound):
         CompiledPacks(store, "nobody").get()
+
+
+def test_a_combination_of_scopes_that_does_not_compile_falls_back_to_the_account_pack(
+    seeded: PackStore,
+) -> None:
+    # alone and all three together these are valid; brand+group leaves a move rule with no move
+    layers: dict[str, dict[str, object] | None] = {
+        "brand:1": {"rules": [{"id": "blame-you-should-have", "kind": "move", "move": "thanks"}]},
+        "group:2": {"rules": [{"id": "blame-you-should-have", "move": None}]},
+        "channel:chat": {"rules": [{"id": "blame-you-should-have", "kind": "avoid"}]},
+    }
+    seeded.save("acme", base=1, author=ANA, layers=layers)
+    packs = CompiledPacks(seeded, "acme", ttl=60)
+    broken = packs.get(ScopeQuery(brand="1", group="2"))
+    assert broken.scopes == ("account",) and "brand:1+group:2" in broken.note
+    whole = packs.get(ScopeQuery(brand="1", group="2", channel="chat"))
+    assert whole.scopes == ("account", "brand:1", "group:2", "channel:chat") and not whole.note

@@ -32,8 +32,12 @@ def test_upgrade_from_empty_creates_every_table_then_one_step_down_and_up(
     migrate.upgrade(empty_db.engine)  # at head: nothing to do, no error
 
     migrate.downgrade(empty_db.engine, "-1")
-    assert migrate.current(empty_db.engine) is None  # 0001 is the first step
-    assert _tables(empty_db) == set()
+    below = migrate.previous(migrate.head())
+    assert migrate.current(empty_db.engine) == below
+    if below is None:  # the first migration: one step down is the empty database
+        assert _tables(empty_db) == set()
+    else:
+        assert _tables(empty_db) < TABLES
 
     migrate.upgrade(empty_db.engine)
     assert _tables(empty_db) == TABLES

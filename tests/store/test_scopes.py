@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from plugin.coach.rules import load_pack
 from plugin.store.errors import PackInvalid
 from plugin.store.packs import PackStore
 from plugin.store.records import Author
@@ -112,3 +115,13 @@ def test_a_scope_may_add_a_rule_of_its_own_validated_like_the_pack(seeded: PackS
     assert _rule(eff.document, "brand-sign-off") is not None
     assert eff.provenance["rules.brand-sign-off.kind"] == "brand:4"
     assert _rule(seeded.effective("acme").document, "brand-sign-off") is None
+
+
+def test_export_of_a_scope_is_its_effective_pack_in_the_cli_schema(
+    layered: PackStore, tmp_path: Path
+) -> None:
+    path = tmp_path / "brand.yaml"
+    path.write_text(layered.export_yaml("acme", where=ScopeQuery(brand="360")), encoding="utf-8")
+    pack = load_pack(path)
+    assert pack.rule("thanks-for").message == "Say thanks."
+    assert ("RMA", "return number") in {(g.term, g.plain) for g in pack.glossary}

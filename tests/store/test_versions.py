@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import func, select
 
 from plugin.coach.rules import DEFAULT_PACK, load_pack
-from plugin.store.errors import Conflict, PackInvalid
+from plugin.store.errors import Conflict, PackInvalid, StoreError
 from plugin.store.models import AuditEntry, ImmutableError, PackVersion
 from plugin.store.packs import PackStore
 from plugin.store.records import Author
@@ -175,3 +175,18 @@ def test_a_rule_a_scope_adds_is_retired_when_the_scope_drops_it(seeded: PackStor
     seeded.save("acme", base=1, author=ANA, layers={"brand:9": {"rules": [_rule("brand-nine")]}})
     seeded.save("acme", base=2, author=ANA, layers={"brand:9": None})
     assert seeded.retired("acme") == {"brand-nine": 3}
+
+
+def test_a_save_needs_an_author_name_and_real_scopes(seeded: PackStore) -> None:
+    with pytest.raises(StoreError, match="author"):
+        seeded.save("acme", base=1, author=Author(5, " "), layers={"brand:1": {"enable": []}})
+    with pytest.raises(PackInvalid) as caught:
+        seeded.save("acme", base=1, author=ANA, layers={"team:1": {"allowlist": ["x"]}})
+    assert caught.value.problems[0].scope == "team:1"
+    assert seeded.head_number("acme") == 1
+
+
+def test_seeding_an_account_that_has_versions_changes_nothing(seeded: PackStore) -> None:
+    seeded.save("acme", base=1, author=ANA, layers={"brand:1": {"allowlist": ["quuxly"]}})
+    assert seeded.seed("acme").number == 2
+    assert seeded.head_number("acme") == 2
