@@ -9,6 +9,7 @@ test gets a fresh database in it. ``POSTGRES_TEST_URL`` points at a server inste
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import tempfile
 import uuid
@@ -49,12 +50,39 @@ def postgres_server() -> Iterator[str]:
         subprocess.run(["bash", str(SCRIPT), "stop", data], timeout=60, check=False)
 
 
-def _fresh_postgres_db(admin: str) -> tuple[str, str]:
+def _create_postgres_db(admin: str, template: str = "template0") -> tuple[str, str]:
     name = f"rc_test_{uuid.uuid4().hex[:12]}"
     with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
+        conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
     url = make_url(admin).set(drivername="postgresql+psycopg", database=name)
     return name, url.render_as_string(hide_password=False)
+
+
+def _drop_postgres_db(admin: str, name: str) -> None:
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def _migrate(url: str) -> None:
+    db = Database.connect(url)
+    migrate.upgrade(db.engine)
+    db.dispose()
+
+
+@pytest.fixture(scope="session")
+def postgres_template(postgres_server: str) -> Iterator[str]:
+    """A database migrated to head once; each test copies it (much faster than migrating)."""
+    name, url = _create_postgres_db(postgres_server)
+    _migrate(url)
+    yield name
+    _drop_postgres_db(postgres_server, name)
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("template") / "store.sqlite3"
+    _migrate(f"sqlite:///{path}")
+    return path
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -64,12 +92,27 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str
         yield f"sqlite:///{tmp_path / 'store.sqlite3'}"
         return
     admin: str = request.getfixturevalue("postgres_server")
-    name, url = _fresh_postgres_db(admin)
+    name, url = _create_postgres_db(admin)
     try:
         yield url
     finally:
-        with psycopg.connect(admin, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        _drop_postgres_db(admin, name)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def migrated_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A database at the newest migration on each backend."""
+    if request.param == "sqlite":
+        path = tmp_path / "store.sqlite3"
+        shutil.copyfile(request.getfixturevalue("sqlite_template"), path)
+        yield f"sqlite:///{path}"
+        return
+    admin: str = request.getfixturevalue("postgres_server")
+    name, url = _create_postgres_db(admin, request.getfixturevalue("postgres_template"))
+    try:
+        yield url
+    finally:
+        _drop_postgres_db(admin, name)
 
 
 @pytest.fixture
@@ -80,9 +123,11 @@ def empty_db(database_url: str) -> Iterator[Database]:
 
 
 @pytest.fixture
-def db(empty_db: Database) -> Database:
-    migrate.upgrade(empty_db.engine)
-    return empty_db
+def db(migrated_url: str) -> Iterator[Database]:
+    db = Database.connect(migrated_url)
+    assert migrate.current(db.engine) == migrate.head()
+    yield db
+    db.dispose()
 
 
 @pytest.fixture
