@@ -55,6 +55,10 @@ def _clear() -> None:
     mood.analyze.cache_clear()  # every timed check is the first of its draft (bench.run)
 
 
+def _found(coach: Coach, request: CheckRequest) -> list[tuple[str, int, int]]:
+    return [(f.rule_id, f.start, f.end) for f in coach.review(request).findings]
+
+
 def _version_query_ms(store: PackStore, account: str, n: int = 200) -> float:
     times = []
     for _ in range(n):
@@ -102,7 +106,14 @@ def main(argv: Sequence[str] | None = None) -> None:
         "file_after_query": lambda r: (store.head_number(account), file_coach.review(r)),
     }
     warm_up(list(variants.values()), requests[:100])
-    ms = per_input_ms(variants, requests, args.repeat, before=_clear, prime=file_coach.review)
+    stored = cached.get(WHERE).coach
+    differing = sum(_found(file_coach, r) != _found(stored, r) for r in requests)
+
+    def prime(r: CheckRequest) -> None:  # both packs hot, so neither rides on the other
+        file_coach.review(r)
+        stored.review(r)
+
+    ms = per_input_ms(variants, requests, args.repeat, before=_clear, prime=prime)
     print(f"{db.backend}, {args.n} drafts x {args.repeat}, interleaved per draft")
     print("| per check (ms) | median | p90 | p99 | mean |\n|---|---|---|---|---|")
     for name, values in ms.items():
@@ -110,6 +121,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         print(f"| {name} | {s['median']:.3f} | {s['p90']:.3f} | {s['p99']:.3f} | {s['mean']:.3f} |")
     for name in ("store", "store_ttl0", "file_after_query"):
         print(f"{name} / file: {ratio(ms[name], ms['file'])}")
+    print(f"drafts whose findings (rule, span) differ between the two packs: {differing}")
     print(f"one-time: {one_time}; compiles: {cached.compiles} (ttl 1 s), {fresh.compiles} (ttl 0)")
     db.dispose()
 
