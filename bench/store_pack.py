@@ -11,6 +11,7 @@ its default) but not what is matched, so both sides do the same work. Per draft,
     store       CompiledPacks.get(scope).coach.review(draft)      TTL 1 s: the usual case
     store_ttl0  the same with TTL 0: a version-number query on every check (worst case)
     file_after_query  the version query, then the file pack's check: what the query costs
+    stored_coach_direct  the stored pack's compiled coach called directly (no lookup)
 
 plus the one-time cost of compiling a new version for a scope and of the version query.
 See bench/README.md ("Stored, scoped packs").
@@ -21,6 +22,7 @@ from __future__ import annotations
 import argparse
 import statistics
 import tempfile
+import timeit
 import uuid
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -88,6 +90,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     one_time = {
         "compile_scoped_version_ms": round(once_ms(lambda: cached.get(WHERE)), 1),
         "version_query_ms": _version_query_ms(store, account),
+        "lookup_us": round(timeit.timeit(lambda: cached.get(WHERE), number=10_000) * 100, 2),
     }
     fresh.get(WHERE)
     file_coach = Coach(pack=load_pack())
@@ -105,8 +108,9 @@ def main(argv: Sequence[str] | None = None) -> None:
         "store_ttl0": lambda r: fresh.get(WHERE).coach.review(r),
         "file_after_query": lambda r: (store.head_number(account), file_coach.review(r)),
     }
-    warm_up(list(variants.values()), requests[:100])
     stored = cached.get(WHERE).coach
+    variants["stored_coach_direct"] = stored.review
+    warm_up(list(variants.values()), requests[:100])
     differing = sum(_found(file_coach, r) != _found(stored, r) for r in requests)
 
     def prime(r: CheckRequest) -> None:  # both packs hot, so neither rides on the other
@@ -119,7 +123,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     for name, values in ms.items():
         s = summary(values)
         print(f"| {name} | {s['median']:.3f} | {s['p90']:.3f} | {s['p99']:.3f} | {s['mean']:.3f} |")
-    for name in ("store", "store_ttl0", "file_after_query"):
+    for name in ("store", "store_ttl0", "file_after_query", "stored_coach_direct"):
         print(f"{name} / file: {ratio(ms[name], ms['file'])}")
     print(f"drafts whose findings (rule, span) differ between the two packs: {differing}")
     print(f"one-time: {one_time}; compiles: {cached.compiles} (ttl 1 s), {fresh.compiles} (ttl 0)")
