@@ -60,6 +60,8 @@ def test_flask_db_upgrade_command_migrates_and_seeds(database_url: str) -> None:
     assert res.exit_code == 0, res.output
     assert f"revision {migrate.head()}" in res.output
     assert "account 'local' at pack version 1" in res.output
+    res = runner.invoke(args=["db", "seed"])  # again: the account keeps its version
+    assert res.exit_code == 0 and "pack version 1 (seed)" in res.output
     res = runner.invoke(args=["db", "current"])
     assert f"revision {migrate.head()}, code head {migrate.head()}" in res.output
     res = runner.invoke(args=["db", "downgrade"])
