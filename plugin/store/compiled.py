@@ -17,6 +17,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from plugin.coach.model import Settings
 from plugin.coach.review import CheckRequest, Coach
 from plugin.coach.rules import RulePack, RulePackError, compile_pack
@@ -66,14 +68,26 @@ class CompiledPacks:
         self._snapshots: dict[int, Snapshot] = {}
         self._compiled: OrderedDict[tuple[int, tuple[str, ...]], Compiled] = OrderedDict()
         self._lock = threading.Lock()
+        self._head_lock = threading.Lock()
         self._by_query: dict[tuple[int, ScopeQuery | None], Compiled] = {}
         self.compiles = 0  # how many packs this process compiled (tests, /healthz)
 
     def head(self) -> int:
         """The newest version number, asked of the database at most every ``ttl`` seconds."""
         now = self.clock()
-        if now - self._checked >= self.ttl:
-            self._head = self.store.head_number(self.account)
+        if now - self._checked < self.ttl:
+            return self._head
+        with self._head_lock:  # one query per TTL, however many checks arrive at once
+            if now - self._checked < self.ttl:
+                return self._head
+            try:
+                self._head = self.store.head_number(self.account)
+            except SQLAlchemyError as err:
+                self._checked = now  # a failing database is asked again after the TTL
+                if not self._head:
+                    raise
+                # The version we have keeps coaching through a database blip.
+                log.warning("version check failed (%s); still on version %d", err, self._head)
             self._checked = now
         return self._head
 

@@ -5,11 +5,14 @@ from __future__ import annotations
 import threading
 
 import pytest
+from sqlalchemy.exc import OperationalError
 
+from plugin import create_app
 from plugin.coach.review import CheckRequest
 from plugin.store.compiled import CompiledPacks
 from plugin.store.db import Database
 from plugin.store.errors import NotFound
+from plugin.store.extension import coach_for, store_of
 from plugin.store.packs import PackStore
 from plugin.store.records import Author
 from plugin.store.scopes import ScopeQuery
@@ -113,3 +116,38 @@ def test_a_combination_of_scopes_that_does_not_compile_falls_back_to_the_account
     assert broken.scopes == ("account",) and "brand:1+group:2" in broken.note
     whole = packs.get(ScopeQuery(brand="1", group="2", channel="chat"))
     assert whole.scopes == ("account", "brand:1", "group:2", "channel:chat") and not whole.note
+
+
+def test_the_app_uses_the_stored_pack_once_there_is_one(database_url: str) -> None:
+    app = create_app({"dev": True, "database_url": database_url}, serving=False)
+    app.config["STORE_VERSION_TTL"] = 0
+    assert coach_for(app) is None  # not migrated: the file pack stays in charge
+    runner = app.test_cli_runner()
+    assert runner.invoke(args=["db", "upgrade"]).exit_code == 0
+    assert coach_for(app) is None  # migrated, nothing seeded yet
+    assert runner.invoke(args=["db", "seed"]).exit_code == 0
+    first = coach_for(app, ScopeQuery(brand="8"))
+    assert first is not None and first.version == 1
+    layer = {"brand:8": {"settings": {"target_grade": 6}}}
+    store_of(app).save("local", base=1, author=ANA, layers=layer)
+    second = coach_for(app, ScopeQuery(brand="8"))
+    assert second is not None and second.version == 2 and second.settings.target_grade == 6
+    store_of(app).db.dispose()
+
+
+def test_a_database_blip_keeps_the_version_in_hand(
+    seeded: PackStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    clock = Clock()
+    packs = CompiledPacks(seeded, "acme", ttl=1.0, clock=clock)
+    before = packs.get()
+    calls: list[int] = []
+
+    def down(account: str) -> int:
+        calls.append(1)
+        raise OperationalError("SELECT", {}, Exception("server closed the connection"))
+
+    monkeypatch.setattr(seeded, "head_number", down)
+    clock.now = 5.0
+    assert packs.get() is before
+    assert packs.get() is before and len(calls) == 1  # asked again only after the TTL
