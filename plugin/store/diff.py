@@ -52,7 +52,7 @@ def _doc(old: Doc, new: Doc) -> dict[str, Any]:
         ),
         "allowlist": _listed(old.get("allowlist") or (), new.get("allowlist") or ()),
     }
-    meta = [k for k in ("version", "locale") if old.get(k) != new.get(k)]
+    meta = [k for k in ("version", "locale") if old and old.get(k) != new.get(k)]
     if meta:
         out["meta"] = meta
     for name in ("disable", "enable"):
@@ -85,12 +85,13 @@ def summarize(
 def _part(name: str, d: Mapping[str, Any]) -> list[str]:
     bits = []
     rules = d.get("rules", {})
+    noun = "rule" if name == "pack" else "rule override"  # a scope's rules override the pack's
     for verb in ("added", "removed"):
         if rules.get(verb):
-            bits.append(f"{len(rules[verb])} rule(s) {verb} ({', '.join(rules[verb][:5])})")
+            bits.append(f"{len(rules[verb])} {noun}(s) {verb} ({', '.join(rules[verb][:5])})")
     if rules.get("changed"):
         changed = "; ".join(f"{k}: {', '.join(v)}" for k, v in list(rules["changed"].items())[:5])
-        bits.append(f"{len(rules['changed'])} rule(s) changed ({changed})")
+        bits.append(f"{len(rules['changed'])} {noun}(s) changed ({changed})")
     for key, noun in (("glossary", "glossary term"), ("allowlist", "allowed word")):
         for verb, items in d.get(key, {}).items():
             count = len(items)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 
 import pytest
@@ -190,3 +191,14 @@ def test_seeding_an_account_that_has_versions_changes_nothing(seeded: PackStore)
     seeded.save("acme", base=1, author=ANA, layers={"brand:1": {"allowlist": ["quuxly"]}})
     assert seeded.seed("acme").number == 2
     assert seeded.head_number("acme") == 2
+
+
+def test_history_says_what_each_version_changed(seeded: PackStore) -> None:
+    pack = seeded.snapshot("acme").pack
+    next(r for r in pack["rules"] if r["id"] == "thanks-for")["message"] = "Thanks them."
+    seeded.save("acme", base=1, author=ANA, pack=pack)
+    seeded.save("acme", base=2, author=BO, layers={"brand:3": {"disable": ["thanks-for"]}})
+    lines = [v.summary["text"] for v in seeded.history("acme")]
+    assert lines[0] == "brand:3: disabled thanks-for"
+    assert lines[1] == "pack: 1 rule(s) changed (thanks-for: message)"
+    assert re.match(r"pack: \d+ rule\(s\) added", lines[2]) and "changed" not in lines[2]
