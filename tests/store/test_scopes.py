@@ -59,7 +59,8 @@ def test_brand_override_applies_to_its_brand_only(layered: PackStore) -> None:
     assert eff.settings == {"target_grade": 6}
     assert eff.provenance["settings.target_grade"] == "brand:360"
     other = layered.effective("acme", ScopeQuery(brand="361"))
-    assert _rule(other.document, "thanks-for")["severity"] == "info"  # type: ignore[index]
+    shipped = _rule(layered.snapshot("acme", 1).pack, "thanks-for")
+    assert _rule(other.document, "thanks-for") == shipped
 
 
 def test_more_specific_scope_wins_and_says_so(layered: PackStore) -> None:
