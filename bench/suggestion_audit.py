@@ -32,7 +32,12 @@ from plugin.coach.suggest.vet import _layout
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 CORPUS = Path(__file__).with_name("corpus.jsonl")
-_FILL = {"{time}": "Friday", "{reason}": "it keeps your account safe", "{alternative}": "a refund"}
+_FILL = {
+    "{time}": "Friday",
+    "{reason}": "it keeps your account safe",
+    "{alternative}": "a refund",
+    "{next_step}": "I call you on Friday",
+}
 _PROMISE = re.compile(
     r"(?i:\b(?:i|we)['’]ll (?:send|update|get back|call|email|look into)|\{time\})"
 )

@@ -26,7 +26,7 @@ SCOPES: frozenset[str] = frozenset({"any", "opening"})
 # and the edit takes that word in.
 PLACEHOLDERS: frozenset[str] = frozenset({"topic", "problem", "first_name", "verb"})
 # Slots left for the agent to fill ("because {reason}"): kept as typed (suggest/slots.py).
-AGENT_SLOTS: frozenset[str] = frozenset({"time", "reason", "alternative"})
+AGENT_SLOTS: frozenset[str] = frozenset({"time", "reason", "alternative", "next_step"})
 
 _RULE_KEYS = frozenset(
     {

@@ -407,7 +407,7 @@
   };
 
   // Slots left for the agent: "{time}", "{reason}", "{alternative}" (never "{{placeholders}}").
-  var SLOT = /(^|[^{])(\{(?:time|reason|alternative|date|day)\})(?!\})/g;
+  var SLOT = /(^|[^{])(\{(?:time|reason|alternative|next_step|date|day)\})(?!\})/g;
 
   /* Where the first slot an applied suggestion added sits in the new text. */
   function firstSlot(text, edits) {

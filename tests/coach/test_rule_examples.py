@@ -262,13 +262,14 @@ IN_PLACE: dict[str, list[tuple[str, str]]] = {
     "policy-rule-as-final": [
         (
             "Sorry, the admin fee is non-refundable.",
-            "Sorry, the admin fee is non-refundable. The reason is:",
+            "Sorry, the admin fee is non-refundable. The reason is: {reason}.",
         )
     ],
     "cant-outside-what-we-can": [
         (
             "There's not a lot we can do about the roadworks.",
-            "There's not a lot we can do about the roadworks. Here's what I can do instead:",
+            "There's not a lot we can do about the roadworks."
+            " Here's what I can do instead: {alternative}.",
         )
     ],
     "dismiss-for-the-nth-time": [
@@ -331,14 +332,20 @@ IN_PLACE: dict[str, list[tuple[str, str]]] = {
     "handoff-passed-to-team": [
         (
             "I've passed your complaint to the relevant team.",
-            "I've passed your complaint to the relevant team. I'll update you by…",
+            "I've passed your complaint to the relevant team. I'll update you by {time}.",
         )
     ],
     "handoff-feedback-logged": [
-        ("Your feedback has been noted.", "Your feedback has been noted. What happens next:")
+        (
+            "Your feedback has been noted.",
+            "Your feedback has been noted. What happens next: {next_step}.",
+        )
     ],
     "handoff-being-looked-into": [
-        ("The issue is being looked into.", "The issue is being looked into. I'll update you by…")
+        (
+            "The issue is being looked into.",
+            "The issue is being looked into. I'll update you by {time}.",
+        )
     ],
     "dismiss-do-it-correctly": [
         (
@@ -355,7 +362,7 @@ IN_PLACE: dict[str, list[tuple[str, str]]] = {
     "handoff-no-when": [
         (
             "Your balance will be returned to you.",
-            "Your balance will be returned to you. I'll confirm the date by…",
+            "Your balance will be returned to you. I'll confirm the date by {time}.",
         )
     ],
 }

@@ -45,7 +45,10 @@ _PREPOSITIONS = lexicon.wordset(
 _CONJUNCTIONS = lexicon.wordset("and or but because so if when while although though as")
 _AMOUNT = re.compile(r"^(?:[$€£¥]\s?\d[\d,.]*|\d[\d,.]*\s?(?:[$€£¥%]|usd|eur|gbp)?)$", re.I)
 _IDENTIFIER = re.compile(r"^#?[A-Za-z]*\d[\w-]*$")
-_JUNK = re.compile(r"[@*=<>{}\[\]|\\^~]|https?:|www\.|\.com\b|&\w+;")
+# A handle, link, markup or stray symbol; or a code whose capitals were lost ("mr 447").
+_JUNK = re.compile(r"[@*=<>{}\[\]|\\^~]|https?:|www\.|\.com\b|&\w+;|\b[a-z]{1,3} ?\d{2,}\b")
+# When-words that belong to the customer's sentence, not to the thing ("your ferry tonight").
+_WHEN = lexicon.wordset("tonight today yesterday tomorrow now again anymore recently lately")
 _SUPERLATIVE = re.compile(r"^(?:\w+est|most|least|best|worst|first|last|next|other)$", re.I)
 _SUBJECTS = lexicon.wordset("you we i they it this that there these those he she")
 _OBJECT_PRONOUNS = lexicon.wordset("it this that them these those one why how what")
@@ -76,7 +79,7 @@ def fit_topic(topic: str | None) -> str | None:
         return None
     words = topic.strip().rstrip(".!?,;:").split()
     words = [_FIRST_PERSON.get(w.lower(), w) for w in words]
-    while words and (_AMOUNT.match(words[-1]) or word_key(words[-1]) in _PREPOSITIONS):
+    while words and (_AMOUNT.match(words[-1]) or word_key(words[-1]) in _PREPOSITIONS | _WHEN):
         if _IDENTIFIER.match(words[-1]) and words[-1].startswith("#"):
             break  # "your order #4411" keeps its number
         words.pop()

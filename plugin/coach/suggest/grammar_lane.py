@@ -25,6 +25,7 @@ _SAMPLE = {
     "{time}": "Friday",
     "{reason}": "it keeps your account safe",
     "{alternative}": "a refund",
+    "{next_step}": "I call you on Friday",
 }
 # Style and typography rules judge the agent's habits, not whether a sentence is English.
 _IGNORED = frozenset({"TYPOGRAPHY", "STYLE", "REDUNDANCY", "CASING", "PUNCTUATION"})

@@ -14,14 +14,20 @@ from plugin.coach.draft import Draft
 from plugin.coach.model import Finding
 
 # One brace on each side ("{time}"), never a Zendesk placeholder ("{{ticket.id}}").
-SLOT = re.compile(r"(?<!\{)\{(time|reason|alternative|date|day)\}(?!\})")
-_CATEGORY = {"time": "next_steps", "date": "next_steps", "day": "next_steps"}
+SLOT = re.compile(r"(?<!\{)\{(time|reason|alternative|next_step|date|day)\}(?!\})")
+_CATEGORY = {
+    "time": "next_steps",
+    "date": "next_steps",
+    "day": "next_steps",
+    "next_step": "next_steps",
+}
 _WHAT = {
     "time": "when it will happen (a day or a time you can keep)",
     "date": "the date",
     "day": "the day",
     "reason": "the reason behind the rule",
     "alternative": "what you can do instead",
+    "next_step": "what happens next, and who does it",
 }
 
 
