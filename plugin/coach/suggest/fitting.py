@@ -13,6 +13,7 @@ a phrase with a handle, link or stray symbol in it.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from plugin.coach import lexicon
 from plugin.coach.lexicon import word_key
@@ -69,6 +70,7 @@ def _words(phrase: str) -> list[str]:
     return [word_key(w).strip(",.;:!?\"'()“”‘’") for w in phrase.split()]
 
 
+@lru_cache(maxsize=2048)
 def fit_topic(topic: str | None) -> str | None:
     """The customer's problem as a noun phrase for the agent's mouth, or None.
 
@@ -93,6 +95,7 @@ def fit_topic(topic: str | None) -> str | None:
     return phrase if topic_fits(phrase) else None
 
 
+@lru_cache(maxsize=2048)
 def topic_fits(phrase: str) -> bool:
     """True when ``phrase`` reads as a thing or event in "an update on {topic}"."""
     if _JUNK.search(phrase):
@@ -118,6 +121,7 @@ def topic_fits(phrase: str) -> bool:
     return not (len(content) == 1 and low[0] != "your" and content[0] in _VAGUE_ALONE)
 
 
+@lru_cache(maxsize=2048)
 def fit_problem(problem: str | None) -> str | None:
     """``problem`` when it reads as a whole clause after "I'm sorry that", else None."""
     if not problem:

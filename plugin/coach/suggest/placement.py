@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 
 from plugin.coach.draft import SIGNOFF, Draft, last_lines
 from plugin.coach.layout import Layout
@@ -42,8 +43,34 @@ _ANY_INLINE = re.compile(rf"<(/?)({_INLINE})\b[^>]*>", re.I)
 _BLOCK_EDGE = re.compile(r"</?(?:p|div|li|ul|ol|br|blockquote|h\d|td|tr|table)\b", re.I)
 
 
+# Several suggestions of one draft ask for the same bounds: remembered per draft and
+# layout (strings cache their hash, so the key costs little).
+_Key = tuple[str, str, str, int, int | None]
+_MEMO: dict[tuple[str, _Key], int] = {}
+_MEMO_MAX = 64
+
+
+def _memo(kind: str, draft: Draft, layout: Layout, compute: Callable[[], int]) -> int:
+    key = (kind, (draft.source, draft.text, draft.format, layout.body_start, layout.signoff))
+    found = _MEMO.get(key)
+    if found is None:
+        if len(_MEMO) >= _MEMO_MAX:
+            _MEMO.clear()
+        found = _MEMO[key] = compute()
+    return found
+
+
 def opening(draft: Draft, layout: Layout) -> int:
     """Where a sentence that opens the body goes: after the greeting and any handles."""
+    return _memo("opening", draft, layout, lambda: _opening(draft, layout))
+
+
+def body_end(draft: Draft, layout: Layout) -> int:
+    """Where the reply's body ends: the start of whatever closes the letter or quotes."""
+    return _memo("end", draft, layout, lambda: _body_end(draft, layout))
+
+
+def _opening(draft: Draft, layout: Layout) -> int:
     text = draft.text
     pos = layout.body_start
     m = _HANDLES.match(text, pos)
@@ -57,8 +84,7 @@ def opening(draft: Draft, layout: Layout) -> int:
     return pos
 
 
-def body_end(draft: Draft, layout: Layout) -> int:
-    """Where the reply's body ends: the start of whatever closes the letter or quotes."""
+def _body_end(draft: Draft, layout: Layout) -> int:
     text = draft.text
     ends = [len(text.rstrip())]
     if layout.signoff is not None:

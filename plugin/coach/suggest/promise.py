@@ -43,12 +43,14 @@ _OPEN_DOOR_QUESTION = re.compile(
 
 def leaves_open(folded: str) -> bool:
     """True when the draft (folded text) leaves the customer's problem open."""
-    if _OPEN.search(folded):
-        return True
-    for question in re.finditer(r"[^.!?\n]*\?", folded):
-        if not _OPEN_DOOR_QUESTION.search(question.group()):
-            return True
-    return False
+    if "?" in folded:
+        at = folded.find("?")
+        while at >= 0:
+            start = max(folded.rfind(c, 0, at) for c in ".!?\n") + 1
+            if not _OPEN_DOOR_QUESTION.search(folded, start, at):
+                return True
+            at = folded.find("?", at + 1)
+    return _OPEN.search(folded) is not None
 
 
 def solved(folded: str) -> bool:
