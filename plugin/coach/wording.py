@@ -49,9 +49,15 @@ _FEELING = re.compile(
     r"|difficult|hard time|distress|heartbreak|devastat|scar(?:y|ed)|frighten|not ok"
     r"|not okay|not fun|must be|a lot to deal with|sorry for your loss|sorry to hear)"
 )
+# The agent already says they'll look at it, in words the move grammar may not count.
+_LOOKING = re.compile(
+    r"\b(?:look(?:ing)? into|take a (?:closer )?look|taking a look|check(?:ing)? (?:on|into)"
+    r"|investigat|follow up)"
+)
 # An open door the move grammar may not know; never add a second one.
 _OPEN_DOOR = re.compile(
-    r"\b(?:let (?:us|me) know|reach out|get in touch|(?:just )?reply|write back|here to help"
+    r"\b(?:let (?:us|me) know (?:if|how|whether|what you think)|reach out|get in touch"
+    r"|(?:just )?reply (?:here|to this)|write back|here to help"
     r"|here if you need|any (?:other |more )?questions|anything else|give us a shout"
     r"|anything (?:(?:else )?(?:i|we) (?:can|may|could))"
     r"|keep (?:us|me) posted|have a (?:great|good|lovely|wonderful|nice) |hope this helps)"
@@ -118,9 +124,9 @@ def fit_topic(topic: str | None) -> str | None:
 
 def sentence_for(
     move: str, topic: str | None, problem: str | None = None, register: str = "plain"
-) -> str:
+) -> str | None:
     """The best wording for ``move`` whose slots are known and fit."""
-    return next(_candidates(move, topic, problem, register))
+    return next(_candidates(move, topic, problem, register), None)
 
 
 def _candidates(
@@ -175,6 +181,9 @@ def missing_findings(
         elif move == "next_steps" and not promise.leaves_open(body):
             # nothing left open: no deadline to promise; the open door is the closing's
             options = []
+        elif move == "next_steps" and promise.waits_on_customer(body):
+            # the next step is theirs: promise only what follows their answer
+            options = [wordings.AFTER_THEIR_ANSWER]
         elif move in ("ownership", "reassure") and promise.solved(body):
             options = []  # "I'll look into it" after the fix is a promise nobody needs
         edit: Edit | None = None
@@ -214,6 +223,8 @@ def _wanted(move: str, body: str, present: tuple[str, ...], missing: tuple[str, 
     """False when the draft already does what the wording would add."""
     if move == "validate":
         return _FEELING.search(body) is None
+    if move == "ownership":  # "we'd like to take a closer look": said, if not as a move
+        return _LOOKING.search(body) is None
     if move == "closing":
         tail = body[-160:]
         return "closing" not in present and _OPEN_DOOR.search(tail) is None
@@ -258,6 +269,7 @@ def _insertion(
     closing_start: int | None,
 ) -> Edit | None:
     text = draft.text
+    edit: Edit | None
     if move in ("greeting", "personalization"):
         if layout.greeting_start is not None:
             return None  # the greeting exists; its own findings suggest the name
@@ -284,28 +296,37 @@ def insert_sentence(text: str, pos: int, sentence: str) -> Edit:
     return Edit(pos, pos, f"{sentence} " if starts else f"{sentence}\n")
 
 
-def _after_body(draft: Draft, layout: Layout, sentence: str, closing_start: int | None) -> Edit:
+def _after_body(
+    draft: Draft, layout: Layout, sentence: str, closing_start: int | None
+) -> Edit | None:
     end = _prose_end(draft, layout, closing_start)
-    if end is None:
-        return insert_sentence(draft.text, placement.opening(draft, layout), sentence)
+    if end is None:  # no prose to follow: open the body with it, never before a greeting
+        pos = placement.opening(draft, layout)
+        greets = placement.GREETING.match(draft.text, pos) is not None
+        return None if greets else insert_sentence(draft.text, pos, sentence)
     return Edit(end, end, f"{_joiner(draft, end)}{sentence}")
 
 
 def _prose_end(draft: Draft, layout: Layout, closing_start: int | None = None) -> int | None:
     """The end of the body's last sentence of prose: not inside a list of steps, nor
-    between a list and the line that introduces it ("Here's how:")."""
+    between a list and the line that introduces it ("Here's how:"), nor an open door
+    (the sentence goes before it). A sentence running into the sign-off ("...assist.
+    -SLM") ends where the body does."""
     start = placement.opening(draft, layout)
     tails = [p for p in (placement.body_end(draft, layout), closing_start) if p is not None]
     tail = min(p for p in tails if p > start) if any(p > start for p in tails) else len(draft.text)
-    ends = [
-        s.end
-        for s in draft.sentences
-        if s.end > start
-        and s.end <= tail
-        and not _OPEN_DOOR.search(draft.folded, s.start, s.end)
-        and not draft.in_list_item(s.start)
-        and not draft.text[s.start : s.end].endswith(":")
-    ]
+    text = draft.text
+    ends = []
+    for s in draft.sentences:
+        end = len(text[: min(s.end, tail)].rstrip())
+        if (
+            end > max(start, s.start)
+            and (end == s.end or text[end - 1] in ".!?")
+            and not _OPEN_DOOR.search(draft.folded, s.start, end)
+            and not draft.in_list_item(s.start)
+            and not text[s.start : end].endswith(":")
+        ):
+            ends.append(end)
     return ends[-1] if ends else None
 
 

@@ -104,7 +104,8 @@ def _missing(result_findings: tuple[Finding, ...], move: str) -> str:
     return f.suggestions[0].edits[0].replacement.strip()
 
 
-OPEN = "Hello,\n\nCould you send me a photo of the label?\n\nRegards,\nAlex"
+OPEN = "Hello,\n\nI'm checking with the warehouse now.\n\nRegards,\nAlex"
+ASKING = "Hello,\n\nCould you send me a photo of the label?\n\nRegards,\nAlex"
 
 
 def test_slots_per_move() -> None:
@@ -129,6 +130,14 @@ def test_slots_per_move() -> None:
     # a deadline is the agent's to give: a slot, never a made-up "24 hours"
     assert _missing(result.findings, "next_steps") == (
         "I'll send you an update on your order #4411 by {time}."
+    )
+
+
+def test_a_draft_waiting_on_the_customer_promises_only_what_follows_their_answer() -> None:
+    m = Mood("angry", -0.7, topic="your order #4411", problem="your order #4411 is late")
+    result = analyze(parse(ASKING), PACK, m, None)
+    assert _missing(result.findings, "next_steps") == (
+        "As soon as I hear back from you, I'll get back to you by {time}."
     )
 
 
@@ -160,10 +169,10 @@ def test_acknowledge_gets_the_problem_when_the_apology_is_there() -> None:
 @pytest.mark.parametrize(
     ("topic", "problem", "move", "expected"),
     [
-        (None, None, "apologize", "I'm sorry this has caused you so much trouble."),
+        (None, None, "apologize", "I'm sorry about this."),
         ("your refund", None, "apologize", "I'm sorry for the trouble with your refund."),
         (None, "the export fails", "apologize", "I'm sorry that the export fails."),
-        (None, "nothing works", "apologize", "I'm sorry this has caused you so much trouble."),
+        (None, "nothing works", "apologize", "I'm sorry about this."),
         (
             None,
             "the export fails.",
@@ -172,7 +181,7 @@ def test_acknowledge_gets_the_problem_when_the_apology_is_there() -> None:
         ),
         (None, None, "next_steps", "I'll send you an update by {time}."),
         (None, "the export fails", "next_steps", "I'll send you an update by {time}."),
-        (None, None, "acknowledge", "I've read through everything you described."),
+        (None, None, "acknowledge", None),  # a filler restates nothing: no wording
         (
             "the export button",
             None,
@@ -183,7 +192,7 @@ def test_acknowledge_gets_the_problem_when_the_apology_is_there() -> None:
     ],
 )
 def test_wording_falls_back_to_what_is_known(
-    topic: str | None, problem: str | None, move: str, expected: str
+    topic: str | None, problem: str | None, move: str, expected: str | None
 ) -> None:
     register = "upset" if move == "validate" else "plain"
     assert wording.sentence_for(move, topic, problem, register) == expected

@@ -57,6 +57,11 @@ _OBJECT_PRONOUNS = lexicon.wordset("it this that them these those one why how wh
 _FILLER = re.compile(
     r"(?i)\s+\b(?:even|literally|absolutely|completely|totally|seriously|honestly|actually)\b(?=\s)"
 )
+# The customer's own slip as the subject of the restatement.
+_OWN_SLIP = re.compile(
+    r"(?i)you (?:did not|didn['’]t|forgot|failed|never|missed|chose|entered|typed|picked"
+    r"|selected)\b"
+)
 _ASIDE = re.compile(r"[()\"“”]")  # an aside or a quotation: the customer's own framing
 _CONTENT_MIN = 2  # "you don't know" names nothing the agent can restate
 _STOP = lexicon.wordset(
@@ -143,6 +148,8 @@ def fit_problem(problem: str | None) -> str | None:
         return None  # "... since the 3", "... any of this"
     if any(w in PEOPLE for w in low) and any(w == "late" for w in low):
         return None
+    if _OWN_SLIP.match(clause):
+        return None  # "you did not select the option" said back reads as blame
     content = [w for w in low if w not in _STOP and not w.isdigit()]
     if len(content) < _CONTENT_MIN:
         return None

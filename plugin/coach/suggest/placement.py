@@ -20,7 +20,7 @@ from plugin.coach.layout import Layout
 from plugin.coach.model import Edit
 
 _HANDLES = re.compile(r"(?:@\w+[ \t,:]*)+")
-_GREETING = re.compile(
+GREETING = re.compile(
     r"(?i:hi|hello|hey|hiya|dear|howdy|greetings|good (?:morning|afternoon|evening|day)|aloha"
     r"|kia ora|morning|afternoon|evening)\b"
 )
@@ -77,7 +77,7 @@ def _opening(draft: Draft, layout: Layout) -> int:
     if m:
         pos = m.end()
     span = next((s for s in draft.sentences if s.start <= pos < s.end), None)
-    greets = span is not None and _GREETING.match(text, pos) is not None
+    greets = span is not None and GREETING.match(text, pos) is not None
     if span is not None and greets and len(text[pos : span.end].split()) <= _GREETING_WORDS:
         nxt = next((s.start for s in draft.sentences if s.start >= span.end), None)
         pos = nxt if nxt is not None else span.end

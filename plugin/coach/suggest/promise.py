@@ -26,6 +26,12 @@ _DONE = (
     r"refunded|fixed|resolved|processed|sorted|cancelled|canceled|reset|restored|credited"
     r"|issued|sent|updated|corrected|unlocked|reactivated|approved|removed|changed|applied"
 )
+# The agent asks the customer to act first ("DM us your address", "could you send...").
+_ASKS = re.compile(
+    r"\b(?:(?:dm|direct message|message|email) (?:us|me)|send (?:us|me)|reply with|could you"
+    r"|can you|would you|please (?:send|provide|confirm|share|dm|follow|reach out|contact)"
+    r"|let (?:us|me) know (?:your|which|what|the|when))\b"
+)
 # The agent reports a fix, or the problem is gone.
 _SOLVED = re.compile(
     rf"\b(?:(?:i|we)(?:'ve| have) (?:now )?(?:{_DONE}|reopened|rebooked|replaced|waived|booked"
@@ -43,14 +49,20 @@ _OPEN_DOOR_QUESTION = re.compile(
 
 def leaves_open(folded: str) -> bool:
     """True when the draft (folded text) leaves the customer's problem open."""
-    if "?" in folded:
-        at = folded.find("?")
-        while at >= 0:
-            start = max(folded.rfind(c, 0, at) for c in ".!?\n") + 1
+    at = folded.find("?")
+    while at >= 0:
+        # a question mark ends a question, not a link's query ("?id=42")
+        if folded[at + 1 : at + 2] in ("", " ", "\n", '"', "'", ")"):
+            start = max(folded.rfind(c, 0, at) for c in ".!\n") + 1
             if not _OPEN_DOOR_QUESTION.search(folded, start, at):
                 return True
-            at = folded.find("?", at + 1)
+        at = folded.find("?", at + 1)
     return _OPEN.search(folded) is not None
+
+
+def waits_on_customer(folded: str) -> bool:
+    """True when the draft asks the customer for something before anything can happen."""
+    return _ASKS.search(folded) is not None
 
 
 def solved(folded: str) -> bool:

@@ -141,6 +141,6 @@ def _layout(draft: Draft) -> layout_mod.Layout:
     start = len(text) - len(text.lstrip())
     handles = placement._HANDLES.match(text, start)
     first = handles.end() if handles else start
-    m = placement._GREETING.match(text, first)
+    m = placement.GREETING.match(text, first)
     openers = [(first, m.end())] if m else []
     return layout_mod.read(draft, openers, None)

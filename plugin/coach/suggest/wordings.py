@@ -16,10 +16,10 @@ _PLAIN: dict[str, tuple[str, ...]] = {
         "Thanks for letting us know about {topic}.",
         "Thanks for getting in touch about this.",
     ),
+    # no slot-less line: "I've read your message" restates nothing
     "acknowledge": (
         "I can see that {problem}.",
         "I've read through everything you described about {topic}.",
-        "I've read through everything you described.",
     ),
     "validate": (
         "I can understand why you'd want {topic} sorted quickly.",
@@ -28,7 +28,7 @@ _PLAIN: dict[str, tuple[str, ...]] = {
     "apologize": (
         "I'm sorry that {problem}.",
         "I'm sorry for the trouble with {topic}.",
-        "I'm sorry this has caused you so much trouble.",
+        "I'm sorry about this.",
     ),
     "ownership": (
         "I'll look into {topic} myself and see it through.",
@@ -42,6 +42,11 @@ _PLAIN: dict[str, tuple[str, ...]] = {
     "closing": ("If there's anything else I can help with, just let me know.",),
 }
 _UPSET: dict[str, tuple[str, ...]] = {
+    "apologize": (
+        "I'm sorry that {problem}.",
+        "I'm sorry for the trouble with {topic}.",
+        "I'm sorry this has caused you so much trouble.",
+    ),
     "validate": (
         "I can see how frustrating it is that {problem}.",
         "I can imagine how frustrating this has been.",
@@ -86,6 +91,8 @@ _SITUATION: dict[str, dict[str, tuple[str, ...]]] = {
 }
 # A solved or answered draft gets an open door where a timed promise would go.
 OPEN_DOOR = "If anything else comes up, just reply here."
+# The draft asks the customer for something: the promise starts from their answer.
+AFTER_THEIR_ANSWER = "As soon as I hear back from you, I'll get back to you by {time}."
 SENSITIVE = frozenset(_SITUATION)
 
 
