@@ -48,6 +48,7 @@ class Seen:
     path: str
     query: Query
     at: float  # time.monotonic() when the request arrived
+    body: bytes = b""  # what the client sent (PUT/POST)
 
 
 def _query(raw: str) -> Query:
@@ -138,6 +139,11 @@ class RecordingServer:
             Reply(200, body, {"Content-Type": "application/json; charset=utf-8"}, **kw),
         )
 
+    def reply_for(self, method: str, target: str) -> Reply:
+        """The reply ``method target`` would get next (to script a fault before it)."""
+        parts = urlsplit(target)
+        return self._routes[(method.upper(), parts.path, _query(parts.query))][0]
+
     def has_route(self, method: str, target: str) -> bool:
         parts = urlsplit(target)
         return (method.upper(), parts.path, _query(parts.query)) in self._routes
@@ -146,9 +152,9 @@ class RecordingServer:
         with self._lock:
             return [s for s in self.seen if s.path.startswith(path_prefix)]
 
-    def _next(self, method: str, path: str, query: Query) -> Reply:
+    def _next(self, method: str, path: str, query: Query, body: bytes = b"") -> Reply:
         with self._lock:
-            self.seen.append(Seen(method, path, query, time.monotonic()))
+            self.seen.append(Seen(method, path, query, time.monotonic(), body))
             replies = self._routes.get((method, path, query))
             if not replies:
                 return self._not_found
@@ -169,10 +175,9 @@ class RecordingServer:
 
             def _answer(self) -> None:
                 length = int(self.headers.get("Content-Length") or 0)
-                if length:
-                    self.rfile.read(length)
+                sent = self.rfile.read(length) if length else b""
                 parts = urlsplit(self.path)
-                reply = server._next(self.command, parts.path, _query(parts.query))
+                reply = server._next(self.command, parts.path, _query(parts.query), sent)
                 if reply.delay:
                     time.sleep(reply.delay)
                 payload = b"" if reply.body is None else server._localise(reply.body)
@@ -311,3 +316,60 @@ def compose_customer(server: RecordingServer, now: Any, subdomain: str = "acme")
         ticket_id=501,
         requested_pages=(first, second),
     )
+
+
+# --- macros over cursor pages -----------------------------------------------------
+
+MACROS_FIRST_PAGE = "/api/v2/macros.json?page[size]=100"  # what zenpy 2.0.57 asks first
+
+
+def recorded_macros(exchanges: Iterable[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
+    """Every distinct macro in the recorded sessions (by id, last recording wins)."""
+    found: dict[int, dict[str, Any]] = {}
+    for ex in load_recordings() if exchanges is None else exchanges:
+        body = ex["body"]
+        if not isinstance(body, dict):
+            continue
+        for m in [*(body.get("macros") or ()), *([body["macro"]] if "macro" in body else [])]:
+            found[int(m["id"])] = m
+    return [copy.deepcopy(m) for m in found.values()]
+
+
+def macro_page_targets(count: int, page_size: int = 100) -> list[str]:
+    """The request targets of each page ``serve_macros`` serves (first page first)."""
+    pages = max(1, -(-count // page_size))
+    return [MACROS_FIRST_PAGE] + [
+        f"/api/v2/macros.json?page[after]=c{n}&page[size]={page_size}" for n in range(1, pages)
+    ]
+
+
+def serve_macros(
+    server: RecordingServer, macros: list[dict[str, Any]], page_size: int = 100, **kw: Any
+) -> list[str]:
+    """Serve ``macros`` as Zendesk's cursor pages (``meta.has_more`` + ``links.next``, with
+    the recorded page's shape); each macro is also served at ``/api/v2/macros/{id}.json``.
+    Returns the page targets, so a test can script faults on any page."""
+    targets = macro_page_targets(len(macros), page_size)
+    template = next(
+        ex["body"]
+        for ex in load_recordings()
+        if isinstance(ex["body"], dict) and "macros" in ex["body"] and "links" in ex["body"]
+    )
+    for n, target in enumerate(targets):
+        chunk = macros[n * page_size : (n + 1) * page_size]
+        more = n + 1 < len(targets)
+        server.json(
+            target,
+            {
+                "macros": chunk,
+                "meta": template["meta"] | {"has_more": more, "after_cursor": f"c{n + 1}"},
+                "links": {
+                    "prev": None,
+                    "next": "https://acme.zendesk.com" + targets[n + 1] if more else None,
+                },
+            },
+            **kw,
+        )
+    for m in macros:
+        server.json(f"/api/v2/macros/{m['id']}.json", {"macro": m})
+    return targets
