@@ -23,7 +23,17 @@ def create_app(test_config: Mapping[str, Any] | None = None, *, serving: bool = 
     from plugin.coach.review import Coach
     from plugin.coach.rules import load_pack
     from plugin.config import Config
-    from plugin.web import api, errors, health, limits, logs, security, sidebar
+    from plugin.web import (
+        api,
+        errors,
+        health,
+        limits,
+        logs,
+        macro_writes_api,
+        macros_api,
+        security,
+        sidebar,
+    )
 
     cfg = Config.from_env()
     if test_config:
@@ -57,6 +67,8 @@ def create_app(test_config: Mapping[str, Any] | None = None, *, serving: bool = 
     security.init_app(app)
     app.register_blueprint(health.bp)
     app.register_blueprint(api.bp)
+    app.register_blueprint(macros_api.bp)
+    app.register_blueprint(macro_writes_api.bp)
     app.register_blueprint(sidebar.bp)
     limits.init_app(app, cfg, api.bp, sidebar.bp)
     cli.init_app(app)

@@ -28,6 +28,8 @@ JOB_TIMEOUT_SECONDS = 10.0  # per request; a slow page is waited for, a dead one
 JOB_RATELIMIT_BUDGET = 600  # seconds a whole run may sleep on Retry-After
 RETRY_STATUSES = (500, 502, 503, 504)
 PAGE_SIZE = 100
+BACKOFF_SECONDS = 0.5  # urllib3 doubles it per retry: 0, 1, 2, 4 s
+RETRIES = 4
 
 
 @dataclass(frozen=True)
@@ -107,19 +109,20 @@ def parse_macro(data: dict[str, Any]) -> Macro:
 def make_job_client(
     config: Config,
     *,
-    backoff: float = 0.5,
-    retries: int = 4,
-    timeout: float = JOB_TIMEOUT_SECONDS,
+    backoff: float | None = None,
+    retries: int | None = None,
+    timeout: float | None = None,
 ) -> Zenpy:
     """A zenpy client for background work: patient with 429s, retrying 5xx and timeouts."""
     if not config.zendesk_api_configured:
         raise ZendeskNotConfigured("Zendesk API is not configured")
+    retries = RETRIES if retries is None else retries
     retry = Retry(
         total=retries,
         connect=retries,
         read=retries,
         status=retries,
-        backoff_factor=backoff,
+        backoff_factor=BACKOFF_SECONDS if backoff is None else backoff,
         status_forcelist=RETRY_STATUSES,
         allowed_methods=frozenset({"GET"}),  # a PUT is never repeated behind our back
         respect_retry_after_header=False,  # 429 is zenpy's, with its budget
@@ -137,7 +140,7 @@ def make_job_client(
     return Zenpy(
         subdomain=config.zendesk_subdomain,
         session=session,
-        timeout=timeout,
+        timeout=JOB_TIMEOUT_SECONDS if timeout is None else timeout,
         ratelimit_budget=JOB_RATELIMIT_BUDGET,
         disable_cache=True,
         **creds,

@@ -58,11 +58,7 @@ def test_only_active_skips_inactive_macros(
 def test_a_listing_that_fails_keeps_the_macros_already_listed(
     app: Flask, zendesk: RecordingServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("plugin.zendesk.macros.JOB_TIMEOUT_SECONDS", 2.0)
-    import plugin.zendesk.macros as zm
-
-    real = zm.make_job_client
-    monkeypatch.setattr(zm, "make_job_client", lambda cfg: real(cfg, backoff=0.01))
+    monkeypatch.setattr("plugin.zendesk.macros.BACKOFF_SECONDS", 0.01)
     targets = serve_macros(zendesk, macros(150))
     zendesk.route("GET", targets[1], Reply(500, {"error": "InternalError"}))
     out = tmp_path / "r.json"
