@@ -158,3 +158,25 @@ def test_one_macro_that_cannot_be_linted_is_that_macros_error(
     ).get_json()["macros"]
     assert len(rows) == 20 and rows[0]["macro_id"] == 900_007 and rows[0]["status"] == "error"
     assert "RuntimeError" in rows[0]["error"]
+
+
+def test_a_run_of_2000_macros_through_every_fault_finishes(
+    app: Flask, zendesk: RecordingServer
+) -> None:
+    targets = serve_macros(zendesk, macros(2000))
+    for page, fault in (
+        (3, Reply(429, {"error": "TooManyRequests"}, {"Retry-After": "1"})),
+        (7, Reply(500, {"error": "InternalError"})),
+    ):
+        zendesk.route("GET", targets[page], fault, zendesk.reply_for("GET", targets[page]))
+    slow = zendesk.reply_for("GET", targets[12])
+    zendesk.route("GET", targets[12], Reply(slow.status, slow.body, slow.headers, delay=0.5))
+    job = _start(app)
+    _wait(app)
+    client = app.test_client()
+    status = client.get(f"/api/v1/macros/lint/{job['job_id']}", environ_base=LOOPBACK).get_json()
+    assert status["job"]["status"] == "done" and status["job"]["done"] == 2000
+    report = client.get(
+        f"/api/v1/macros/lint/{job['job_id']}/report", environ_base=LOOPBACK
+    ).get_json()
+    assert report["count"] == 2000 and len({m["macro_id"] for m in report["macros"]}) == 2000
