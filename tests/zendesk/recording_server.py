@@ -84,6 +84,7 @@ class RecordingServer:
         self._routes: dict[tuple[str, str, Query], list[Reply]] = {}
         self._not_found: Reply = Reply(404, {"error": "RecordNotFound", "description": "Not found"})
         self._lock = threading.Lock()
+        self._handlers: dict[tuple[str, str], Any] = {}  # (method, path) -> fn(body) -> Reply
         self.seen: list[Seen] = []
         for ex in load_recordings() if exchanges is None else exchanges:
             self._learn(ex)
@@ -152,9 +153,19 @@ class RecordingServer:
         with self._lock:
             return [s for s in self.seen if s.path.startswith(path_prefix)]
 
+    def handle(self, method: str, path: str, fn: Any) -> None:
+        """Answer ``method path`` (any query) with ``fn(request_body) -> Reply``."""
+        with self._lock:
+            self._handlers[(method.upper(), path)] = fn
+
     def _next(self, method: str, path: str, query: Query, body: bytes = b"") -> Reply:
         with self._lock:
             self.seen.append(Seen(method, path, query, time.monotonic(), body))
+            handler = self._handlers.get((method, path))
+        if handler is not None:
+            reply: Reply = handler(body)
+            return reply
+        with self._lock:
             replies = self._routes.get((method, path, query))
             if not replies:
                 return self._not_found
@@ -371,5 +382,23 @@ def serve_macros(
             **kw,
         )
     for m in macros:
-        server.json(f"/api/v2/macros/{m['id']}.json", {"macro": m})
+        serve_macro(server, m)
     return targets
+
+
+def serve_macro(server: RecordingServer, macro: dict[str, Any]) -> None:
+    """``GET /api/v2/macros/{id}.json`` answers the macro as it is now; ``PUT`` changes it
+    like Zendesk does (the fields sent replace the stored ones) and answers the result."""
+    state = {"macro": copy.deepcopy(macro)}
+    path = f"/api/v2/macros/{macro['id']}.json"
+
+    def get(_body: bytes) -> Reply:
+        return Reply(200, {"macro": state["macro"]})
+
+    def put(body: bytes) -> Reply:
+        sent = json.loads(body or b"{}").get("macro") or {}
+        state["macro"] = state["macro"] | {k: v for k, v in sent.items() if k != "id"}
+        return Reply(200, {"macro": state["macro"]})
+
+    server.handle("GET", path, get)
+    server.handle("PUT", path, put)
