@@ -56,7 +56,8 @@ def _macros(n: int) -> list[dict[str, Any]]:
 
 
 def run(n: int) -> dict[str, Any]:
-    from recording_server import RecordingServer, Reply, serve_macros
+    from macro_server import serve_macros
+    from recording_server import RecordingServer, Reply
 
     from plugin.coach import lexicon
     from plugin.coach.review import Coach

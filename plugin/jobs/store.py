@@ -12,7 +12,7 @@ import json
 import threading
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any, Protocol
 
 from sqlalchemy import Engine, create_engine, delete, event, select, update
@@ -96,6 +96,7 @@ class JobStore(Protocol):
     def add_results(self, job_id: str, reports: list[dict[str, Any]]) -> None: ...
     def finish(self, job_id: str, status: str, errors: int, error: str = "") -> None: ...
     def job(self, job_id: str) -> JobInfo | None: ...
+    def reap_stale(self, kind: str, quiet_seconds: float) -> int: ...
     def latest(self, kind: str) -> JobInfo | None: ...
     def results(self, job_id: str) -> list[dict[str, Any]]: ...
     def record_write(self, **fields: Any) -> WriteInfo: ...
@@ -231,6 +232,26 @@ class SqlJobStore:
         self._update(
             job_id, status=status, errors=errors, error=error, finished_at=datetime.now(UTC)
         )
+
+    def reap_stale(self, kind: str, quiet_seconds: float) -> int:
+        """End as failed the unfinished jobs that reported nothing for ``quiet_seconds``."""
+        cutoff = datetime.now(UTC) - timedelta(seconds=quiet_seconds)
+        with self._session() as s, s.begin():
+            result = s.execute(
+                update(Job)
+                .where(
+                    Job.account == self.account,
+                    Job.kind == kind,
+                    Job.status.in_(("queued", "running")),
+                    Job.updated_at < cutoff,
+                )
+                .values(
+                    status="failed",
+                    error="the worker stopped reporting; results so far are kept",
+                    finished_at=datetime.now(UTC),
+                )
+            )
+            return int(getattr(result, "rowcount", 0) or 0)
 
     def job(self, job_id: str) -> JobInfo | None:
         with self._session() as s:

@@ -18,6 +18,10 @@ from plugin.web.errors import ApiError
 from plugin.web.macro_access import app, json_body, require_macro_writer
 from plugin.web.security import config, require_session
 
+# A queued job waits for a worker; a running one reports at least every page. Quiet this
+# long, its worker is gone (restart, crash) and a new run may start.
+STALE_SECONDS = 600
+
 bp = Blueprint("macros_api", __name__, url_prefix="/api/v1/macros")
 bp.before_request(require_session)
 
@@ -41,6 +45,7 @@ def start_lint() -> tuple[Response, int]:
             503, "zendesk_not_configured", "the Zendesk API is not configured on the server"
         )
     jobs = jobs_of(app())
+    jobs.store.reap_stale("lint", STALE_SECONDS)
     latest = jobs.store.latest("lint")
     if latest is not None and latest.status not in FINISHED:
         return jsonify({"job": latest.to_dict(), "already_running": True}), 202

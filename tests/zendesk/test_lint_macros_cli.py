@@ -10,7 +10,8 @@ from typing import Any
 import pytest
 from flask import Flask
 from macro_fixtures import macro, macros
-from recording_server import RecordingServer, Reply, serve_macros
+from macro_server import serve_macros
+from recording_server import RecordingServer, Reply
 
 ZENDESK = {
     "zendesk_subdomain": "acme",

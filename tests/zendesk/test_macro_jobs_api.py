@@ -9,7 +9,8 @@ from typing import Any
 import pytest
 from flask import Flask
 from macro_fixtures import macros
-from recording_server import RecordingServer, Reply, serve_macros
+from macro_server import serve_macros
+from recording_server import RecordingServer, Reply
 
 from plugin import create_app
 from plugin.jobs import jobs_of
@@ -180,3 +181,18 @@ def test_a_run_of_2000_macros_through_every_fault_finishes(
         f"/api/v1/macros/lint/{job['job_id']}/report", environ_base=LOOPBACK
     ).get_json()
     assert report["count"] == 2000 and len({m["macro_id"] for m in report["macros"]}) == 2000
+
+
+def test_a_job_whose_worker_vanished_does_not_block_the_next_run(
+    app: Flask, zendesk: RecordingServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    serve_macros(zendesk, macros(5))
+    store = jobs_of(app).store
+    orphan = store.create_job("lint", {}, "1", (None, "someone"))
+    store.start(orphan)  # ...and its process died here
+    monkeypatch.setattr("plugin.web.macros_api.STALE_SECONDS", 0)
+    time.sleep(0.01)
+    job = _start(app)
+    assert job["job_id"] != orphan
+    assert store.job(orphan).status == "failed"  # type: ignore[union-attr]
+    _wait(app)

@@ -13,7 +13,8 @@ from typing import Any
 import pytest
 from flask import Flask
 from macro_fixtures import macros
-from recording_server import RecordingServer, serve_macros
+from macro_server import serve_macros
+from recording_server import RecordingServer
 
 REPO = Path(__file__).resolve().parents[2]
 LOOPBACK = {"REMOTE_ADDR": "127.0.0.1"}

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from macro_fixtures import REPLIES, macro
-from recording_server import recorded_macros
+from macro_server import recorded_macros
 
 from plugin.coach.edits import apply
 from plugin.coach.liquid import blocks, placeholders, tokens

@@ -9,7 +9,8 @@ from typing import Any
 import pytest
 from flask import Flask
 from macro_fixtures import macro
-from recording_server import RecordingServer, load_object, serve_macro
+from macro_server import serve_macro
+from recording_server import RecordingServer, load_object
 from signing_keys import PUBLIC_PEM
 
 from plugin import create_app

@@ -10,7 +10,8 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 from macro_fixtures import REPLIES, macro
-from recording_server import RecordingServer, serve_macro
+from macro_server import serve_macro
+from recording_server import RecordingServer
 
 from plugin.coach.liquid import placeholders
 

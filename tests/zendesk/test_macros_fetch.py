@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 from macro_fixtures import macro, macros
-from recording_server import RecordingServer, Reply, serve_macros
+from macro_server import serve_macros
+from recording_server import RecordingServer, Reply
 from zenpy import Zenpy
 from zenpy.lib.exception import APIException
 
