@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import time
 
+import pytest
+
 from plugin.coach.draft import parse
 from plugin.coach.liquid import blocks, placeholders, tokens
 
@@ -42,20 +44,15 @@ def test_draft_protects_the_whole_block() -> None:
     assert not draft.is_protected(text.index("Thanks"), len(text))
 
 
-def _seconds(text: str) -> float:
+HOSTILE = ("{{", "{%", "{% if x %}", "{% endif %}{% if %}", "{% for a %}{% endfor %}{% endif %}")
+
+
+@pytest.mark.parametrize("unit", HOSTILE)
+def test_hostile_openers_cost_linear_time(unit: str) -> None:
+    # 300,000 characters: one pass takes a fraction of a second even on a busy machine;
+    # rescanning the rest of the text from every opener would take many seconds.
+    text = unit * (300_000 // len(unit))
     start = time.perf_counter()
     tokens(text)
     list(blocks(text))
-    return time.perf_counter() - start
-
-
-def test_hostile_openers_cost_linear_time() -> None:
-    for unit in (
-        "{{",
-        "{%",
-        "{% if x %}",
-        "{% endif %}{% if %}",
-        "{% for a %}{% endfor %}{% endif %}",
-    ):
-        small, big = unit * 2_000, unit * 20_000
-        assert _seconds(big) < max(0.05, 20 * _seconds(small))
+    assert time.perf_counter() - start < 2.0
