@@ -70,6 +70,6 @@ def create_app(test_config: Mapping[str, Any] | None = None, *, serving: bool = 
     app.register_blueprint(macros_api.bp)
     app.register_blueprint(macro_writes_api.bp)
     app.register_blueprint(sidebar.bp)
-    limits.init_app(app, cfg, api.bp, sidebar.bp)
+    limits.init_app(app, cfg, api.bp, sidebar.bp, macros_api.bp, macro_writes_api.bp)
     cli.init_app(app)
     return app

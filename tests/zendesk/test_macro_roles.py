@@ -108,3 +108,28 @@ def test_a_custom_role_with_full_macro_access_may_write_a_personal_one_may_not(
 def test_a_suspended_admin_is_refused(prod_app: Flask, zendesk: RecordingServer) -> None:
     _user(zendesk, 8005, role="admin", suspended=True)
     assert _preview(prod_app, "8005").status_code == 403
+
+
+def test_macro_api_calls_share_the_sessions_rate_budget(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("REDIS_URL", raising=False)
+    app = create_app(
+        {
+            "dev": False,
+            "secret_key": "5b0e8c1f7a2d4e6b9c3f0a1d8e7b6c5a-macro-roles",
+            "zendesk_subdomain": SUB,
+            "zendesk_app_installation_id": INSTALL,
+            "zendesk_app_public_key": PUBLIC_PEM,
+            "redis_url": "",
+            "rate_limit": "3/minute",
+            "database_url": f"sqlite:///{tmp_path / 'jobs.sqlite3'}",
+        }
+    )
+    headers = _headers(app, None)
+    client = app.test_client()
+    codes = [
+        client.get("/api/v1/macros/writes", headers=headers, environ_base=ADDR).status_code
+        for _ in range(4)
+    ]
+    assert codes == [200, 200, 200, 429]
