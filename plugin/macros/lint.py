@@ -53,6 +53,7 @@ class BodyReport:
 
     field: str
     format: str  # text | html
+    text: str  # the body as Zendesk has it (a template, not customer data): findings index it
     sha256: str
     score: int
     categories: dict[str, dict[str, str]]
@@ -168,10 +169,14 @@ def _body(coach: Coach, field_name: str, fmt: str, source: str) -> BodyReport:
         findings.append(f)
     if not greeted and fmt == "text":
         findings.insert(0, _greeting_finding(source, out["move_spans"]))
+    for f in findings:  # ids the write-back is asked with: field:finding:index
+        for i, s in enumerate(f["suggestions"]):
+            s["id"] = f"{field_name}:{f['id']}:{i}"
     categories = {k: v for k, v in out["categories"].items() if k in KEPT_CATEGORIES}
     return BodyReport(
         field=field_name,
         format=fmt,
+        text=source,
         sha256=sha256(source),
         score=0,  # set by lint_macro from the checks
         categories=categories,

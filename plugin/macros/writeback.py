@@ -62,8 +62,8 @@ def suggestion_ids(report: dict[str, Any]) -> dict[str, tuple[str, list[dict[str
     out = {}
     for body in report["bodies"]:
         for f in body["findings"]:
-            for i, s in enumerate(f["suggestions"]):
-                out[f"{body['field']}:{f['id']}:{i}"] = (body["field"], s["edits"], s["label"])
+            for s in f["suggestions"]:
+                out[s["id"]] = (body["field"], s["edits"], s["label"])
     return out
 
 

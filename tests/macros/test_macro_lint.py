@@ -113,3 +113,11 @@ def test_html_body_is_coached_too(coach: Coach) -> None:
     report = lint_macro(coach, FakeMacro(None, html=html))
     assert [b.field for b in report.bodies] == ["comment_value_html"]
     assert report.bodies[0].format == "html" and report.score is not None
+
+
+def test_every_suggestion_carries_the_id_the_write_back_takes(coach: Coach) -> None:
+    report = lint_macro(coach, FakeMacro(COLD)).to_dict()
+    body = report["bodies"][0]
+    assert body["text"] == COLD and body["field"] == "comment_value"
+    ids = [s["id"] for f in body["findings"] for s in f["suggestions"]]
+    assert ids and all(i.startswith("comment_value:") for i in ids) and len(set(ids)) == len(ids)

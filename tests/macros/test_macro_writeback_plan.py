@@ -74,9 +74,10 @@ def test_overlapping_choices_are_refused(monkeypatch: pytest.MonkeyPatch) -> Non
     def two_rewrites_of_one_span(coach: Coach, macro: Any) -> Any:
         report = real(coach, macro)
         finding = report.bodies[0].findings[0]
+        ids = [f"comment_value:{finding['id']}:{i}" for i in (0, 1)]
         finding["suggestions"] = [
-            {"label": "a", "edits": [{"start": 0, "end": 5, "replacement": "Hi"}]},
-            {"label": "b", "edits": [{"start": 2, "end": 5, "replacement": "y"}]},
+            {"id": ids[0], "label": "a", "edits": [{"start": 0, "end": 5, "replacement": "Hi"}]},
+            {"id": ids[1], "label": "b", "edits": [{"start": 2, "end": 5, "replacement": "y"}]},
         ]
         return report
 
@@ -94,8 +95,10 @@ def test_a_plan_that_would_change_a_placeholder_is_refused(
 
     def breaks_a_placeholder(coach: Coach, macro: Any) -> Any:
         report = real(coach, macro)
-        report.bodies[0].findings[0]["suggestions"] = [
-            {"label": "x", "edits": [{"start": start + 2, "end": start + 4, "replacement": "DC"}]}
+        finding = report.bodies[0].findings[0]
+        edit = {"start": start + 2, "end": start + 4, "replacement": "DC"}
+        finding["suggestions"] = [
+            {"id": f"comment_value:{finding['id']}:0", "label": "x", "edits": [edit]}
         ]
         return report
 

@@ -17,6 +17,7 @@ from plugin.coach.model import Edit
 from plugin.coach.review import Coach
 from plugin.coach.rules import load_pack
 from plugin.macros.lint import lint_macro
+from plugin.macros.writeback import plan
 from plugin.zendesk.macros import parse_macro
 
 COACH = Coach(load_pack())
@@ -121,3 +122,39 @@ def test_fixture_replies_offer_suggestions_that_are_checked(reply: str) -> None:
         _assert_placeholders_kept(macro(1, actions=[{"field": "comment_value", "value": reply}]))
         >= 1
     )
+
+
+def _compatible(report: dict[str, Any]) -> list[str]:
+    """A greedy set of offered suggestions whose edits do not overlap, one per finding."""
+    taken: list[tuple[str, int, int]] = []
+    chosen = []
+    for body in report["bodies"]:
+        for f in body["findings"]:
+            for s in f["suggestions"][:1]:
+                spans = [(body["field"], e["start"], e["end"]) for e in s["edits"]]
+                clash = any(
+                    fa == fb and a < d and c < b or (fa == fb and a == b == c == d)
+                    for fa, a, b in spans
+                    for fb, c, d in taken
+                )
+                if not clash:
+                    taken.extend(spans)
+                    chosen.append(s["id"])
+    return chosen
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(PIECES)
+def test_a_write_back_of_many_fixes_at_once_keeps_every_placeholder(pieces: list[str]) -> None:
+    text = " ".join(pieces)
+    m = parse_macro(macro(8, actions=[{"field": "comment_value", "value": text}]))
+    chosen = _compatible(lint_macro(COACH, m).to_dict())
+    if not chosen:
+        return
+    result = plan(COACH, m, chosen)  # raises PlanError if a placeholder would change
+    after = result.after_actions[0]["value"]
+    pos = 0
+    for s, e in _merged([*tokens(text), *blocks(text)]):
+        pos = after.find(text[s:e], pos)
+        assert pos >= 0
+        pos += e - s
