@@ -18,7 +18,6 @@ from itertools import accumulate
 from operator import itemgetter
 from typing import Literal, NamedTuple
 
-from plugin.coach import liquid
 from plugin.coach.model import Edit
 from plugin.coach.rule_schema import fold
 
@@ -479,7 +478,6 @@ def _protected(text: str, names: tuple[str, ...]) -> tuple[Span, ...]:
             re.I,
         )
         raw += [m.span() for m in name_re.finditer(text)]
-    raw.extend(liquid.blocks(text))  # {% if %}…{% endif %} whole: a template's logic
     raw.sort()
     merged: list[Span] = []
     for s, e in raw:

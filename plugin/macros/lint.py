@@ -14,10 +14,11 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
-from plugin.coach import liquid
 from plugin.coach.draft import DraftError
 from plugin.coach.review import CheckRequest, Coach
 from plugin.coach.serialize import review_to_dict
+from plugin.macros import liquid
+from plugin.macros.template import Template
 
 # Core categories that hold for every customer a macro answers.
 KEPT_CATEGORIES = ("greeting", "tone", "readability", "jargon", "next_steps", "closing")
@@ -95,19 +96,9 @@ def sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def _protected_tokens(source: str) -> list[tuple[int, int]]:
-    return sorted([*liquid.tokens(source), *liquid.blocks(source)])
-
-
 def keeps_placeholders(source: str, edits: list[dict[str, Any]]) -> bool:
-    """No edit replaces any byte of a placeholder or Liquid block, nor inserts inside one."""
-    spans = _protected_tokens(source)
-    for e in edits:
-        start, end = int(e["start"]), int(e["end"])
-        for s, t in spans:
-            if (start < t and end > s) or (start == end and s < start < t):
-                return False
-    return True
+    """No edit changes or splits a placeholder, nor adds text inside a Liquid block."""
+    return Template.of(source).keeps(edits, (0, 0))
 
 
 def has_greeting_placeholder(source: str) -> bool:
@@ -157,6 +148,7 @@ def _body(coach: Coach, field_name: str, fmt: str, source: str) -> BodyReport:
     review = coach.review(CheckRequest(draft=source, format="html" if fmt == "html" else "text"))
     out = review_to_dict(review, source)
     greeted = has_greeting_placeholder(source)
+    template = Template.of(source)
     findings = []
     for f in out["findings"]:
         if f["category"] not in KEPT_CATEGORIES:
@@ -165,7 +157,8 @@ def _body(coach: Coach, field_name: str, fmt: str, source: str) -> BodyReport:
             greeted or fmt == "text" or "{%" in source[:_OPENING_CHARS]
         ):
             continue  # a Liquid block's greeting counts; a text body gets the placeholder one
-        f["suggestions"] = [s for s in f["suggestions"] if keeps_placeholders(source, s["edits"])]
+        span = (f["start"], f["end"])
+        f["suggestions"] = [s for s in f["suggestions"] if template.keeps(s["edits"], span)]
         findings.append(f)
     if not greeted and fmt == "text":
         findings.insert(0, _greeting_finding(source, out["move_spans"]))

@@ -14,10 +14,10 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from plugin.coach import liquid
 from plugin.coach.edits import apply
 from plugin.coach.model import Edit
 from plugin.coach.review import Coach
+from plugin.macros import liquid
 from plugin.macros.lint import lint_macro
 
 
@@ -124,15 +124,9 @@ def plan(coach: Coach, macro: Any, chosen: list[str]) -> Plan:
 
 
 def _keeps(before: str, after: str) -> bool:
-    """Every placeholder and Liquid block of ``before`` is in ``after``, in order, unchanged."""
-    merged: list[tuple[int, int]] = []
-    for s, e in sorted([*liquid.tokens(before), *liquid.blocks(before)]):
-        if merged and s < merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
-        else:
-            merged.append((s, e))
+    """Every placeholder and Liquid tag of ``before`` is in ``after``, in order, unchanged."""
     pos = 0
-    for s, e in merged:
+    for s, e in liquid.tokens(before):
         found = after.find(before[s:e], pos)
         if found < 0:
             return False

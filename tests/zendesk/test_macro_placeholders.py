@@ -1,5 +1,6 @@
-"""Every suggestion the macro lint offers keeps every placeholder byte for byte:
-on every recorded macro, and on generated macros full of placeholders."""
+"""Every suggestion the macro lint offers keeps every placeholder and Liquid tag byte for
+byte, and adds no sentence inside a Liquid block: on every recorded macro, and on
+generated macros full of placeholders."""
 
 from __future__ import annotations
 
@@ -12,11 +13,11 @@ from macro_fixtures import REPLIES, macro
 from macro_server import recorded_macros
 
 from plugin.coach.edits import apply
-from plugin.coach.liquid import blocks, placeholders, tokens
 from plugin.coach.model import Edit
 from plugin.coach.review import Coach
 from plugin.coach.rules import load_pack
 from plugin.macros.lint import lint_macro
+from plugin.macros.liquid import blocks, placeholders, tokens
 from plugin.macros.writeback import plan
 from plugin.zendesk.macros import parse_macro
 
@@ -27,16 +28,6 @@ def _sources(m: Any) -> dict[str, str]:
     return {"comment_value": m.text or "", "comment_value_html": m.html or ""}
 
 
-def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    for s, e in sorted(spans):
-        if out and s < out[-1][1]:
-            out[-1] = (out[-1][0], max(e, out[-1][1]))
-        else:
-            out.append((s, e))
-    return out
-
-
 def _assert_placeholders_kept(raw: dict[str, Any]) -> int:
     """Apply each offered suggestion alone; return how many were checked."""
     m = parse_macro(raw)
@@ -44,11 +35,17 @@ def _assert_placeholders_kept(raw: dict[str, Any]) -> int:
     checked = 0
     for body in report.bodies:
         source = _sources(m)[body.field]
-        before = [source[s:e] for s, e in _merged([*tokens(source), *blocks(source)])]
+        before = [source[s:e] for s, e in tokens(source)]
+        inside = list(blocks(source))
         for f in body.findings:
             for s in f["suggestions"]:
+                if f["end"] <= f["start"]:  # an added sentence: never inside a branch
+                    assert not any(bs < e["start"] < be for e in s["edits"] for bs, be in inside), (
+                        f["rule_id"],
+                        source,
+                    )
                 after = apply(source, [Edit(**e) for e in s["edits"]])
-                pos = 0  # each placeholder and whole Liquid block, in order, byte for byte
+                pos = 0  # each placeholder and Liquid tag, in order, byte for byte
                 for kept in before:
                     pos = after.find(kept, pos)
                     assert pos >= 0, (s["label"], kept, after)
@@ -154,7 +151,7 @@ def test_a_write_back_of_many_fixes_at_once_keeps_every_placeholder(pieces: list
     result = plan(COACH, m, chosen)  # raises PlanError if a placeholder would change
     after = result.after_actions[0]["value"]
     pos = 0
-    for s, e in _merged([*tokens(text), *blocks(text)]):
+    for s, e in tokens(text):
         pos = after.find(text[s:e], pos)
         assert pos >= 0
         pos += e - s

@@ -13,7 +13,7 @@ from macro_fixtures import REPLIES, macro
 from macro_server import serve_macro
 from recording_server import RecordingServer
 
-from plugin.coach.liquid import placeholders
+from plugin.macros.liquid import placeholders
 
 LOOPBACK = {"REMOTE_ADDR": "127.0.0.1"}
 COLD = (

@@ -1,4 +1,4 @@
-"""Placeholders and Liquid blocks are protected, found in time linear in the text."""
+"""Placeholders, Liquid tags and blocks, found in time linear in the text."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import time
 import pytest
 
 from plugin.coach.draft import parse
-from plugin.coach.liquid import blocks, placeholders, tokens
+from plugin.macros.liquid import blocks, placeholders, tokens
 
 
 def test_tokens_cover_placeholders_filters_and_tags() -> None:
@@ -36,12 +36,13 @@ def test_a_closer_without_opener_and_an_opener_never_closed_protect_only_themsel
     assert len(tokens(text)) == 2
 
 
-def test_draft_protects_the_whole_block() -> None:
+def test_the_draft_protects_every_tag_and_still_coaches_the_branches() -> None:
     text = "{% if ticket.requester.first_name %}Hi there, friend{% else %}Hello{% endif %}\nThanks."
     draft = parse(text)
+    for start, end in tokens(text):
+        assert draft.is_protected(start, end)
     inside = text.index("there")
-    assert draft.is_protected(inside, inside + 5)
-    assert not draft.is_protected(text.index("Thanks"), len(text))
+    assert not draft.is_protected(inside, inside + 5)  # a branch's prose is coached
 
 
 HOSTILE = ("{{", "{%", "{% if x %}", "{% endif %}{% if %}", "{% for a %}{% endfor %}{% endif %}")

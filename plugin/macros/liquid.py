@@ -2,8 +2,8 @@
 
 ``{{ticket.requester.first_name}}``, ``{{dc.item | capitalize}}`` and ``{% tag %}`` are
 tokens; a block (``{% if %}…{% endif %}``, ``unless``, ``case``, ``for``, ``capture``,
-``comment``, ``raw``) is protected whole, from its opening tag to its matching end tag,
-nesting included. Every scan moves forward only (an opener with no closer after it
+``comment``, ``raw``) spans from its opening tag to its matching end tag, nesting
+included. Every scan moves forward only (an opener with no closer after it
 stops that kind of token), and blocks are matched with a stack and per-name counts,
 so a hostile draft of unclosed openers costs no more than its length.
 """
