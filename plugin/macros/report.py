@@ -62,6 +62,20 @@ def select(reports: Iterable[dict[str, Any]], **filters: Any) -> list[dict[str, 
     return worst_first(r for r in reports if matches(r, **filters))
 
 
+def facets(reports: Iterable[dict[str, Any]]) -> dict[str, dict[str, int]]:
+    """How many macros carry each tag, category and group (for the filters' choices)."""
+    out: dict[str, dict[str, int]] = {"tags": {}, "categories": {}, "groups": {}}
+    for r in reports:
+        for key, values in (
+            ("tags", r["tags"]),
+            ("categories", r["categories"]),
+            ("groups", [str(g) for g in r["group_ids"]]),
+        ):
+            for v in dict.fromkeys(values):
+                out[key][v] = out[key].get(v, 0) + 1
+    return {k: dict(sorted(v.items())) for k, v in out.items()}
+
+
 def _findings(report: dict[str, Any]) -> list[dict[str, Any]]:
     return [f for b in report.get("bodies", ()) for f in b["findings"]]
 

@@ -95,11 +95,24 @@ def lint_report(job_id: str) -> Response:
     if fmt not in ("json", "csv"):
         raise ApiError(400, "invalid_field", "format must be json or csv")
     store = jobs_of(app()).store
-    rows = reports.select(store.results(job_id), **filters)
+    everything = store.results(job_id)
+    rows = reports.select(everything, **filters)
+    name = f"macro-lint-{job_id[:8]}"
     if fmt == "csv":
         return Response(
             reports.to_csv(rows),
             mimetype="text/csv",
-            headers={"Content-Disposition": f'attachment; filename="macro-lint-{job_id[:8]}.csv"'},
+            headers={"Content-Disposition": f'attachment; filename="{name}.csv"'},
         )
-    return jsonify({"job": job.to_dict(), "filters": filters, "count": len(rows), "macros": rows})
+    out = jsonify(
+        {
+            "job": job.to_dict(),
+            "filters": filters,
+            "facets": reports.facets(everything),
+            "count": len(rows),
+            "macros": rows,
+        }
+    )
+    if request.args.get("download") in ("1", "true"):
+        out.headers["Content-Disposition"] = f'attachment; filename="{name}.json"'
+    return out

@@ -115,6 +115,12 @@ def test_report_filters_and_csv_export(app: Flask, zendesk: RecordingServer) -> 
     assert len(get("?only_active=1")) == sum(m["active"] for m in everything)
     csv = client.get(base + "?format=csv&tag=generic", environ_base=LOOPBACK)
     assert csv.mimetype == "text/csv" and csv.get_data(as_text=True).count("\n") == 1 + len(generic)
+    full = client.get(base, environ_base=LOOPBACK).get_json()
+    assert full["facets"]["groups"] == {"42": len(in_group)}
+    assert full["facets"]["tags"]["generic"] == len(generic)
+    assert full["facets"]["categories"] == {"Billing": 30, "Refunds": 30}
+    download = client.get(base + "?download=1", environ_base=LOOPBACK)
+    assert "attachment" in download.headers["Content-Disposition"]
     bad = client.get(base + "?tag=lovely", environ_base=LOOPBACK)
     assert bad.status_code == 400 and "tag must be one of" in bad.get_json()["error"]["message"]
 
