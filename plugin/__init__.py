@@ -23,6 +23,7 @@ def create_app(test_config: Mapping[str, Any] | None = None, *, serving: bool = 
     from plugin.coach.review import Coach
     from plugin.coach.rules import load_pack
     from plugin.config import Config
+    from plugin.store import extension as store
     from plugin.web import (
         api,
         errors,
@@ -31,9 +32,11 @@ def create_app(test_config: Mapping[str, Any] | None = None, *, serving: bool = 
         logs,
         macro_writes_api,
         macros_api,
+        openapi,
         security,
         sidebar,
     )
+    from plugin.web.schemas import body_limit
 
     cfg = Config.from_env()
     if test_config:
@@ -49,8 +52,8 @@ def create_app(test_config: Mapping[str, Any] | None = None, *, serving: bool = 
     app = Flask(__name__)
     app.config["SECRET_KEY"] = cfg.secret_key
     app.json.sort_keys = False  # type: ignore[attr-defined]  # categories keep display order
-    # Room for a max-size draft plus a customer message, encoded as JSON.
-    app.config["MAX_CONTENT_LENGTH"] = cfg.max_draft_chars * 8 + 65_536
+    # Room for a max-size draft plus a max-size customer message, encoded as JSON.
+    app.config["MAX_CONTENT_LENGTH"] = body_limit(cfg.max_draft_chars)
     app.extensions["coach_config"] = cfg
     app.extensions["coach"] = Coach(
         pack=load_pack(cfg.rules_path or None),
@@ -69,7 +72,9 @@ def create_app(test_config: Mapping[str, Any] | None = None, *, serving: bool = 
     app.register_blueprint(api.bp)
     app.register_blueprint(macros_api.bp)
     app.register_blueprint(macro_writes_api.bp)
+    app.register_blueprint(openapi.bp)
     app.register_blueprint(sidebar.bp)
     limits.init_app(app, cfg, api.bp, sidebar.bp, macros_api.bp, macro_writes_api.bp)
     cli.init_app(app)
+    store.init_app(app, cfg)  # the `db` commands; the database opens on first use
     return app

@@ -1,7 +1,8 @@
-"""Where jobs, their results and macro writes are kept: SQLAlchemy on SQLite or PostgreSQL.
+"""Where jobs, their results and macro writes are kept: the store's database (SQLite or
+PostgreSQL), tables in ``plugin.store.macro_jobs``, migrated by the store's Alembic chain.
 
 ``JobStore`` is the interface the runners, the API and the write-back use; ``SqlJobStore``
-implements it on an engine (the storage layer's, once it is shared). Results are
+implements it on an engine (in the app, the store's own). Results are
 written as they are computed, each batch in its own transaction, so a worker that
 dies leaves every finished macro in the report.
 """
@@ -15,11 +16,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any, Protocol
 
-from sqlalchemy import Engine, create_engine, delete, event, select, update
-from sqlalchemy.engine import make_url
+from sqlalchemy import Engine, delete, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from plugin.jobs.models import Job, JobResult, JobsBase, MacroWrite
+from plugin.store import migrate
+from plugin.store.db import make_engine
+from plugin.store.macro_jobs import Job, JobResult, MacroWrite
 
 FINISHED = frozenset({"done", "partial", "failed"})
 
@@ -91,7 +93,7 @@ class JobStore(Protocol):
     def create_job(
         self, kind: str, params: dict[str, Any], pack_version: str, actor: tuple[int | None, str]
     ) -> str: ...
-    def start(self, job_id: str) -> None: ...
+    def start(self, job_id: str, pack_version: str | None = None) -> None: ...
     def progress(self, job_id: str, phase: str, done: int, total: int | None) -> None: ...
     def add_results(self, job_id: str, reports: list[dict[str, Any]]) -> None: ...
     def finish(self, job_id: str, status: str, errors: int, error: str = "") -> None: ...
@@ -103,24 +105,6 @@ class JobStore(Protocol):
     def write(self, write_id: int) -> WriteInfo | None: ...
     def writes(self, macro_id: int | None = None, limit: int = 100) -> list[WriteInfo]: ...
     def mark_undone(self, write_id: int, by: int) -> None: ...
-
-
-def make_engine(url: str) -> Engine:
-    parsed = make_url(url)
-    if parsed.get_backend_name() != "sqlite":
-        return create_engine(url, pool_pre_ping=True)
-    engine = create_engine(url)
-
-    @event.listens_for(engine, "connect")
-    def _pragmas(conn: Any, _record: object) -> None:
-        cur = conn.cursor()
-        if parsed.database not in (None, "", ":memory:"):
-            cur.execute("PRAGMA journal_mode=WAL")  # the web and a worker share the file
-        cur.execute("PRAGMA foreign_keys=ON")
-        cur.execute("PRAGMA busy_timeout=5000")
-        cur.close()
-
-    return engine
 
 
 def _info(j: Job) -> JobInfo:
@@ -174,8 +158,8 @@ class SqlJobStore:
         return store
 
     def ensure_schema(self) -> None:
-        # Until the shared storage's Alembic chain carries these tables.
-        JobsBase.metadata.create_all(self.engine)
+        """Bring the database to the newest revision (at head this only reads the version)."""
+        migrate.upgrade(self.engine)
 
     def _session(self) -> Session:
         return self._sessions()
@@ -203,8 +187,11 @@ class SqlJobStore:
         with self._session() as s, s.begin():
             s.execute(update(Job).where(Job.id == job_id).values(**values))
 
-    def start(self, job_id: str) -> None:
-        self._update(job_id, status="running", started_at=datetime.now(UTC))
+    def start(self, job_id: str, pack_version: str | None = None) -> None:
+        values: dict[str, Any] = {"status": "running", "started_at": datetime.now(UTC)}
+        if pack_version:
+            values["pack_version"] = pack_version
+        self._update(job_id, **values)
 
     def progress(self, job_id: str, phase: str, done: int, total: int | None) -> None:
         self._update(job_id, phase=phase, done=done, total=total)

@@ -30,6 +30,7 @@ def execute_lint(
     coach: Coach,
     *,
     client_factory: Callable[[Config], Any] | None = None,
+    pack_version: str | None = None,
 ) -> None:
     from plugin.zendesk.client import ZendeskNotConfigured
     from plugin.zendesk.macros import iter_macros, make_job_client
@@ -37,7 +38,7 @@ def execute_lint(
     job = store.job(job_id)
     if job is None or job.status != "queued":
         return  # unknown, or already taken by another worker
-    store.start(job_id)
+    store.start(job_id, pack_version)  # the version the run really uses
     pending: list[dict[str, Any]] = []
     last = 0.0
 

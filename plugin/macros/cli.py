@@ -11,8 +11,8 @@ from flask import current_app
 from flask.cli import with_appcontext
 from tqdm import tqdm
 
-from plugin.coach.review import Coach
 from plugin.config import Config
+from plugin.jobs import lint_coach
 from plugin.macros import report as reports
 from plugin.macros.run import run_lint
 
@@ -44,7 +44,7 @@ def lint_macros(json_file: str | None, csv_file: str | None, only_active: bool, 
     from plugin.zendesk.macros import iter_macros, make_job_client
 
     cfg: Config = current_app.extensions["coach_config"]
-    coach: Coach = current_app.extensions["coach"]
+    coach, version = lint_coach(current_app._get_current_object())  # type: ignore[attr-defined]
     try:
         client = make_job_client(cfg)
     except ZendeskNotConfigured:
@@ -63,7 +63,7 @@ def lint_macros(json_file: str | None, csv_file: str | None, only_active: bool, 
     outcome = run_lint(iter_macros(client), coach, only_active=only_active, progress=progress)
     bar.close()
     ordered = reports.worst_first(outcome.reports)
-    meta = {"pack_version": coach.pack.version, "status": outcome.status, "error": outcome.error}
+    meta = {"pack_version": version, "status": outcome.status, "error": outcome.error}
     if json_file:
         _write(json_file, reports.to_json(ordered, meta))
     if csv_file:
@@ -71,7 +71,7 @@ def lint_macros(json_file: str | None, csv_file: str | None, only_active: bool, 
     for r in ordered[: top or None]:
         click.echo(_line(r))
     click.echo(
-        f"{outcome.linted} macros linted, {outcome.errors} errors; pack {coach.pack.version}",
+        f"{outcome.linted} macros linted, {outcome.errors} errors; {version}",
         err=True,
     )
     if outcome.error:

@@ -11,12 +11,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, Response, current_app, jsonify, request
+from flask import Blueprint, Response, jsonify, request
 from zenpy import Zenpy
 from zenpy.lib.exception import APIException, RecordNotFoundException
 
-from plugin.coach.review import Coach
-from plugin.jobs import jobs_store
+from plugin.jobs import jobs_store, lint_coach
 from plugin.macros.writeback import PlanError, actions_sha256, plan
 from plugin.web.errors import ApiError
 from plugin.web.macro_access import Actor, app, json_body, require_macro_writer
@@ -56,7 +55,7 @@ def _chosen(body: dict[str, Any]) -> list[str]:
 
 
 def _plan(macro: Macro, chosen: list[str]) -> Any:
-    coach: Coach = current_app.extensions["coach"]
+    coach, _ = lint_coach(app())
     try:
         return plan(coach, macro, chosen)
     except PlanError as err:
@@ -94,7 +93,7 @@ def _audit(actor: Actor, macro_id: int, before: list[Any], after: list[Any], **e
         macro_id=macro_id,
         before_sha256=actions_sha256(before),
         after_sha256=actions_sha256(after),
-        pack_version=current_app.extensions["coach"].pack.version,
+        pack_version=lint_coach(app())[1],
         before_actions=before,
         after_actions=after,
         **extra,

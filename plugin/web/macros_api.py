@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, Response, current_app, jsonify, request
+from flask import Blueprint, Response, jsonify, request
 
-from plugin.jobs import jobs_of
+from plugin.jobs import jobs_of, lint_coach
 from plugin.jobs.store import FINISHED, JobInfo
 from plugin.macros import report as reports
 from plugin.macros.lint import TAGS
@@ -49,7 +49,7 @@ def start_lint() -> tuple[Response, int]:
     latest = jobs.store.latest("lint")
     if latest is not None and latest.status not in FINISHED:
         return jsonify({"job": latest.to_dict(), "already_running": True}), 202
-    pack = current_app.extensions["coach"].pack.version
+    _, pack = lint_coach(app())
     job_id = jobs.store.create_job(
         "lint", {"only_active": only_active}, pack, (actor.user_id, actor.name)
     )

@@ -202,3 +202,17 @@ def test_a_job_whose_worker_vanished_does_not_block_the_next_run(
     assert job["job_id"] != orphan
     assert store.job(orphan).status == "failed"  # type: ignore[union-attr]
     _wait(app)
+
+
+def test_the_run_records_the_pack_it_was_coached_with(app: Flask, zendesk: RecordingServer) -> None:
+    serve_macros(zendesk, macros(3))
+    app.config["STORE_VERSION_TTL"] = 0  # see a new version at once
+    first = _start(app)
+    _wait(app)
+    assert jobs_of(app).store.job(first["job_id"]).pack_version.startswith("file pack")  # type: ignore[union-attr]
+    res = app.test_cli_runner().invoke(args=["db", "upgrade", "--seed"])
+    assert res.exit_code == 0, res.output
+    second = _start(app)
+    _wait(app)
+    info = jobs_of(app).store.job(second["job_id"])
+    assert info is not None and info.pack_version == "account pack v1"

@@ -1,44 +1,22 @@
-"""Tables of the macro jobs: runs, their per-macro results, and audited macro writes.
+"""Tables of the macro jobs (issue #12): lint runs, their per-macro results, audited writes.
 
-Nothing here holds customer data: macros are the account's templates, and results
-carry scores, tags and findings about them. A write keeps the macro's actions before
-and after, so it can be undone from its audit entry.
+On the store's ``Base``, so one Alembic chain migrates them (revision 0002). Nothing here
+holds customer data: macros are the account's templates, and results carry scores, tags
+and findings about them. A write keeps the macro's actions before and after, so it can be
+undone from its audit entry (the one row that changes: ``undone_by``).
 """
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 
-from sqlalchemy import (
-    BigInteger,
-    DateTime,
-    ForeignKey,
-    Index,
-    Integer,
-    MetaData,
-    String,
-    Text,
-)
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy import BigInteger, DateTime, ForeignKey, Index, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
 
-NAMING = {
-    "ix": "ix_%(column_0_label)s",
-    "uq": "uq_%(table_name)s_%(column_0_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-}
+from plugin.store.models import Base, utcnow
 
 
-def utcnow() -> datetime:
-    return datetime.now(UTC)
-
-
-class JobsBase(DeclarativeBase):
-    metadata = MetaData(naming_convention=NAMING)
-
-
-class Job(JobsBase):
+class Job(Base):
     __tablename__ = "macro_jobs"
     __table_args__ = (Index("ix_macro_jobs_account_created", "account", "created_at"),)
 
@@ -64,7 +42,7 @@ class Job(JobsBase):
     )
 
 
-class JobResult(JobsBase):
+class JobResult(Base):
     __tablename__ = "macro_results"
 
     job_id: Mapped[str] = mapped_column(
@@ -76,7 +54,7 @@ class JobResult(JobsBase):
     report: Mapped[str] = mapped_column(Text)  # JSON: MacroReport.to_dict()
 
 
-class MacroWrite(JobsBase):
+class MacroWrite(Base):
     """One audited write of a macro's actions (or the undo of one)."""
 
     __tablename__ = "macro_writes"

@@ -1,8 +1,9 @@
-"""The job store: runs, batched results that replace themselves, writes and their undo."""
+"""The job store on SQLite and PostgreSQL: runs, batched results that replace themselves,
+writes and their undo, all through the store's migrations."""
 
 from __future__ import annotations
 
-from pathlib import Path
+from collections.abc import Iterator
 
 import pytest
 
@@ -10,8 +11,10 @@ from plugin.jobs.store import SqlJobStore
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> SqlJobStore:
-    return SqlJobStore.connect(f"sqlite:///{tmp_path / 'jobs.sqlite3'}", "acme")
+def store(database_url: str) -> Iterator[SqlJobStore]:
+    found = SqlJobStore.connect(database_url, "acme")  # migrates the empty database
+    yield found
+    found.engine.dispose()
 
 
 def _report(macro_id: int, score: int | None = 80) -> dict[str, object]:
@@ -34,7 +37,7 @@ def test_a_run_from_queued_to_done_keeps_its_results(store: SqlJobStore) -> None
     assert store.latest("lint").id == job_id  # type: ignore[union-attr]
 
 
-def test_another_account_sees_nothing(store: SqlJobStore, tmp_path: Path) -> None:
+def test_another_account_sees_nothing(store: SqlJobStore) -> None:
     job_id = store.create_job("lint", {}, "7", (None, "x"))
     other = SqlJobStore(store.engine, "globex")
     assert other.job(job_id) is None and other.latest("lint") is None
