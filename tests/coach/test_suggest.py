@@ -253,3 +253,22 @@ def test_a_restated_passive_is_no_passive_voice_hint() -> None:
     assert passive.find(said_back) == []
     own = parse("Your train was cancelled on Monday.")
     assert [f.rule_id for f in passive.find(own)] == ["passive-voice"]
+
+
+@pytest.mark.parametrize(
+    ("word", "fix", "dropped"),
+    [
+        ("flt", "felt", True),
+        ("acct", "act", True),
+        ("teh", "the", False),
+        ("recieve", "receive", False),
+    ],
+)
+def test_shorthand_gets_no_spelling_fix(word: str, fix: str, dropped: bool) -> None:
+    from plugin.coach.suggest.vet import reason_to_drop
+
+    text = f"Please check the {word} today."
+    at = text.index(word)
+    edit = Edit(at, at + len(word), fix)
+    code = reason_to_drop(parse(text), "misspelling", (edit,), (0, len(text)), False, True)
+    assert (code == "abbreviation") is dropped

@@ -122,6 +122,10 @@ def reason_to_drop(
 ) -> str | None:
     """Why a suggestion made of ``edits`` must not be offered (a code), or None."""
     greeting = rule_id in _GREETING_RULES
+    if rule_id == "misspelling" and any(
+        _abbreviation(draft.text[e.start : e.end], e) for e in edits
+    ):
+        return "abbreviation"
     for e in edits:
         if e.start == e.end and not greeting and not body[0] <= e.start <= body[1]:
             return "outside-body"
@@ -134,6 +138,18 @@ def reason_to_drop(
         if _PROMISE.search(added) and not open_ and rule_id != "missing-next_steps":
             return "promise-on-answered-draft"
     return None
+
+
+_VOWELS = frozenset("aeiouAEIOU")
+_SHORT = 4  # "acct", "edu", "flt": shorthand more often than a typo
+
+
+def _abbreviation(word: str, e: Edit) -> bool:
+    """Shorthand, not a typo: no vowel at all ("flt"), or a short word whose "fix" adds or
+    drops letters ("acct" -> "act") rather than swapping two ("teh" -> "the")."""
+    if not word or not any(c in _VOWELS for c in word):
+        return True
+    return len(word) <= _SHORT and sorted(word.lower()) != sorted(e.replacement.lower())
 
 
 def _layout(draft: Draft) -> layout_mod.Layout:
