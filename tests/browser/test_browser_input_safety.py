@@ -70,7 +70,8 @@ def test_sidebar_shows_a_hostile_requester_and_comment_as_text(
     draft = "Hello,\n\nYou should have read the guide " + XSS[0] + ".\n"
     page.evaluate("t => harness.typeDraft(t)", draft)
     wait_checked(frame, draft)
-    for button in frame.locator("button.rc-apply").all()[:6]:
+    shown = [b for b in frame.locator("button.rc-apply").all() if b.is_visible()]
+    for button in shown[:6]:  # folded cards ("Show more") hold the rest
         button.hover()  # an onmouseover that leaked into the panel would fire here
     assert frame.evaluate("() => window.__pwned") is None
     assert (
@@ -90,7 +91,7 @@ def test_playground_renders_payloads_in_every_field_as_text(
     page.fill("#rc-draft", draft)
     review = wait_checked(page, draft)
     assert review["findings"]
-    for button in page.locator("button.rc-apply").all()[:6]:
+    for button in [b for b in page.locator("button.rc-apply").all() if b.is_visible()][:6]:
         button.hover()
     assert page.evaluate("() => window.__pwned") is None
     panel = page.locator("#rc-panel")
