@@ -113,7 +113,9 @@ def test_generated_macros_keep_every_placeholder(pieces: list[str], as_html: boo
     _assert_placeholders_kept(macro(7, actions=actions))
 
 
-@pytest.mark.parametrize("reply", REPLIES)
+# The first fixture reply is complete and solved: it is offered nothing (no promise on a
+# solved reply, issue #10); the others need work.
+@pytest.mark.parametrize("reply", REPLIES[1:])
 def test_fixture_replies_offer_suggestions_that_are_checked(reply: str) -> None:
     assert (
         _assert_placeholders_kept(macro(1, actions=[{"field": "comment_value", "value": reply}]))
