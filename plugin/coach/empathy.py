@@ -10,7 +10,7 @@ new anti-pattern anywhere.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -99,15 +99,20 @@ def _longest_per_rule(matches: list[RuleMatch]) -> list[RuleMatch]:
         if m.start >= last_end.get(m.rule.id, -1):
             kept.append(m)
             last_end[m.rule.id] = m.end
+    # A match holding m starts at most the longest match's length before it: only
+    # those are compared (all pairs would be quadratic in a draft of many matches).
+    starts = [m.start for m in kept]
+    longest = max((m.end - m.start for m in kept), default=0)
     return [
         m
         for m in kept
         if not any(
             o.rule.id != m.rule.id
-            and o.start <= m.start
             and m.end <= o.end
             and (o.start, o.end) != (m.start, m.end)
-            for o in kept
+            for o in kept[
+                bisect_left(starts, m.start - longest) : bisect_right(starts, m.start)
+            ]
         )
     ]
 

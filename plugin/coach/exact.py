@@ -101,13 +101,19 @@ def keeps_the_rest(
     return after_keys == kept
 
 
+# Words are shorter than this; in text without white space the window is cut where
+# it stands (matches near a cut edge are left out of the comparison anyway).
+_SNAP_MAX = 100
+
+
 def _snap(text: str, pos: int, step: int) -> int:
     """Move ``pos`` outward to white space (or the text's edge) so no word is cut."""
     if pos <= 0:
         return 0
     if pos >= len(text):
         return len(text)
-    while 0 < pos < len(text) and not text[pos].isspace():
+    stop = pos + step * _SNAP_MAX
+    while 0 < pos < len(text) and pos != stop and not text[pos].isspace():
         pos += step
     return max(0, min(pos, len(text)))
 
