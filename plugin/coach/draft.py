@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property, partial
@@ -92,6 +92,7 @@ def _html_tokens(source: str) -> Iterator[re.Match[str]]:
     yield from _HTML_TAG_OR_ENTITY.finditer(source, comments_end, tags_end)
     yield from _HTML_ENTITY.finditer(source, tags_end)
 
+
 _make_word = partial(tuple.__new__, Word)
 _HTML_RUN = re.compile(r"[\r\n\t ]+|[^\r\n\t ]+")
 
@@ -167,6 +168,25 @@ class Draft:
     @cached_property
     def _protected_starts(self) -> list[int]:
         return [s.start for s in self.protected]
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
+    def sentence_index(self, pos: int) -> int | None:
+        """Which sentence holds ``pos``, if any: a bisection, as sentences are sorted and
+        disjoint (a scan per finding would be quadratic in a draft of many findings)."""
+        i = bisect_right(self._sentence_starts, pos) - 1
+        return i if i >= 0 and pos < self.sentences[i].end else None
+
+    def sentence_at(self, pos: int) -> Span | None:
+        i = self.sentence_index(pos)
+        return None if i is None else self.sentences[i]
+
+    def splits_protected(self, pos: int) -> bool:
+        """True when an insertion at ``pos`` would split a protected span."""
+        i = bisect_left(self._protected_starts, pos) - 1
+        return i >= 0 and pos < self.protected[i].end
 
     # ---- protected spans -------------------------------------------------
     def is_protected(self, start: int, end: int) -> bool:

@@ -10,12 +10,14 @@ import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from itertools import islice
 from time import perf_counter
 
-from plugin.coach import empathy, jargon, mood, readability, spelling, wording
+from plugin.coach import empathy, jargon, mood_window, readability, spelling, wording
 from plugin.coach.draft import Draft, DraftError, Format, parse
 from plugin.coach.hints import hints as customer_hints
 from plugin.coach.model import (
+    MAX_FINDINGS,
     CustomerContext,
     Finding,
     Hint,
@@ -76,7 +78,11 @@ class Coach:
 
         draft = self.parse(request)
         lap("parse")
-        customer = mood.analyze(request.customer_message) if request.customer_message else None
+        notes: list[str] = []
+        customer = None
+        if request.customer_message:
+            customer, cut = mood_window.read(request.customer_message)
+            notes += [cut] if cut else []
         lap("mood")
         found = empathy.analyze(draft, self.pack, customer, request.context)
         lap("empathy")
@@ -96,7 +102,12 @@ class Coach:
             else ()
         )
         plain = [*found.findings, *read.findings, *words, *spelled]
-        findings = tuple(to_source(draft, plain))
+        # Past MAX_FINDINGS the rest are left unmapped: no reply has that many, and
+        # a draft made to have thousands would cost a mapping each.
+        findings = tuple(islice(to_source(draft, plain), MAX_FINDINGS + 1))
+        if len(findings) > MAX_FINDINGS:
+            findings = findings[:MAX_FINDINGS]
+            notes.append(f"Only the first {MAX_FINDINGS} findings are shown.")
         categories = categorize(draft, found, findings, request.context, hints)
         lap("score")
         moves = tuple(
@@ -112,6 +123,7 @@ class Coach:
             hints=hints,
             customer_mood=customer,
             timings=timings,
+            notes=tuple(notes),
         )
 
 
