@@ -39,18 +39,22 @@ class _Anchored:
     anchors there are skipped (a URL's inner "http", ``{{`` inside ``{{ … }}``).
     """
 
-    __slots__ = ("anchor", "pattern", "closer", "nests")
+    __slots__ = ("anchor", "any_case", "pattern", "closer", "nests")
 
     def __init__(self, anchor: str, pattern: str, closer: str = "", *, nests: bool = False):
         self.anchor = re.compile(anchor)
+        self.any_case = re.compile(anchor, re.I)  # for text whose lowercase is longer
         self.pattern = re.compile(pattern, re.S)
         self.closer = closer
         self.nests = nests
 
-    def spans(self, text: str, lower: str) -> Iterator[Raw]:
+    def spans(self, text: str, lower: str | None) -> Iterator[Raw]:
+        """Matches in ``text``, from anchors found in ``lower`` (its lowercase, same
+        length) or, when None, in ``text`` itself in any case."""
         last = text.rfind(self.closer) if self.closer else len(text)
+        anchors = self.anchor.finditer(lower) if lower is not None else self.any_case.finditer(text)
         end = -1
-        for a in self.anchor.finditer(lower):
+        for a in anchors:
             start = a.start()
             if start > last:
                 return
@@ -152,10 +156,9 @@ def _money_words(text: str) -> Iterator[Raw]:
 def scan(text: str, names: tuple[str, ...]) -> list[Raw]:
     """Every protected span of ``text`` but the signature, unsorted and unmerged."""
     lower = text.lower()
-    if len(lower) == len(text):
-        raw = [span for anchored in _ANCHORED for span in anchored.spans(text, lower)]
-    else:  # "İ" lowercases to two characters: anchors would point elsewhere
-        raw = [span for anchored in _ANCHORED for span in anchored.spans(text, text)]
+    # "İ" lowercases to two characters: anchors in the lowercase text would point elsewhere
+    same = lower if len(lower) == len(text) else None
+    raw = [span for anchored in _ANCHORED for span in anchored.spans(text, same)]
     raw += [
         m.span()
         for guard, pattern in _GUARDED
