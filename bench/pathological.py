@@ -39,6 +39,7 @@ from plugin.coach import (
     languagetool,
     lexicon,
     mood,
+    mood_window,
     readability,
     spelling,
 )
@@ -56,6 +57,7 @@ _NORMAL = CheckRequest(
 )
 _CACHES: tuple[Callable[[], None], ...] = (
     mood.analyze.cache_clear,
+    mood_window.read.cache_clear,
     spelling._suspects.cache_clear,
     lexicon.corrections.cache_clear,
     lexicon.zipf.cache_clear,

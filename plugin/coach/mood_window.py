@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from functools import lru_cache
 
-from plugin.coach import mood
+from plugin.coach import lexicon, mood
 from plugin.coach.model import Mood
 
 WINDOW = 3000  # characters read at most (~17 ms of vader on dense complaint text)
@@ -26,19 +27,35 @@ _WORD_REACH = 64  # a word is shorter than this
 def window(message: str) -> int:
     """Where the mood step starts reading ``message``: 0 when it is short enough.
 
-    The first sentence start in the first half of the last ``WINDOW`` characters
-    (so at least half a window is read); else the first word start within a
-    word's length; else (no white space) exactly ``WINDOW`` from the end.
+    The window holds ``WINDOW`` characters as vader reads them: it reads an emoji
+    as its name ("grinning face"), so an emoji counts as that many. Its start is
+    the first sentence start in the first half of the window (so at least half a
+    window is read); else the first word start within a word's length; else
+    (no white space) the window's edge.
     """
-    if len(message) <= WINDOW:
+    lo = len(message) - WINDOW if message.isascii() else _weighted_start(message)
+    if lo <= 0:
         return 0
-    lo = len(message) - WINDOW
-    boundary = _SENTENCE_START.search(message, lo, lo + WINDOW // 2) or _WORD_START.search(
-        message, lo, lo + _WORD_REACH
-    )
+    boundary = _SENTENCE_START.search(
+        message, lo, lo + (len(message) - lo) // 2
+    ) or _WORD_START.search(message, lo, lo + _WORD_REACH)
     return boundary.end() if boundary is not None else lo
 
 
+def _weighted_start(message: str) -> int:
+    """The first index from which the rest of ``message`` weighs at most ``WINDOW``."""
+    names = lexicon.vader().emojis
+    weight, i = 0, len(message)
+    while i > 0:
+        weight += len(names.get(message[i - 1], "x"))
+        if weight > WINDOW:
+            return i
+        i -= 1
+    return 0
+
+
+# The sidebar re-sends the same message on every check: it is windowed once.
+@lru_cache(maxsize=512)
 def read(message: str) -> tuple[Mood, str | None]:
     """The customer's mood from the end of ``message``, and a note when it was cut."""
     start = window(message)
@@ -50,6 +67,6 @@ def read(message: str) -> tuple[Mood, str | None]:
     )
     note = (
         f"The customer's message is long ({len(message):,} characters): its mood was read "
-        f"from the last {len(message) - start:,}."
+        f"from the last {len(message) - start:,} characters."
     )
     return dataclasses.replace(found, cues=cues), note

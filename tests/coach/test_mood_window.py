@@ -46,10 +46,24 @@ def test_a_message_without_white_space_is_cut_at_the_window() -> None:
     assert mood_window.window(message) == len(message) - mood_window.WINDOW
 
 
+def test_an_emoji_counts_as_the_name_vader_reads_for_it() -> None:
+    lexicon.warm()
+    message = "😀" * 2_000  # shorter than the window, but vader reads ~28,000 characters
+    start = mood_window.window(message)
+    assert start > 0 and len(message) - start <= mood_window.WINDOW // len("grinning face")
+    mood.analyze.cache_clear()
+    mood_window.read.cache_clear()
+    began = time.thread_time()
+    found, note = mood_window.read(message)
+    assert (time.thread_time() - began) * 1000 < 300  # whole, it took ~2 s
+    assert note is not None and found.label == "calm"
+
+
 def test_a_100_kb_message_costs_what_its_window_costs() -> None:
     lexicon.warm()
     message = "terrible awful refund now " * 4000  # took ~13 s through vader whole
     mood.analyze.cache_clear()
+    mood_window.read.cache_clear()
     start = time.thread_time()
     found, note = mood_window.read(message)
     assert (time.thread_time() - start) * 1000 < 300
