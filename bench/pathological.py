@@ -35,15 +35,17 @@ from plugin.coach import (
     empathy,
     exact,
     grammar,
-    jargon,
+    identifiers,
     languagetool,
     lexicon,
     mood,
     mood_window,
     readability,
+    reader,
     spelling,
 )
 from plugin.coach.draft import Draft
+from plugin.coach.jargon import acronyms, rare
 from plugin.coach.review import CheckRequest, Coach, to_source
 from plugin.coach.rules import load_pack
 
@@ -63,7 +65,11 @@ _CACHES: tuple[Callable[[], None], ...] = (
     lexicon.zipf.cache_clear,
     lexicon.verb_base.cache_clear,
     readability._syllables.cache_clear,
-    jargon._acronym_core.cache_clear,
+    acronyms.core.cache_clear,
+    rare.familiar.cache_clear,
+    identifiers._shape_is_identifier.cache_clear,
+    identifiers._tail_start.cache_clear,
+    reader.read.cache_clear,
     empathy._stem.cache_clear,
     exact._KEYS.clear,
     exact._window_keeps.cache_clear,

@@ -76,12 +76,13 @@ _PHRASES = (
     "I understand how frustrating this is. ",
 )
 _UNCLOSED: tuple[tuple[str, Format, Callable[[int], str]], ...] = (
-    ("open attribute", "html", run_after('<a title="', "x")),
+    ("open attribute", "html", run_after('<p>Hello</p><a title="', "x")),
     ("open attribute as text", "text", run_after('<a title="', "x")),
     ("'<a ' repeated", "html", repeat("<a ")),
     ("'<!--' repeated", "html", repeat("<!--")),
     ("'<!-- a>' repeated", "html", repeat("<!-- a>")),
     ("'<b>' repeated", "html", repeat("<b>a")),
+    ("open quotes in tags", "html", repeat('a<p title="x>')),
     ("'&#' repeated", "html", repeat("&#")),
     ("'&amp' repeated", "html", repeat("&amp")),
     ("'{{' repeated", "text", repeat("{{")),

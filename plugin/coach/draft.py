@@ -11,14 +11,13 @@ from __future__ import annotations
 import html
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property, partial
 from itertools import accumulate
 from operator import itemgetter
 from typing import Literal, NamedTuple
 
-from plugin.coach import protected
+from plugin.coach import markup, protected
 from plugin.coach.model import Edit
 from plugin.coach.rule_schema import fold
 
@@ -67,31 +66,14 @@ _BLOCK_TAGS = frozenset(
     ]
 )
 _SKIP_TAGS = frozenset({"script", "style", "head", "title"})
-_COMMENT = r"<!--.*?-->"
-_TAG = r"<![^>]*>|</?([a-zA-Z][a-zA-Z0-9]*)\b[^>]*>"
-_ENTITY = r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});"
-_HTML_TOKEN = re.compile(f"{_COMMENT}|{_TAG}|{_ENTITY}", re.S)
-# The same tokens where no comment (or no tag) can close; group 1 stays the tag name.
-_HTML_TAG_OR_ENTITY = re.compile(f"{_TAG}|{_ENTITY}", re.S)
-_HTML_ENTITY = re.compile(f"(){_ENTITY}")
-
-
-def _html_tokens(source: str) -> Iterator[re.Match[str]]:
-    """``_HTML_TOKEN``'s matches in ``source``, in time linear in its length.
-
-    An opener that never closes (``<a title="…`` with no ``>``, ``<!--`` with no
-    ``-->``) scans to the end of the input, and did so again for every such
-    opener: quadratic. A comment can only close by the last ``-->``, a tag by the
-    last ``>``; so the scan runs in three stretches, each with only the tokens that
-    can still close there. No token crosses a stretch's end (each end follows a
-    ``>``, which an entity cannot hold and a tag ends at), so the matches are the same.
-    """
-    comments_end = source.rfind("-->") + 3 if "-->" in source else 0
-    tags_end = source.rfind(">") + 1
-    yield from _HTML_TOKEN.finditer(source, 0, comments_end)
-    yield from _HTML_TAG_OR_ENTITY.finditer(source, comments_end, tags_end)
-    yield from _HTML_ENTITY.finditer(source, tags_end)
-
+# A comment or declaration left open runs to the end of the input, as a browser reads
+# it (and as ``markup.TAG`` reads a tag): each alternative consumes, so no opener is
+# rescanned to the end by the next one and the scan is linear in the input.
+_HTML_TOKEN = re.compile(
+    rf"<!--.*?(?:-->|\Z)|<![^>]*+(?:>|\Z)|{markup.TAG}"
+    r"|&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});",
+    re.S,
+)
 
 _make_word = partial(tuple.__new__, Word)
 _HTML_RUN = re.compile(r"[\r\n\t ]+|[^\r\n\t ]+")
@@ -219,7 +201,7 @@ class Draft:
         start, end = self.to_source(edit.start, edit.end)
         text = edit.replacement
         if self.format == "html":
-            text = html.escape(text, quote=False).replace("\n", "<br>")
+            text = markup.escape(text)
         return Edit(start, end, text)
 
     def in_list_item(self, pos: int) -> bool:
@@ -337,7 +319,7 @@ def _html_to_text(source: str) -> tuple[str, tuple[int, ...], tuple[int, ...]]:
             ends.append(pos)
 
     pos = 0
-    for m in _html_tokens(source):
+    for m in _HTML_TOKEN.finditer(source):
         if skipping is None and m.start() > pos:
             emit_text(pos, source[pos : m.start()])
         pos = m.end()
