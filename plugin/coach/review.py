@@ -13,7 +13,16 @@ from datetime import UTC, datetime
 from itertools import islice
 from time import perf_counter
 
-from plugin.coach import empathy, jargon, mood_window, readability, spelling, wording
+from plugin.coach import (
+    cheer,
+    empathy,
+    jargon,
+    mood_window,
+    readability,
+    shouting,
+    spelling,
+    wording,
+)
 from plugin.coach.draft import Draft, DraftError, Format, parse
 from plugin.coach.hints import hints as customer_hints
 from plugin.coach.model import (
@@ -85,6 +94,7 @@ class Coach:
             notes += [cut] if cut else []
         lap("mood")
         found = empathy.analyze(draft, self.pack, customer, request.context)
+        shouts = shouting.in_draft(draft, self.pack.allowlist) + cheer.analyze(draft, customer)
         lap("empathy")
         read = readability.analyze(draft, self.settings)
         lap("readability")
@@ -101,7 +111,7 @@ class Coach:
             if request.context
             else ()
         )
-        plain = [*found.findings, *read.findings, *words, *spelled]
+        plain = [*found.findings, *shouts, *read.findings, *words, *spelled]
         # Past MAX_FINDINGS the rest are left unmapped: no reply has that many, and
         # a draft made to have thousands would cost a mapping each.
         findings = tuple(islice(to_source(draft, plain), MAX_FINDINGS + 1))
