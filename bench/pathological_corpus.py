@@ -29,6 +29,11 @@ def repeat(unit: str) -> Callable[[int], str]:
     return lambda n: (unit * (n // len(unit) + 1))[:n]
 
 
+def after_text(make: Callable[[int], str]) -> Callable[[int], str]:
+    """A line of text, then ``make``'s markup: a tag or comment left open hides the rest."""
+    return lambda n: "<p>Hello</p>" + make(n - 12)
+
+
 def run_after(prefix: str, char: str, tail: str = "") -> Callable[[int], str]:
     """``prefix`` + a run of ``char`` + ``tail``: one opener that never closes."""
     return lambda n: prefix + char * (n - len(prefix) - len(tail)) + tail
@@ -78,9 +83,9 @@ _PHRASES = (
 _UNCLOSED: tuple[tuple[str, Format, Callable[[int], str]], ...] = (
     ("open attribute", "html", run_after('<p>Hello</p><a title="', "x")),
     ("open attribute as text", "text", run_after('<a title="', "x")),
-    ("'<a ' repeated", "html", repeat("<a ")),
-    ("'<!--' repeated", "html", repeat("<!--")),
-    ("'<!-- a>' repeated", "html", repeat("<!-- a>")),
+    ("'<a ' repeated", "html", after_text(repeat("<a "))),
+    ("'<!--' repeated", "html", after_text(repeat("<!--"))),
+    ("'<!-- a>' repeated", "html", after_text(repeat("<!-- a>"))),
     ("'<b>' repeated", "html", repeat("<b>a")),
     ("open quotes in tags", "html", repeat('a<p title="x>')),
     ("'&#' repeated", "html", repeat("&#")),

@@ -47,7 +47,7 @@ SHORT_LINE_WORDS = 4  # "Kia ora Hemi,", "Bien à vous,", "Ngā mihi,"
 SIGNATURE_LINE_WORDS = 6  # "Koru Mobile Support", "Priyanka Shah | Fibrenet"
 
 
-TOKEN_REACH = 128  # how far back grammar.py looks for the start of a matched word's token
+TOKEN_REACH = 64  # how far back grammar.py looks for the start of a matched word's token
 _NON_SPACE = re.compile(r"\S+")  # \s is str.isspace in Python's re
 
 
