@@ -42,7 +42,7 @@ ACK_MIN_WORDS = 2  # a sentence restates the problem when it reuses this many of
 # Anti-pattern findings per draft, in reading order, and how many of them get a
 # checked rewrite: far above any real reply (a few), and a bound on the work.
 MAX_ANTIPATTERNS = MAX_FINDINGS
-MAX_REWRITES = 24
+MAX_REWRITES = 12
 
 
 @dataclass(frozen=True, slots=True)
