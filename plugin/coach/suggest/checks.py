@@ -152,12 +152,15 @@ def _touches_signoff(old: str) -> bool:
 def _deletion_problem(text: str, start: int, end: int) -> str | None:
     if _NEGATION.search(text[start:end]):
         return "deletes-a-negation"  # the sentence would say the opposite
-    rest = text[end:].lstrip(" ,;:")
+    rest = text[end : end + WINDOW].lstrip(" ,;:")
     if _FRAGMENT_START.match(rest) and not text[:start].rstrip().endswith((",", "and", "but")):
         return "leaves-a-fragment"
     return None
 
 
+_NEXT_SENTENCE = re.compile(r"\s*[^.!?\n]*[.!?]?")
+
+
 def _next_sentence(text: str, pos: int) -> str:
-    m = re.match(r"\s*[^.!?\n]*[.!?]?", text[pos:])
+    m = _NEXT_SENTENCE.match(text, pos)
     return m.group() if m else ""

@@ -47,16 +47,17 @@ _OPEN_DOOR_QUESTION = re.compile(
 )
 
 
+_BOUNDARY = re.compile(r"[.!\n]|\?(?=[\s\"')]|$)")
+
+
 def leaves_open(folded: str) -> bool:
     """True when the draft (folded text) leaves the customer's problem open."""
-    at = folded.find("?")
-    while at >= 0:
+    start = 0
+    for m in _BOUNDARY.finditer(folded):
         # a question mark ends a question, not a link's query ("?id=42")
-        if folded[at + 1 : at + 2] in ("", " ", "\n", '"', "'", ")"):
-            start = max(folded.rfind(c, 0, at) for c in ".!\n") + 1
-            if not _OPEN_DOOR_QUESTION.search(folded, start, at):
-                return True
-        at = folded.find("?", at + 1)
+        if m.group() == "?" and not _OPEN_DOOR_QUESTION.search(folded, start, m.start()):
+            return True
+        start = m.end()
     return _OPEN.search(folded) is not None
 
 

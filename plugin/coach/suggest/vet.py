@@ -50,11 +50,19 @@ def vet(
     findings: Iterable[Finding],
     mood: Mood | None,
     moves: Iterable[MoveHit] = (),
+    limit: int | None = None,
 ) -> list[Finding]:
     """``findings`` with every suggestion that fails a check removed, plus an
     ``unfilled-slot`` error for each slot the agent has still to fill. ``moves`` are
-    the moves the draft makes: a suggestion never makes one of them a second time."""
-    findings = list(findings)
+    the moves the draft makes: a suggestion never makes one of them a second time.
+    Past the first ``limit`` findings in reading order (more than are ever shown) the
+    suggestions are dropped unread, so a pathological draft costs no more."""
+    findings = sorted(findings, key=lambda f: (f.start, f.end, f.rule_id))
+    if limit is not None and len(findings) > limit:
+        findings[limit:] = [
+            Finding(f.rule_id, f.category, f.severity, f.start, f.end, f.message, f.why)
+            for f in findings[limit:]
+        ]
     made = [(h.move, h.start, h.end) for h in moves if h.move in _ADDS]
     if not any(f.suggestions for f in findings):
         return findings + slots.unfilled(draft)
@@ -90,10 +98,12 @@ def _slot_label(s: Suggestion) -> Suggestion:
 
 def _stacks(rule_id: str, s: Suggestion, made: list[tuple[str, int, int]]) -> bool:
     for e in s.edits:
-        for move, start, end in made:
-            if _ADDS[move].search(e.replacement) and not (start < e.end and e.start < end):
-                log.debug("suggestion dropped: rule %s (duplicate-move)", rule_id)
-                return True
+        adds = {move for move, pattern in _ADDS.items() if pattern.search(e.replacement)}
+        if adds and any(
+            move in adds and not (start < e.end and e.start < end) for move, start, end in made
+        ):
+            log.debug("suggestion dropped: rule %s (duplicate-move)", rule_id)
+            return True
     return False
 
 
