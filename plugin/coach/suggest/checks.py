@@ -20,7 +20,7 @@ from collections.abc import Callable
 from plugin.coach.draft import SIGNOFF
 from plugin.coach.model import Edit
 
-WINDOW = 60  # characters either side of an edit that are re-read
+WINDOW = 50  # characters either side of an edit that are re-read
 
 _VOWEL_SOUND_EXCEPTIONS = re.compile(r"(?i:u[bcdfgjklmnpqrstvwxz][aeiou]|eu|one\b|once\b|uni)")
 _SILENT_H = re.compile(r"(?i:hour|honest|honou?r|heir)")
@@ -105,7 +105,8 @@ def problem(text: str, edit: Edit, *, greeting: bool = False) -> str | None:
     before = text[lo:hi]
     after = text[lo:start] + new + text[end:hi]
     for code, count in _DEFECTS:
-        if count(after) > count(before):
+        n = count(after)
+        if n and n > count(before):  # the original is read only when the edit shows one
             return code
     old = text[start:end]
     if old and not greeting and _touches_signoff(old):

@@ -121,7 +121,7 @@ def source_edit(draft: Draft, edit: Edit) -> Edit:
     if draft.format != "html" or out.start != out.end:
         return out
     src, pos = draft.source, out.start
-    while (m := _OPEN_INLINE.search(src, 0, pos)) is not None:
+    while src.endswith(">", 0, pos) and (m := _OPEN_INLINE.search(src, max(0, pos - 300), pos)):
         pos = m.start()  # "<strong>|Note" -> "|<strong>Note"
     while (m := _CLOSE_INLINE.match(src, pos)) is not None:
         pos = m.end()  # "done.|</strong>" -> "done.</strong>|"
@@ -131,7 +131,9 @@ def source_edit(draft: Draft, edit: Edit) -> Edit:
 
 def _outside_inline(src: str, pos: int) -> int:
     """``pos`` moved past the end of any inline element it still sits inside."""
-    block = max((m.end() for m in _BLOCK_EDGE.finditer(src, 0, pos)), default=0)
+    # the block the position sits in: its last edge before it, looked for nearby first
+    near = max(0, pos - 2000)
+    block = max((m.end() for m in _BLOCK_EDGE.finditer(src, near, pos)), default=near)
     depth = 0
     for m in _ANY_INLINE.finditer(src, block, pos):
         depth += -1 if m.group(1) else 1
