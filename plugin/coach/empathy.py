@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from plugin.coach import calibrate, exact, layout, lexicon, rewrite, wording
+from plugin.coach import calibrate, exact, layout, lexicon, moves, rewrite, wording
 from plugin.coach.draft import Draft
 from plugin.coach.layout import Layout
 from plugin.coach.model import CustomerContext, Edit, Finding, Mood, MoveHit, Suggestion
@@ -133,6 +133,7 @@ def _moves(
         if any(s < m.end and m.start < e and mv == m.rule.move for s, e, mv in weak):
             continue
         hits.append(MoveHit(m.rule.move, m.start, m.end, m.rule.id))
+    hits += [h for h in moves.detect(draft) if not _botched(h, weak)]
     if shape.greeting_start is not None and shape.greeting_end is not None:
         # The name is protected, yet "Hi Maria," is the greeting move itself.
         rule_id = next(m.rule.id for m in openers if m.start == shape.greeting_start)
@@ -140,6 +141,10 @@ def _moves(
     hits += _name_hits(draft, name)
     hits += _topic_hits(draft, shape, mood, avoid)
     return _merge(hits)
+
+
+def _botched(hit: MoveHit, weak: list[tuple[int, int, str | None]]) -> bool:
+    return any(s < hit.end and hit.start < e and mv == hit.move for s, e, mv in weak)
 
 
 def _name_hits(draft: Draft, name: str | None) -> list[MoveHit]:

@@ -1,0 +1,29 @@
+"""Empathy moves read as agents write them: grammars over the reply's own words.
+
+The rule pack's phrases find the textbook wording; these grammars find the
+families around it (first-person actions, imperatives, thanks in any form,
+feelings named, open doors with a condition). Nothing is credited from text the
+agent did not write: quoted customer text and the signature are protected spans.
+"""
+
+from __future__ import annotations
+
+from plugin.coach.draft import Draft
+from plugin.coach.model import MoveHit
+from plugin.coach.moves import actions, courtesy
+from plugin.coach.moves.tokens import read
+
+__all__ = ["detect"]
+
+
+def detect(draft: Draft) -> list[MoveHit]:
+    """Every move the grammars find in ``draft`` (offsets into ``draft.text``)."""
+    t = read(draft)
+    hits: list[MoveHit] = []
+    hits += actions.ownership(t)
+    hits += actions.next_steps(t)
+    hits += courtesy.thanks(t)
+    hits += courtesy.validate(t)
+    hits += courtesy.closing(t)
+    hits += courtesy.links(t)
+    return hits
