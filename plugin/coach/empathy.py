@@ -43,9 +43,14 @@ class EmpathyResult:
 
 
 def analyze(
-    draft: Draft, pack: RulePack, mood: Mood | None, context: CustomerContext | None
+    draft: Draft,
+    pack: RulePack,
+    mood: Mood | None,
+    context: CustomerContext | None,
+    customer: str = "",
 ) -> EmpathyResult:
-    """Moves, anti-patterns and calibrated missing-move findings for ``draft``."""
+    """Moves, anti-patterns and calibrated missing-move findings for ``draft``;
+    ``customer`` is the message it answers, when known."""
     everything = pack.find(draft.text)
     exact.remember(pack, draft.text, everything)
     matches = [m for m in everything if not draft.is_protected(m.start, m.end)]
@@ -60,7 +65,7 @@ def analyze(
     avoid = _longest_per_rule(
         [m for m in matches if m.rule.kind == "avoid" and (name or not m.rule.requires_name)]
     )
-    moves = _moves(draft, matches, avoid, openers, shape, mood, name)
+    moves = _moves(draft, matches, avoid, openers, shape, mood, name, customer)
     fill = {
         "topic": topic,
         "problem": problem.rstrip(" .!?") if problem else None,
@@ -123,6 +128,7 @@ def _moves(
     shape: Layout,
     mood: Mood | None,
     name: str | None,
+    customer: str,
 ) -> list[MoveHit]:
     # A robotic apology is an anti-pattern, not the move it imitates.
     weak = [(m.start, m.end, m.rule.move) for m in avoid if m.rule.move]
@@ -133,13 +139,16 @@ def _moves(
         if any(s < m.end and m.start < e and mv == m.rule.move for s, e, mv in weak):
             continue
         hits.append(MoveHit(m.rule.move, m.start, m.end, m.rule.id))
-    hits += [h for h in moves.detect(draft) if not _botched(h, weak)]
+    found = [h for h in moves.detect(draft, customer) if not _botched(h, weak)]
+    hits += found
     if shape.greeting_start is not None and shape.greeting_end is not None:
         # The name is protected, yet "Hi Maria," is the greeting move itself.
         rule_id = next(m.rule.id for m in openers if m.start == shape.greeting_start)
         hits.append(MoveHit("greeting", shape.greeting_start, shape.greeting_end, rule_id))
     hits += _name_hits(draft, name)
-    hits += _topic_hits(draft, shape, mood, avoid)
+    # a sentence that tells the customer what to do answers; it does not restate
+    answers = [(h.start, h.end) for h in found if h.move == "next_steps"]
+    hits += _topic_hits(draft, shape, mood, avoid, answers)
     return _merge(hits)
 
 
@@ -161,7 +170,11 @@ def _name_hits(draft: Draft, name: str | None) -> list[MoveHit]:
 
 
 def _topic_hits(
-    draft: Draft, shape: Layout, mood: Mood | None, avoid: list[RuleMatch]
+    draft: Draft,
+    shape: Layout,
+    mood: Mood | None,
+    avoid: list[RuleMatch],
+    answers: list[tuple[int, int]],
 ) -> list[MoveHit]:
     """A sentence that names the customer's problem in their words acknowledges it.
 
@@ -169,7 +182,8 @@ def _topic_hits(
     "hasn't arrived" matches "arrival" no better than it should, but "charged" matches
     "charge"); a sentence reusing ``ACK_MIN_WORDS`` of them restates the problem —
     unless it pushes back (blame, a policy shield, can't-language...): "Per our policy
-    we cannot refund this order" names the refund but acknowledges nothing.
+    we cannot refund this order" names the refund but acknowledges nothing; unless it
+    answers (``answers``: spans of steps to take) or asks ("Did you update the app?").
     """
     if mood is None or not (mood.problem or mood.topic):
         return []
@@ -185,6 +199,7 @@ def _topic_hits(
     ends = [s.end for s in sentences]
     # anti-patterns that are no botched move (a robotic apology still apologises)
     pushback = [(m.start, m.end) for m in avoid if not m.rule.move and m.rule.severity != "info"]
+    pushback += answers
     prefixes = {w[:3] for w in wanted}
     words = draft.words
     # a stem is at least 3 letters: no wanted stem starts otherwise ("-": "double-charged")
@@ -202,7 +217,8 @@ def _topic_hits(
         hits.update(stem for part in draft.lowered[i].split("-") if (stem := _stem(part)) in wanted)
         if len(hits) >= need:
             span = sentences[k]
-            if not any(s < span.end and span.start < e for s, e in pushback):
+            asks = draft.text[span.end - 1 : span.end] == "?"
+            if not asks and not draft.is_protected(span.start, span.end) and not any(s < span.end and span.start < e for s, e in pushback):
                 return [MoveHit("acknowledge", span.start, span.end, "acknowledge-topic")]
             hits = set()
     return []

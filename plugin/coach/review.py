@@ -78,7 +78,9 @@ class Coach:
         lap("parse")
         customer = mood.analyze(request.customer_message) if request.customer_message else None
         lap("mood")
-        found = empathy.analyze(draft, self.pack, customer, request.context)
+        found = empathy.analyze(
+            draft, self.pack, customer, request.context, request.customer_message
+        )
         lap("empathy")
         read = readability.analyze(draft, self.settings)
         lap("readability")

@@ -10,14 +10,15 @@ from __future__ import annotations
 
 from plugin.coach.draft import Draft
 from plugin.coach.model import MoveHit
-from plugin.coach.moves import actions, courtesy
+from plugin.coach.moves import actions, courtesy, restate
 from plugin.coach.moves.tokens import read
 
 __all__ = ["detect"]
 
 
-def detect(draft: Draft) -> list[MoveHit]:
-    """Every move the grammars find in ``draft`` (offsets into ``draft.text``)."""
+def detect(draft: Draft, customer: str = "") -> list[MoveHit]:
+    """Every move the grammars find in ``draft`` (offsets into ``draft.text``);
+    ``customer`` is the message it answers (acknowledgement needs its words)."""
     t = read(draft)
     hits: list[MoveHit] = []
     hits += actions.ownership(t)
@@ -26,4 +27,6 @@ def detect(draft: Draft) -> list[MoveHit]:
     hits += courtesy.validate(t)
     hits += courtesy.closing(t)
     hits += courtesy.links(t)
+    if customer:
+        hits += restate.acknowledge(t, restate.stems(customer))
     return hits

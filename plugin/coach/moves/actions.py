@@ -123,7 +123,7 @@ def _imperative(t: Tokens, i: int) -> int | None:
     v = t.norm[k]
     if v in W.CUSTOMER_BASE:
         end = k
-    elif (needs := W.CUSTOMER_PHRASAL.get(v)) and t.at(k + 1) in needs:
+    elif v in W.CUSTOMER_PHRASAL_BASE and t.at(k + 1) in W.CUSTOMER_PHRASAL[v]:
         end = k + 1
     elif v in W.INFO_VERBS and _names_channel(t, k):
         end = k
@@ -152,6 +152,8 @@ def _asked(t: Tokens, k: int) -> int | None:
 
 def _you_can(t: Tokens, i: int) -> int | None:
     """"you can reach them here", "you'll need to contact", "you may wish to call"."""
+    if t.at(i - 1) == "if":
+        return None  # "if you'd read the guide" is a condition, or blame
     k, n, modal = i + 1, len(t.norm), t.norm[i] != "you"
     while k < n and t.norm[k] in W.YOU_MODALS and not t.clause[k] and k - i < 5:
         modal, k = True, k + 1
@@ -160,8 +162,8 @@ def _you_can(t: Tokens, i: int) -> int | None:
     v = t.norm[k]
     if v in W.CUSTOMER_BASE:
         return k
-    needs = W.CUSTOMER_PHRASAL.get(v)
-    return k + 1 if needs and t.at(k + 1) in needs else None
+    base = v in W.CUSTOMER_PHRASAL_BASE
+    return k + 1 if base and t.at(k + 1) in W.CUSTOMER_PHRASAL[v] else None
 
 
 def _when(t: Tokens, i: int) -> int | None:

@@ -149,8 +149,7 @@ CUSTOMER_BASE = wordset(
     redeem activate re-enter resubmit complete run perform double-check allow stay"""
 )
 CUSTOMER_ACTIONS = forms(CUSTOMER_BASE)
-CUSTOMER_PHRASAL = _with_particles(
-    {
+_CUSTOMER_PHRASAL_TABLE = {
         "check": "out your the that this our if whether for in with back here",
         "take": "a",
         "have": "a",
@@ -164,8 +163,10 @@ CUSTOMER_PHRASAL = _with_particles(
         "find": "the your it them this",
         "wait": "until for",
         "let": "a",
-    }
-)
+}
+CUSTOMER_PHRASAL = _with_particles(_CUSTOMER_PHRASAL_TABLE)
+# An imperative or "you can ..." takes the base form: "you'd have *seen* this" is no step.
+CUSTOMER_PHRASAL_BASE = frozenset(_CUSTOMER_PHRASAL_TABLE)
 # What may stand before an imperative at a clause start: "Please just DM us".
 IMPERATIVE_LEAD = wordset(
     """please pls plz kindly just simply also then first now so next and or alternatively
@@ -196,7 +197,7 @@ CHANNEL = wordset("dm dms pm messages message here link via email inbox form")
 HOPE = wordset("hopefully hope fingers")
 WHEN = wordset(
     """today tonight tomorrow monday tuesday wednesday thursday friday saturday sunday
-    morning afternoon evening within by soon shortly asap later hour hours minutes week
-    weekend days next midnight"""
+    morning afternoon evening within by later hour hours minutes week weekend days next
+    midnight"""
 )
 FUTURE = wordset("will 'll should shall")

@@ -1,0 +1,104 @@
+"""Acknowledgement: the reply restates *this* customer's problem in a problem frame.
+
+A frame alone ("sorry to hear that", "it sounds like") restates nothing, and an
+answer that merely names the topic is no restatement either. So a frame counts
+when what follows it names the problem in words the customer used (stems that
+agree on their first letters: "delivered" ~ "delivery", "crashes" ~ "crashing"),
+or in two specific words of its own ("sorry for the last-minute gate change").
+Frames: an apology's object ("sorry your parcel wasn't delivered", "apologies for
+the long lines"), "it seems / sounds / looks like", "I see / understand that",
+"if your ...", "you're still having ...".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from plugin.coach import lexicon
+from plugin.coach.model import MoveHit
+from plugin.coach.moves.tokens import Tokens
+
+# Words that say nothing about which problem it is.
+_VAGUE = lexicon.wordset(
+    """the a an and or but with from that this these those your my our their its his her for
+    about into onto have has had been was were are is be not still just again some any when
+    what which you we they it me us them can could will would should does did don't doesn't
+    didn't hasn't haven't isn't won't can't never since after before there there's it's
+    you're you've we're we've get got getting every each all also only even yet already
+    today yesterday week weeks day days time times one two so very really such hear
+    to of in on at by as if i i'm i've i'd i'll he she him hi hello hey thanks thank
+    issue issues problem problems trouble troubles inconvenience inconveniences delay delays
+    experience experiences concern concerns matter situation thing things question questions
+    wait waiting hassle confusion frustration frustrations help support difficulty
+    difficulties way ways happened happening happen going able sorry apologies please
+    know see learn read like sounds seems looks look feel feeling hearing reaching out
+    message tweet post dm reply response contact team here there now more much many lot
+    bit little facing face faced encountering encounter encountered experiencing
+    having able unable properly use using"""
+)
+_APOLOGY = lexicon.wordset("sorry apologies apologise apologize apology regret disappointed saddened")
+_FRAMES = (
+    ("it", "seems"),
+    ("it", "sounds"),
+    ("sounds", "like"),
+    ("it", "looks"),
+    ("i", "see"),
+    ("i", "understand"),
+    ("we", "understand"),
+    ("if", "your"),
+    ("still", "experiencing"),
+    ("still", "having"),
+)
+# An object that opens with these is a feeling, a hedge or a turn, not the problem:
+# "I understand how frustrating...", "sorry for any trouble", "sorry, but..."
+_NOT_OBJECT = lexicon.wordset("how why wanting needing any but")
+# The object ends where the sentence turns: "sorry to hear that and I hope..."
+_TURNS = lexicon.wordset("and but so as since because while although though")
+_PREFIX = 5  # stems sharing this many first letters name the same thing
+_MAX_OBJECT = 14  # words read after a frame
+
+
+def _ends(t: Tokens, k: int, start: int) -> bool:
+    return t.sentence[k] or (k > start and (t.clause[k] or t.norm[k] in _TURNS))
+
+
+def stems(text: str) -> frozenset[str]:
+    """The content words of ``text`` as comparable keys ("Wi-Fi" -> "wifi")."""
+    out = set()
+    for w in lexicon.TOKEN.findall(lexicon.word_key(text.replace("-", ""))):
+        if len(w) >= 3 and w not in _VAGUE and not w.isdigit():
+            out.add(_key(w))
+    return frozenset(out)
+
+
+def _key(word: str) -> str:
+    word = word.strip("'")
+    if word.endswith("'s"):
+        word = word[:-2]
+    return word[:_PREFIX] if len(word) >= _PREFIX else word.rstrip("s")
+
+
+def acknowledge(t: Tokens, customer: frozenset[str]) -> Iterator[MoveHit]:
+    norm, n = t.norm, len(t.norm)
+    for i in range(t.first, n):
+        w = norm[i]
+        if w in _APOLOGY:
+            start = i + 1
+        elif (w, t.at(i + 1)) in _FRAMES:
+            start = i + 2
+        else:
+            continue
+        while start < n and norm[start] in ("to", "for", "about", "that", "if", "so", "very"):
+            start += 1  # "sorry to hear about the..." -> the object
+        if start >= n or norm[start] in _NOT_OBJECT or (start > i + 1 and t.clause[start]):
+            continue
+        stop = start
+        while stop < n and stop - start < _MAX_OBJECT and not _ends(t, stop, start):
+            stop += 1
+        if stop == start:
+            continue
+        words = [norm[k].replace("-", "") for k in range(start, stop)]
+        content = {_key(x) for x in words if len(x) >= 3 and x not in _VAGUE and not x.isdigit()}
+        # one shared word plus another specific one: "the internet issues" is not enough
+        if content & customer and len(content) >= 2 and t.creditable(i, stop - 1):
+            yield MoveHit("acknowledge", *t.span(i, stop - 1), "acknowledge-restate-grammar")
