@@ -218,7 +218,8 @@ def _topic_hits(
         if len(hits) >= need:
             span = sentences[k]
             asks = draft.text[span.end - 1 : span.end] == "?"
-            if not asks and not draft.is_protected(span.start, span.end) and not any(s < span.end and span.start < e for s, e in pushback):
+            quoted = draft.is_protected(span.start, span.start + 1)  # a quote is whole lines
+            if not asks and not quoted and not any(s < span.end and span.start < e for s, e in pushback):
                 return [MoveHit("acknowledge", span.start, span.end, "acknowledge-topic")]
             hits = set()
     return []

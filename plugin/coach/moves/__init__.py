@@ -28,5 +28,8 @@ def detect(draft: Draft, customer: str = "") -> list[MoveHit]:
     hits += courtesy.closing(t)
     hits += courtesy.links(t)
     if customer:
-        hits += restate.acknowledge(t, restate.stems(customer))
+        said = restate.stems(customer)
+        hits += restate.acknowledge(t, said)
+        answers = [(h.start, h.end) for h in hits if h.move == "next_steps"]
+        hits += restate.opening(t, said, answers)
     return hits

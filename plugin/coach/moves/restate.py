@@ -102,3 +102,23 @@ def acknowledge(t: Tokens, customer: frozenset[str]) -> Iterator[MoveHit]:
         # one shared word plus another specific one: "the internet issues" is not enough
         if content & customer and len(content) >= 2 and t.creditable(i, stop - 1):
             yield MoveHit("acknowledge", *t.span(i, stop - 1), "acknowledge-restate-grammar")
+
+
+_OPENING_SENTENCES = 2  # a restatement leads the reply; later it is the answer talking
+_OPENING_SHARED = 3
+
+
+def opening(t: Tokens, customer: frozenset[str], answers: list[tuple[int, int]]) -> Iterator[MoveHit]:
+    """One of the reply's first sentences that retells the problem in the customer's
+    words ("Four days in the same clothes, and cut off every call..."), unless it
+    answers (a step to take) or asks."""
+    starts = [i for i in range(t.first, len(t.norm)) if t.sentence[i] or i == t.first]
+    for n, i in enumerate(starts[:_OPENING_SENTENCES]):
+        stop = starts[n + 1] if n + 1 < len(starts) else len(t.norm)
+        start, end = t.span(i, stop - 1)
+        if t.question(i) or any(s < end and start < e for s, e in answers):
+            continue
+        keys = {_key(x.replace("-", "")) for x in t.norm[i:stop] if len(x) >= 3 and x not in _VAGUE}
+        if len(keys & customer) >= _OPENING_SHARED and t.creditable(i, stop - 1):
+            yield MoveHit("acknowledge", start, end, "acknowledge-opening")
+            return

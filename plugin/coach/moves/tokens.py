@@ -33,9 +33,12 @@ class Tokens:
         return words[i].start, words[j].end
 
     def creditable(self, i: int, j: int) -> bool:
-        """The words lie in the agent's own text: no quote, signature or protected span."""
-        start, end = self.span(i, j)
-        return not self.draft.is_protected(start, end)
+        """Words ``i`` to ``j`` are the agent's own text, not a quote or the signature.
+
+        Those are protected as whole lines, so the first word tells; an order number
+        or a link inside the words (protected too) is part of the agent's sentence."""
+        word = self.draft.words[i]
+        return j >= i and not self.draft.is_protected(word.start, word.end)
 
     def at(self, i: int) -> str:
         return self.norm[i] if 0 <= i < len(self.norm) else ""

@@ -76,6 +76,8 @@ def forms(verbs: Iterable[str]) -> frozenset[str]:
             if not any(f.endswith(("ed", "t", "n")) for f in _IRREGULAR.get(verb, ())):
                 out.add(verb + "ed")
             out.add(verb + "ing")
+            if verb.endswith("l") and verb[-2:-1] in "aeiou" and verb[-3:-2] not in "aeiou":
+                out.update((verb + "led", verb + "ling"))  # British "cancelled"
     return frozenset(out)
 
 

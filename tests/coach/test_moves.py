@@ -1,0 +1,239 @@
+"""Moves as agents really write them: one family per test, positives and negatives."""
+
+from __future__ import annotations
+
+import pytest
+
+from plugin.coach.draft import parse
+from plugin.coach.empathy import analyze
+from plugin.coach.rules import load_pack
+
+PACK = load_pack()
+
+
+def moves(text: str, customer: str = "") -> set[str]:
+    return {h.move for h in analyze(parse(text), PACK, None, None, customer).moves}
+
+
+def has(move: str, text: str, customer: str = "") -> bool:
+    return move in moves(text, customer)
+
+
+# ---- greeting after @handles --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "@40411 Hi there, your parcel left the depot today.",
+        "@pat_k @acme_help Hello! The update is out now.",
+        "@9981 Good evening Tom, we checked the booking.",
+        "Kia ora Hemi,\n\nYour new SIM is on its way.",
+    ],
+)
+def test_a_greeting_after_leading_handles_counts(text: str) -> None:
+    assert has("greeting", text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["@40411 Your parcel left the depot today.", "@40411 Sam, your parcel left today. Hi!"],
+)
+def test_no_greeting_word_at_the_start_is_no_greeting(text: str) -> None:
+    assert not has("greeting", text)
+
+
+# ---- thanks -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We have switched the plan over. Thanks - Dana",
+        "Please DM us the booking code. Ty - Rob",
+        "Your refund is on its way. Thx!",
+        "Appreciate you flagging the broken link so quickly.",
+        "Your patience is really appreciated while the line is busy.",
+        "Thank you. The team has the report now.",
+    ],
+)
+def test_thanks_in_any_form(text: str) -> None:
+    assert has("thanks", text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You're welcome, enjoy the new phone.",
+        "We appreciate your concern, but the fee stands.",
+        "Thanks to the new update, the app starts faster.",
+        "> Thanks for nothing\nThe order ships on Monday.",
+    ],
+)
+def test_no_thanks_for_brush_offs_causes_or_quoted_text(text: str) -> None:
+    assert not has("thanks", text)
+
+
+# ---- ownership -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I've rebooked you on the 7:15 coach to Leeds.",
+        "I'm taking care of the return label myself.",
+        "I'd be happy to look into this for you.",
+        "We'll definitely pass your idea on to the design team.",
+        "Please DM us the serial number so we can check the warranty.",
+        "Let me take a closer look at the invoice.",
+        "I've asked the courier to collect the box on Friday.",
+        "We went ahead and cancelled the duplicate order.",
+        "I can see it's loading fine on my end.",
+    ],
+)
+def test_first_person_actions_are_ownership(text: str) -> None:
+    assert has("ownership", text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Please DM us so we can help you better.",
+        "We will assist as soon as we can.",
+        "The case is being looked into by the team.",
+        "We can't refund a used voucher.",
+        "We'll see what we can suggest.",
+        "I'll do my best to help.",
+    ],
+)
+def test_vague_negated_or_passive_wording_is_not_ownership(text: str) -> None:
+    assert not has("ownership", text)
+
+
+# ---- next steps ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Can you DM us your order number?",
+        "Please restart the router and wait two minutes.",
+        "Have you tried signing out and back in?",
+        "We'd recommend clearing the app cache first.",
+        "You'll need to contact the card issuer directly.",
+        "The steps are in this guide: https://help.example.com/reset",
+        "The shop will be back open tomorrow morning.",
+        "I see your message came in. I'll reply to you there.",
+    ],
+)
+def test_customer_actions_and_what_happens_next_are_next_steps(text: str) -> None:
+    assert has("next_steps", text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Which model is your phone?",
+        "Please let us know the app version.",
+        "Send us a DM if you have any questions.",
+        "You'd have seen this if you'd read the manual.",
+        "Hopefully it gets sorted soon.",
+        "We love hearing this! ^KT https://t.co/abc123",
+    ],
+)
+def test_questions_open_doors_and_blame_are_not_next_steps(text: str) -> None:
+    assert not has("next_steps", text)
+
+
+# ---- validation ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A double charge like that is really worrying.",
+        "No wonder you're fed up after three calls.",
+        "Losing a whole afternoon to this must have been exhausting.",
+        "I can understand your concerns about the new fees.",
+        "We know that's not fun.",
+        "Sorry for the frustration this caused.",
+        "It makes sense you'd be annoyed by the loop.",
+    ],
+)
+def test_named_or_legitimised_feelings_validate(text: str) -> None:
+    assert has("validate", text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sorry for any frustration.",
+        "We understand, but the rules are the rules.",
+        "That's not good at all.",
+        "I hear you.",
+    ],
+)
+def test_hedged_bare_or_judging_lines_do_not_validate(text: str) -> None:
+    assert not has("validate", text)
+
+
+# ---- closing ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Keep us posted!",
+        "DM us with any questions.",
+        "If the code still fails, just reply here.",
+        "Any questions, just let me know.",
+        "We'll be standing by.",
+        "If the label hasn't arrived by Monday, call me on the number below.",
+    ],
+)
+def test_open_doors_wherever_they_sit_close(text: str) -> None:
+    assert has("closing", text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Hope this helps.", "We are happy to help!", "If you ordered before May, the price holds."],
+)
+def test_pleasantries_and_plain_conditions_are_no_closing(text: str) -> None:
+    assert not has("closing", text)
+
+
+# ---- acknowledgement --------------------------------------------------------------------------
+
+
+def test_an_apology_naming_the_problem_in_the_customers_words_acknowledges() -> None:
+    customer = "My parcel was marked delivered but it never came to my flat."
+    assert has("acknowledge", "I'm sorry your parcel was never delivered to the flat.", customer)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sorry to hear that.",
+        "Sorry for the delay.",
+        "Sorry about the parcel issues.",
+        "You can track the parcel in the app under Orders.",
+    ],
+)
+def test_generic_apologies_and_answers_do_not_acknowledge(text: str) -> None:
+    customer = "My parcel was marked delivered but it never came to my flat."
+    assert not has("acknowledge", text, customer)
+
+
+# ---- never from quotes or the signature ----------------------------------------------------
+
+
+def test_no_move_from_quoted_customer_text() -> None:
+    text = "Hi Jo,\n\nThe refund is done.\n\n> Thanks. Please call me back, I'll check my bank."
+    found = moves(text, "Please call me back")
+    assert "thanks" not in found and "next_steps" not in found
+
+
+def test_no_move_from_the_signature() -> None:
+    text = "Hi Jo,\n\nThe refund is done.\n\nBest,\nJo Reyes\nCall Us Anytime"
+    assert "next_steps" not in moves(text)
