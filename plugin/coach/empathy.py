@@ -152,7 +152,7 @@ def _moves(
     return _merge(hits)
 
 
-def _botched(hit: MoveHit, weak: list[tuple[int, int, str | None]]) -> bool:
+def _botched(hit: MoveHit, weak: list[tuple[int, int, str]]) -> bool:
     return any(s < hit.end and hit.start < e and mv == hit.move for s, e, mv in weak)
 
 
@@ -219,7 +219,11 @@ def _topic_hits(
             span = sentences[k]
             asks = draft.text[span.end - 1 : span.end] == "?"
             quoted = draft.is_protected(span.start, span.start + 1)  # a quote is whole lines
-            if not asks and not quoted and not any(s < span.end and span.start < e for s, e in pushback):
+            if (
+                not asks
+                and not quoted
+                and not any(s < span.end and span.start < e for s, e in pushback)
+            ):
                 return [MoveHit("acknowledge", span.start, span.end, "acknowledge-topic")]
             hits = set()
     return []

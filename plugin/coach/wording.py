@@ -16,8 +16,8 @@ from plugin.coach import exact
 from plugin.coach.draft import Draft
 from plugin.coach.layout import Layout
 from plugin.coach.model import Edit, Finding, Severity, Suggestion
-from plugin.coach.rules import RulePack
 from plugin.coach.rule_schema import reply_start
+from plugin.coach.rules import RulePack
 
 # Category each move reports under (model.CATEGORIES).
 CATEGORY: dict[str, str] = {

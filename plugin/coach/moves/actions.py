@@ -76,20 +76,22 @@ def _phrasal_ok(t: Tokens, verb: str, k: int) -> bool:
 
 
 def _notifies(t: Tokens, j: int, end: int) -> bool:
-    """"I'll respond to you there", "we'll get back to you": the agent's next contact."""
+    """ "I'll respond to you there", "we'll get back to you": the agent's next contact."""
     future = any(t.norm[k] in W.FUTURE for k in range(j, end)) or t.norm[j - 1].endswith("'ll")
     verb = t.norm[end]
-    return future and (
-        verb in W.NOTIFY or (t.norm[end - 1] in W.NOTIFY_PHRASAL and end - 1 >= j)
-    )
+    return future and (verb in W.NOTIFY or (t.norm[end - 1] in W.NOTIFY_PHRASAL and end - 1 >= j))
+
+
+_SEEN = frozenset({"that", "your", "the", "it", "it's", "this", "there"})
 
 
 def _checked(t: Tokens, j: int) -> bool:
-    """"I can see it's working on my end", "we're not seeing any issues": a fact checked."""
-    window = t.norm[j : j + 4]
-    return ("see" in window or "seeing" in window) and any(
-        t.at(k) == "end" and t.at(k - 1) in ("my", "our") for k in range(j, j + 14)
-    ) or (t.at(j) in ("can", "could") and t.at(j + 1) == "see" and t.at(j + 2) in ("that", "your", "the", "it", "it's", "this", "there"))
+    """A fact the agent checked: "I can see your refund went out", "we're not seeing
+    any issues on our end"."""
+    if (t.at(j), t.at(j + 1)) in (("can", "see"), ("could", "see")) and t.at(j + 2) in _SEEN:
+        return True
+    sees = any(w in ("see", "seeing") for w in t.norm[j : j + 4])
+    return sees and any(t.at(k) == "end" and t.at(k - 1) in ("my", "our") for k in range(j, j + 14))
 
 
 def next_steps(t: Tokens) -> Iterator[MoveHit]:
@@ -101,9 +103,8 @@ def next_steps(t: Tokens) -> Iterator[MoveHit]:
             end = _imperative(t, i)
         if end is None and w in W.ASK_YOU and t.at(i + 1) in ("you", "u"):
             end = _asked(t, i + 2)
-        if end is None and w in ("have", "did") and t.at(i + 1) == "you":
-            if t.at(i + 2) in ("tried", "try") or (t.at(i + 2), t.at(i + 3)) == ("had", "a"):
-                end = i + 2
+        if end is None and w in ("have", "did") and t.at(i + 1) == "you" and _tried(t, i + 2):
+            end = i + 2
         if end is None and w in W.ADVICE and t.at(i - 1) not in ("not",):
             end = i
         if end is None and w in W.YOU:
@@ -112,6 +113,11 @@ def next_steps(t: Tokens) -> Iterator[MoveHit]:
             end = _when(t, i)
         if end is not None and t.creditable(i, end):
             yield MoveHit("next_steps", *t.span(i, end), "next-steps-grammar")
+
+
+def _tried(t: Tokens, k: int) -> bool:
+    """ "have you tried ...?", "did you try ...?", "have you had a chance to ...?"."""
+    return t.at(k) in ("tried", "try") or (t.at(k), t.at(k + 1)) == ("had", "a")
 
 
 def _imperative(t: Tokens, i: int) -> int | None:
@@ -151,7 +157,7 @@ def _asked(t: Tokens, k: int) -> int | None:
 
 
 def _you_can(t: Tokens, i: int) -> int | None:
-    """"you can reach them here", "you'll need to contact", "you may wish to call"."""
+    """ "you can reach them here", "you'll need to contact", "you may wish to call"."""
     if t.at(i - 1) == "if":
         return None  # "if you'd read the guide" is a condition, or blame
     k, n, modal = i + 1, len(t.norm), t.norm[i] != "you"
@@ -190,10 +196,8 @@ def _names_channel(t: Tokens, k: int) -> bool:
 
 
 def _open_door_only(t: Tokens, k: int) -> bool:
-    """"DM us with any questions", "Send us a DM if you need anything": an open door."""
+    """ "DM us with any questions", "Send us a DM if you need anything": an open door."""
     start = t.sentence_of[k]
     stop = next((m for m in range(k + 1, len(t.norm)) if t.sentence[m]), len(t.norm))
     said = t.norm[start:stop]
-    return any(w in W.OPEN_DOOR_CUES for w in said) and (
-        "any" in said or "if" in said
-    )
+    return any(w in W.OPEN_DOOR_CUES for w in said) and ("any" in said or "if" in said)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from plugin.coach.lexicon import wordset
 from plugin.coach.model import MoveHit
 from plugin.coach.moves import words as W
 from plugin.coach.moves.tokens import Tokens
@@ -17,13 +18,9 @@ from plugin.coach.moves.tokens import Tokens
 
 # "Thanks - Mike", "Ty", "Thx", "Thank you!", "Appreciate you reaching out",
 # "Your patience is appreciated", "grateful for"...
-_THANKS = re.compile(
-    r"(?:thank(?:s| you| u)|thx|tysm|ty|appreciate[sd]? |appreciating |grateful)"
-)
+_THANKS = re.compile(r"(?:thank(?:s| you| u)|thx|tysm|ty|appreciate[sd]? |appreciating |grateful)")
 _APPRECIATED = re.compile(r"(?:is|are|was|were) (?:\w+ ){0,2}appreciated")
-_APPRECIATE_WHAT = frozenset(
-    "you your you're the it this that all everyone having them how".split()
-)
+_APPRECIATE_WHAT = wordset("you your you're the it this that all everyone having them how")
 
 
 def thanks(t: Tokens) -> Iterator[MoveHit]:
@@ -118,7 +115,7 @@ def _word_start(text: str, start: int, stop: int) -> int:
 # ---- closing: open doors with a condition ----------------------------------------
 
 _CONTACT = W.forms(
-    "reply call ring phone email message dm text write contact shout tweet chat ping".split()
+    wordset("reply call ring phone email message dm text write contact shout tweet chat ping")
 )
 _CONTACT_PHRASAL = {
     "get": frozenset({"in", "back"}),
@@ -130,13 +127,17 @@ _CONTACT_PHRASAL = {
     "send": frozenset({"us", "me"}),
     "feel": frozenset({"free"}),
 }
-_LEADS = frozenset("just please simply then do and".split())
-_HERE = re.compile(r"(?:i'm|we're|i am|we are|we'll be|i'll be) (?:\w+ )?(?:here|around|standing by)")
-_HELP_OFFER = re.compile(r"(?:we'd|i'd|we would|i would) (?:\w+ )?(?:like|love|be happy|be glad) to help")
+_LEADS = wordset("just please simply then do and")
+_HERE = re.compile(
+    r"(?:i'm|we're|i am|we are|we'll be|i'll be) (?:\w+ )?(?:here|around|standing by)"
+)
+_HELP_OFFER = re.compile(
+    r"(?:we'd|i'd|we would|i would) (?:\w+ )?(?:like|love|be happy|be glad) to help"
+)
 
 
 def closing(t: Tokens) -> Iterator[MoveHit]:
-    """"If anything looks wrong, just reply here", "Shout if it doesn't show up"."""
+    """ "If anything looks wrong, just reply here", "Shout if it doesn't show up"."""
     norm, n = t.norm, len(t.norm)
     for i in range(t.first, n):
         if not t.sentence[i] and not (t.clause[i] and norm[i] == "if"):

@@ -36,7 +36,9 @@ _VAGUE = lexicon.wordset(
     bit little facing face faced encountering encounter encountered experiencing
     having able unable properly use using"""
 )
-_APOLOGY = lexicon.wordset("sorry apologies apologise apologize apology regret disappointed saddened")
+_APOLOGY = lexicon.wordset(
+    "sorry apologies apologise apologize apology regret disappointed saddened"
+)
 _FRAMES = (
     ("it", "seems"),
     ("it", "sounds"),
@@ -108,7 +110,9 @@ _OPENING_SENTENCES = 2  # a restatement leads the reply; later it is the answer 
 _OPENING_SHARED = 3
 
 
-def opening(t: Tokens, customer: frozenset[str], answers: list[tuple[int, int]]) -> Iterator[MoveHit]:
+def opening(
+    t: Tokens, customer: frozenset[str], answers: list[tuple[int, int]]
+) -> Iterator[MoveHit]:
     """One of the reply's first sentences that retells the problem in the customer's
     words ("Four days in the same clothes, and cut off every call..."), unless it
     answers (a step to take) or asks."""

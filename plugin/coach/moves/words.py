@@ -91,7 +91,8 @@ def _with_particles(table: Mapping[str, str]) -> dict[str, frozenset[str]]:
 # A first-person subject followed by one of these reports or commits to an action.
 # Not here on purpose: help, assist, support (vague: "so we can help you better").
 AGENT_ACTIONS = forms(
-    """check investigate review escalate pass share forward raise flag log report refund
+    wordset(
+        """check investigate review escalate pass share forward raise flag log report refund
     rebook reschedule book send resend re-send issue process credit cancel arrange add
     remove replace reset restore unlock reactivate reopen update change fix correct waive
     extend apply contact call ring email message reply respond chase handle sort monitor
@@ -100,7 +101,8 @@ AGENT_ACTIONS = forms(
     compensate dispatch ship schedule organise organize notify attach enclose double-check
     prioritise prioritize push amend adjust reverse release approve transfer rectify
     resolve dig confirm verify escalate mark tag unblock downgrade renew reissue
-    re-issue order trace""".split()
+    re-issue order trace"""
+    )
 )
 # Verbs that are an action only with what follows ("look into", not "look forward").
 AGENT_PHRASAL = _with_particles(
@@ -152,19 +154,19 @@ CUSTOMER_BASE = wordset(
 )
 CUSTOMER_ACTIONS = forms(CUSTOMER_BASE)
 _CUSTOMER_PHRASAL_TABLE = {
-        "check": "out your the that this our if whether for in with back here",
-        "take": "a",
-        "have": "a",
-        "make": "sure",
-        "keep": "an",
-        "go": "to into ahead through",
-        "give": "us me it this that these them",
-        "see": "here our this the these",
-        "look": "at for out through into",
-        "get": "in back",
-        "find": "the your it them this",
-        "wait": "until for",
-        "let": "a",
+    "check": "out your the that this our if whether for in with back here",
+    "take": "a",
+    "have": "a",
+    "make": "sure",
+    "keep": "an",
+    "go": "to into ahead through",
+    "give": "us me it this that these them",
+    "see": "here our this the these",
+    "look": "at for out through into",
+    "get": "in back",
+    "find": "the your it them this",
+    "wait": "until for",
+    "let": "a",
 }
 CUSTOMER_PHRASAL = _with_particles(_CUSTOMER_PHRASAL_TABLE)
 # An imperative or "you can ..." takes the base form: "you'd have *seen* this" is no step.
@@ -176,9 +178,9 @@ IMPERATIVE_LEAD = wordset(
 )
 # A request for details is a step when it names where to send them ("share the
 # details here: <link>", "DM us your order number"); "Which OS?" alone is not.
-INFO_VERBS = forms("share provide tell confirm give include".split())
+INFO_VERBS = forms(wordset("share provide tell confirm give include"))
 # The agent saying when they will be back in touch is what happens next.
-NOTIFY = forms("respond reply send email call ring message update contact notify text".split())
+NOTIFY = forms(wordset("respond reply send email call ring message update contact notify text"))
 NOTIFY_PHRASAL = _with_particles({"get": "back", "follow": "up", "reach": "out", "keep": "you"})
 # Open-door conditions: "DM us with any questions" offers contact, it sets no task.
 OPEN_DOOR_CUES = wordset("questions question concerns anything")
@@ -186,7 +188,7 @@ OPEN_DOOR_CUES = wordset("questions question concerns anything")
 ASK_YOU = wordset("can could would will")
 ASK_FILLERS = wordset("you u please pls kindly mind be able to just also quickly first")
 # "We'd recommend checking", "I suggest that you call"
-ADVICE = forms("recommend suggest advise encourage urge".split())
+ADVICE = forms(wordset("recommend suggest advise encourage urge"))
 # "you can reach them here", "you'll need to contact", "you may wish to"
 YOU = wordset("you you'll you'd")
 YOU_MODALS = wordset(
