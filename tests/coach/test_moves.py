@@ -237,3 +237,36 @@ def test_no_move_from_quoted_customer_text() -> None:
 def test_no_move_from_the_signature() -> None:
     text = "Hi Jo,\n\nThe refund is done.\n\nBest,\nJo Reyes\nCall Us Anytime"
     assert "next_steps" not in moves(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We're working very hard on the outage right now.",
+        "We're not seeing any errors on the account.",
+        "Lets take a closer look at the charge.",
+        "So we can get our billing team on this, please call us.",
+    ],
+)
+def test_more_ownership_families(text: str) -> None:
+    assert has("ownership", text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "How can we fix things between us?",
+        "That is not what you were told when we called.",
+        "We'd be happy to get you headed in the right direction.",
+        "We've just released version 3.2 of the app.",
+    ],
+)
+def test_questions_past_events_and_pointers_are_not_ownership(text: str) -> None:
+    assert not has("ownership", text)
+
+
+@pytest.mark.parametrize(
+    "text", ["Sorry, but that plan can't be shared.", "Sorry if the call never came through."]
+)
+def test_a_bare_or_conditional_sorry_is_an_apology(text: str) -> None:
+    assert has("apologize", text)

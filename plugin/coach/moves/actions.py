@@ -30,8 +30,8 @@ def ownership(t: Tokens) -> Iterator[MoveHit]:
     for i in range(t.first, n):
         w = norm[i]
         if w in W.FIRST_PERSON:
-            if w == "lets" and not t.clause[i]:
-                continue  # "it lets you" is no subject
+            if (w == "lets" and not t.clause[i]) or t.at(i - 1) in W.SUBORDINATE:
+                continue  # "it lets you" is no subject; "how can we fix" no promise
             j = i + 1
         elif w in W.LET and t.at(i + 1) in ("me", "us"):
             j = i + 2
@@ -54,6 +54,8 @@ def _agent_verb(t: Tokens, k: int) -> int | None:
         if v in W.AGENT_ACTIONS:
             return k
         needs = W.AGENT_PHRASAL.get(v)
+        if needs and t.at(k + 1) in W.INTENSIFIERS and t.at(k + 2) in needs:
+            k += 1  # "working very hard on", "look really closely into"
         if needs and t.at(k + 1) in needs and _phrasal_ok(t, v, k):
             return k + 1
         if v in W.AGENT_AUX or (v.endswith("ly") and len(v) > 4):
@@ -70,6 +72,8 @@ def _phrasal_ok(t: Tokens, verb: str, k: int) -> bool:
         "another",
     ):
         return any(t.at(k + d) in _LOOK_NOUNS for d in (2, 3))
+    if verb in ("get", "got", "gotten", "getting"):
+        return any(t.at(k + d) in W.GET_DONE for d in (2, 3, 4))
     if verb in ("see", "saw", "seen", "seeing"):
         return t.at(k + 2) not in W.FIRST_PERSON and t.at(k + 2) not in ("can", "could")
     return True
@@ -83,6 +87,7 @@ def _notifies(t: Tokens, j: int, end: int) -> bool:
 
 
 _SEEN = frozenset({"that", "your", "the", "it", "it's", "this", "there"})
+_SOME = frozenset({"any", "many", "a", "an", "no", "some"})
 
 
 def _checked(t: Tokens, j: int) -> bool:
@@ -90,6 +95,9 @@ def _checked(t: Tokens, j: int) -> bool:
     any issues on our end"."""
     if (t.at(j), t.at(j + 1)) in (("can", "see"), ("could", "see")) and t.at(j + 2) in _SEEN:
         return True
+    window = t.norm[j : j + 3]
+    if "seeing" in window and t.at(j + window.index("seeing") + 1) in _SEEN | _SOME:
+        return True  # "we're not seeing many public videos", "I'm seeing your order"
     sees = any(w in ("see", "seeing") for w in t.norm[j : j + 4])
     return sees and any(t.at(k) == "end" and t.at(k - 1) in ("my", "our") for k in range(j, j + 14))
 

@@ -59,7 +59,8 @@ def read(draft: Draft) -> Tokens:
     prev_end = 0
     for w in words:
         gap = text[prev_end : w.start]
-        hard = not prev_end or any(c in _SENTENCE_MARKS for c in gap)
+        # the reply's first word (after any @handles) starts its first sentence
+        hard = not prev_end or w.start == start or any(c in _SENTENCE_MARKS for c in gap)
         sentence.append(hard)
         clause.append(hard or any(c in _CLAUSE_MARKS for c in gap) or " - " in gap)
         prev_end = w.end

@@ -99,9 +99,9 @@ AGENT_ACTIONS = forms(
     pull locate query analyze analyse void freeze dispute block record submit file
     expedite upgrade voice express recognize recognise research inspect examine reimburse
     compensate dispatch ship schedule organise organize notify attach enclose double-check
-    prioritise prioritize push amend adjust reverse release approve transfer rectify
+    prioritise prioritize push amend adjust reverse approve transfer rectify
     resolve dig confirm verify escalate mark tag unblock downgrade renew reissue
-    re-issue order trace"""
+    re-issue order trace provide"""
     )
 )
 # Verbs that are an action only with what follows ("look into", not "look forward").
@@ -114,13 +114,13 @@ AGENT_PHRASAL = _with_particles(
         "keep": "an",
         "find": "out",
         "figure": "out",
-        "work": "on to with",
+        "work": "on to with hard",
         "make": "sure",
         "go": "through over",
         "walk": "you through",
         "put": "in through",
         "set": "up",
-        "get": "this that your you the",
+        "get": "this that your the our it",
         "see": "what why",
         "ask": "our the my a someone them him her",
         "reach": "out",
@@ -137,6 +137,16 @@ AGENT_AUX = wordset(
     definitely certainly absolutely personally gladly happily immediately quickly
     further gone went go ahead and currently right away today first try trying"""
 )
+# What "get this ..." must come to for an action: "get this fixed", "get our team on it"
+GET_DONE = wordset(
+    """fixed sorted resolved replaced refunded sent corrected changed updated cancelled
+    canceled booked rebooked reinstated restored unlocked credited processed escalated
+    moving on started working covered back"""
+)
+# "how can we fix things?", "when we called", "something we can handle": no commitment
+SUBORDINATE = wordset("how what why when whether unless something anything")
+# "working very hard on", "look really closely into"
+INTENSIFIERS = wordset("very really so hard closely quickly properly")
 FIRST_PERSON = wordset("i we i'll i've i'm i'd we'll we've we're we'd let's lets")
 # "let me check", "let us look into it", "allow me to pull up"
 LET = wordset("let allow")
