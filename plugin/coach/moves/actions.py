@@ -30,7 +30,10 @@ def ownership(t: Tokens) -> Iterator[MoveHit]:
     for i in range(t.first, n):
         w = norm[i]
         if w in W.FIRST_PERSON:
-            if (w == "lets" and not t.clause[i]) or t.at(i - 1) in W.SUBORDINATE:
+            asked = t.at(i - 1) in W.SUBORDINATE or (
+                t.at(i - 2) in W.SUBORDINATE and t.at(i - 1) in W.AGENT_AUX
+            )
+            if (w == "lets" and not t.clause[i]) or asked:
                 continue  # "it lets you" is no subject; "how can we fix" no promise
             j = i + 1
         elif w in W.LET and t.at(i + 1) in ("me", "us"):
