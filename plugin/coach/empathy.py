@@ -145,6 +145,8 @@ def _moves(
         # The name is protected, yet "Hi Maria," is the greeting move itself.
         rule_id = next(m.rule.id for m in openers if m.start == shape.greeting_start)
         hits.append(MoveHit("greeting", shape.greeting_start, shape.greeting_end, rule_id))
+    feelings = [(h.start, h.end) for h in hits if h.move == "validate"]
+    hits += moves.retold(draft, customer, feelings)
     hits += _name_hits(draft, name)
     # a sentence that tells the customer what to do answers; it does not restate
     answers = [(h.start, h.end) for h in found if h.move == "next_steps"]
@@ -217,7 +219,7 @@ def _topic_hits(
         hits.update(stem for part in draft.lowered[i].split("-") if (stem := _stem(part)) in wanted)
         if len(hits) >= need:
             span = sentences[k]
-            asks = draft.text[span.end - 1 : span.end] == "?"
+            asks = "?" in draft.text[span.start : span.end]
             quoted = draft.is_protected(span.start, span.start + 1)  # a quote is whole lines
             if (
                 not asks

@@ -270,3 +270,42 @@ def test_questions_past_events_and_pointers_are_not_ownership(text: str) -> None
 )
 def test_a_bare_or_conditional_sorry_is_an_apology(text: str) -> None:
     assert has("apologize", text)
+
+
+def test_a_validated_situation_retold_in_the_customers_words_acknowledges() -> None:
+    customer = "The lift in our block has been broken for nine days and my mum uses a wheelchair."
+    draft = "Nine days without a working lift, with your mum in a wheelchair, is exhausting."
+    assert {"validate", "acknowledge"} <= moves(draft, customer)
+
+
+def test_a_validation_about_something_else_does_not_acknowledge() -> None:
+    customer = "The lift in our block has been broken for nine days and my mum uses a wheelchair."
+    assert "acknowledge" not in moves("That must be really frustrating.", customer)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A bill that size would worry anyone.",
+        "Three hours on hold is a real pain.",
+        "That's an awful position to be in.",
+    ],
+)
+def test_situation_feelings_validate(text: str) -> None:
+    assert has("validate", text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'll stay online tonight, so message me if anything goes wrong.",
+        "If the app still won't open, please tell me directly.",
+    ],
+)
+def test_contact_offered_on_a_condition_closes(text: str) -> None:
+    assert has("closing", text)
+
+
+def test_an_order_number_does_not_make_a_generic_apology_specific() -> None:
+    customer = "Where is parcel NZ4411? It has been stuck for a week."
+    assert "acknowledge" not in moves("Sorry for the delay with parcel NZ4411.", customer)

@@ -13,7 +13,15 @@ from plugin.coach.model import MoveHit
 from plugin.coach.moves import actions, courtesy, restate
 from plugin.coach.moves.tokens import read
 
-__all__ = ["detect"]
+__all__ = ["detect", "retold"]
+
+
+def retold(draft: Draft, customer: str, feelings: list[tuple[int, int]]) -> list[MoveHit]:
+    """Acknowledgements in sentences that validate a situation retold in the
+    customer's words (``feelings``: spans of validate hits)."""
+    if not customer or not feelings:
+        return []
+    return list(restate.retold(read(draft), restate.stems(customer), feelings))
 
 
 def detect(draft: Draft, customer: str = "") -> list[MoveHit]:
@@ -28,8 +36,5 @@ def detect(draft: Draft, customer: str = "") -> list[MoveHit]:
     hits += courtesy.closing(t)
     hits += courtesy.links(t)
     if customer:
-        said = restate.stems(customer)
-        hits += restate.acknowledge(t, said)
-        answers = [(h.start, h.end) for h in hits if h.move == "next_steps"]
-        hits += restate.opening(t, said, answers)
+        hits += restate.acknowledge(t, restate.stems(customer))
     return hits

@@ -115,7 +115,10 @@ def _word_start(text: str, start: int, stop: int) -> int:
 # ---- closing: open doors with a condition ----------------------------------------
 
 _CONTACT = W.forms(
-    wordset("reply call ring phone email message dm text write contact shout tweet chat ping")
+    wordset(
+        "reply call ring phone email message dm text write contact shout tweet chat ping"
+        " tell forward"
+    )
 )
 _CONTACT_PHRASAL = {
     "get": frozenset({"in", "back"}),
@@ -127,7 +130,7 @@ _CONTACT_PHRASAL = {
     "send": frozenset({"us", "me"}),
     "feel": frozenset({"free"}),
 }
-_LEADS = wordset("just please simply then do and")
+_LEADS = wordset("just please simply then do and so")
 _HERE = re.compile(
     r"(?:i'm|we're|i am|we are|we'll be|i'll be) (?:\w+ )?(?:here|around|standing by)"
 )

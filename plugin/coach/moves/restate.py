@@ -19,7 +19,7 @@ from plugin.coach.model import MoveHit
 from plugin.coach.moves.tokens import Tokens
 
 # Words that say nothing about which problem it is.
-_VAGUE = lexicon.wordset(
+_STOP = lexicon.wordset(
     """the a an and or but with from that this these those your my our their its his her for
     about into onto have has had been was were are is be not still just again some any when
     what which you we they it me us them can could will would should does did don't doesn't
@@ -27,15 +27,25 @@ _VAGUE = lexicon.wordset(
     you're you've we're we've get got getting every each all also only even yet already
     today yesterday week weeks day days time times one two so very really such hear
     to of in on at by as if i i'm i've i'd i'll he she him hi hello hey thanks thank
-    issue issues problem problems trouble troubles inconvenience inconveniences delay delays
-    experience experiences concern concerns matter situation thing things question questions
-    wait waiting hassle confusion frustration frustrations help support difficulty
-    difficulties way ways happened happening happen going able sorry apologies please
-    know see learn read like sounds seems looks look feel feeling hearing reaching out
-    message tweet post dm reply response contact team here there now more much many lot
-    bit little facing face faced encountering encounter encountered experiencing
-    having able unable properly use using"""
+    thing things question questions help support way ways happened happening happen going
+    able sorry apologies please know see learn read like sounds seems looks look feel
+    feeling hearing reaching out message tweet post dm reply response contact team here
+    there now more much many lot bit little facing face faced encountering encounter
+    encountered experiencing having able unable properly use using occasion expectations
+    expectation standards standard meet"""
 )
+# Problem words: shared with the customer they place the sentence on their problem, but
+# they are not specific on their own ("the delay", "the internet issues").
+_PROBLEM = lexicon.wordset(
+    """issue issues problem problems trouble troubles inconvenience inconveniences delay
+    delays experience experiences concern concerns matter situation wait waiting hassle
+    confusion frustration frustrations difficulty difficulties"""
+)
+_HEADS = lexicon.wordset(
+    """issue issues problem problems trouble troubles concern concerns delay delays wait
+    inconvenience experience hassle"""
+)
+_VAGUE = _STOP | _PROBLEM
 _APOLOGY = lexicon.wordset(
     "sorry apologies apologise apologize apology regret disappointed saddened"
 )
@@ -56,6 +66,7 @@ _FRAMES = (
 _NOT_OBJECT = lexicon.wordset("how why wanting needing any but")
 # The object ends where the sentence turns: "sorry to hear that and I hope..."
 _TURNS = lexicon.wordset("and but so as since because while although though")
+_LEADS = lexicon.wordset("to for about that if so very hear learn see read")
 _PREFIX = 5  # stems sharing this many first letters name the same thing
 _MAX_OBJECT = 14  # words read after a frame
 
@@ -68,7 +79,7 @@ def stems(text: str) -> frozenset[str]:
     """The content words of ``text`` as comparable keys ("Wi-Fi" -> "wifi")."""
     out = set()
     for w in lexicon.TOKEN.findall(lexicon.word_key(text.replace("-", ""))):
-        if len(w) >= 3 and w not in _VAGUE and not w.isdigit():
+        if len(w) >= 3 and w not in _STOP and not w.isdigit():
             out.add(_key(w))
     return frozenset(out)
 
@@ -90,7 +101,7 @@ def acknowledge(t: Tokens, customer: frozenset[str]) -> Iterator[MoveHit]:
             start = i + 2
         else:
             continue
-        while start < n and norm[start] in ("to", "for", "about", "that", "if", "so", "very"):
+        while start < n and not t.sentence[start] and norm[start] in _LEADS:
             start += 1  # "sorry to hear about the..." -> the object
         if start >= n or norm[start] in _NOT_OBJECT or (start > i + 1 and t.clause[start]):
             continue
@@ -100,29 +111,33 @@ def acknowledge(t: Tokens, customer: frozenset[str]) -> Iterator[MoveHit]:
         if stop == start:
             continue
         words = [norm[k].replace("-", "") for k in range(start, stop)]
-        content = {_key(x) for x in words if len(x) >= 3 and x not in _VAGUE and not x.isdigit()}
-        # one shared word plus another specific one: "the internet issues" is not enough
-        if content & customer and len(content) >= 2 and t.creditable(i, stop - 1):
+        said = {_key(x) for x in words if len(x) >= 3 and x not in _STOP and not x.isdigit()}
+        # an order number names no problem: "the delay with parcel NZ0041"
+        content = {_key(x) for x in words if len(x) >= 3 and x not in _VAGUE and x.isalpha()}
+        # on the customer's problem, and specific: "the Wi-Fi", not "the internet issues"
+        enough = len(content) >= 2 or (content and not _HEADS.intersection(words))
+        if said & customer and enough and t.creditable(i, stop - 1):
             yield MoveHit("acknowledge", *t.span(i, stop - 1), "acknowledge-restate-grammar")
 
 
-_OPENING_SENTENCES = 2  # a restatement leads the reply; later it is the answer talking
-_OPENING_SHARED = 3
+_RETOLD_SHARED = 2  # words of the customer's a validating sentence must reuse
 
 
-def opening(
-    t: Tokens, customer: frozenset[str], answers: list[tuple[int, int]]
+def retold(
+    t: Tokens, customer: frozenset[str], feelings: list[tuple[int, int]]
 ) -> Iterator[MoveHit]:
-    """One of the reply's first sentences that retells the problem in the customer's
-    words ("Four days in the same clothes, and cut off every call..."), unless it
-    answers (a step to take) or asks."""
-    starts = [i for i in range(t.first, len(t.norm)) if t.sentence[i] or i == t.first]
-    for n, i in enumerate(starts[:_OPENING_SENTENCES]):
-        stop = starts[n + 1] if n + 1 < len(starts) else len(t.norm)
-        start, end = t.span(i, stop - 1)
-        if t.question(i) or any(s < end and start < e for s, e in answers):
+    """A sentence that names the feeling about the customer's situation retold in
+    their words ("Four days in the same clothes ... is an awful way to spend a holiday")
+    acknowledges it too."""
+    words = t.draft.words
+    for s, _ in feelings:
+        k = next((i for i, w in enumerate(words) if w.start >= s), None)
+        if k is None:
             continue
-        keys = {_key(x.replace("-", "")) for x in t.norm[i:stop] if len(x) >= 3 and x not in _VAGUE}
-        if len(keys & customer) >= _OPENING_SHARED and t.creditable(i, stop - 1):
-            yield MoveHit("acknowledge", start, end, "acknowledge-opening")
-            return
+        first = t.sentence_of[k]
+        stop = next((m for m in range(first + 1, len(words)) if t.sentence[m]), len(words))
+        keys = {
+            _key(x.replace("-", "")) for x in t.norm[first:stop] if len(x) >= 3 and x not in _STOP
+        }
+        if len(keys & customer) >= _RETOLD_SHARED and t.creditable(first, stop - 1):
+            yield MoveHit("acknowledge", *t.span(first, stop - 1), "acknowledge-retold")

@@ -112,7 +112,7 @@ AGENT_PHRASAL = _with_particles(
         "have": "a",
         "follow": "up",
         "keep": "an",
-        "find": "out",
+        "find": "out your the a",
         "figure": "out",
         "work": "on to with hard",
         "make": "sure",
@@ -160,7 +160,7 @@ CUSTOMER_BASE = wordset(
     text verify read enable disable switch unplug plug power press enter type link connect
     disconnect download upload save join meet hop pop drop pre-order order book rebook pay
     toggle turn reply respond write forward scroll navigate browse search report apply
-    redeem activate re-enter resubmit complete run perform double-check allow stay"""
+    show redeem activate re-enter resubmit complete run perform double-check allow stay"""
 )
 CUSTOMER_ACTIONS = forms(CUSTOMER_BASE)
 _CUSTOMER_PHRASAL_TABLE = {
