@@ -139,14 +139,13 @@ def _moves(
         if any(s < m.end and m.start < e and mv == m.rule.move for s, e, mv in weak):
             continue
         hits.append(MoveHit(m.rule.move, m.start, m.end, m.rule.id))
-    found = [h for h in moves.detect(draft, customer) if not _botched(h, weak)]
+    felt = [(h.start, h.end) for h in hits if h.move == "validate"]
+    found = [h for h in moves.detect(draft, customer, felt) if not _botched(h, weak)]
     hits += found
     if shape.greeting_start is not None and shape.greeting_end is not None:
         # The name is protected, yet "Hi Maria," is the greeting move itself.
         rule_id = next(m.rule.id for m in openers if m.start == shape.greeting_start)
         hits.append(MoveHit("greeting", shape.greeting_start, shape.greeting_end, rule_id))
-    feelings = [(h.start, h.end) for h in hits if h.move == "validate"]
-    hits += moves.retold(draft, customer, feelings)
     hits += _name_hits(draft, name)
     # a sentence that tells the customer what to do answers; it does not restate
     answers = [(h.start, h.end) for h in found if h.move == "next_steps"]

@@ -8,25 +8,25 @@ agent did not write: quoted customer text and the signature are protected spans.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from plugin.coach.draft import Draft
 from plugin.coach.model import MoveHit
 from plugin.coach.moves import actions, courtesy, restate
 from plugin.coach.moves.tokens import read
 
-__all__ = ["detect", "retold"]
+__all__ = ["detect"]
 
 
-def retold(draft: Draft, customer: str, feelings: list[tuple[int, int]]) -> list[MoveHit]:
-    """Acknowledgements in sentences that validate a situation retold in the
-    customer's words (``feelings``: spans of validate hits)."""
-    if not customer or not feelings:
-        return []
-    return list(restate.retold(read(draft), restate.stems(customer), feelings))
+def detect(
+    draft: Draft, customer: str = "", feelings: Sequence[tuple[int, int]] = ()
+) -> list[MoveHit]:
+    """Every move the grammars find in ``draft`` (offsets into ``draft.text``).
 
-
-def detect(draft: Draft, customer: str = "") -> list[MoveHit]:
-    """Every move the grammars find in ``draft`` (offsets into ``draft.text``);
-    ``customer`` is the message it answers (acknowledgement needs its words)."""
+    ``customer`` is the message it answers (acknowledgement needs its words);
+    ``feelings`` are validations found elsewhere (the rule pack's phrases): a
+    sentence validating a situation retold in the customer's words acknowledges it.
+    """
     t = read(draft)
     hits: list[MoveHit] = []
     hits += actions.ownership(t)
@@ -36,5 +36,8 @@ def detect(draft: Draft, customer: str = "") -> list[MoveHit]:
     hits += courtesy.closing(t)
     hits += courtesy.links(t)
     if customer:
-        hits += restate.acknowledge(t, restate.stems(customer))
+        said = restate.stems(customer)
+        hits += restate.acknowledge(t, said)
+        felt = [*feelings, *((h.start, h.end) for h in hits if h.move == "validate")]
+        hits += restate.retold(t, said, felt)
     return hits

@@ -26,8 +26,9 @@ _LOOK_NOUNS = frozenset({"look", "care", "closer", "quick", "proper", "further",
 
 def ownership(t: Tokens) -> Iterator[MoveHit]:
     """First-person actions, done or committed, and facts the agent checked."""
-    norm, n = t.norm, len(t.norm)
-    for i in range(t.first, n):
+    norm = t.norm
+    subjects = W.FIRST_PERSON | W.LET
+    for i in [i for i, w in enumerate(norm) if w in subjects and i >= t.first]:
         w = norm[i]
         if w in W.FIRST_PERSON:
             asked = t.at(i - 1) in W.SUBORDINATE or (
@@ -105,12 +106,18 @@ def _checked(t: Tokens, j: int) -> bool:
     return sees and any(t.at(k) == "end" and t.at(k - 1) in ("my", "our") for k in range(j, j + 14))
 
 
+_STEP_CUES = W.ASK_YOU | W.ADVICE | W.YOU | W.FUTURE | {"have", "did"}
+
+
 def next_steps(t: Tokens) -> Iterator[MoveHit]:
-    norm, n = t.norm, len(t.norm)
-    for i in range(t.first, n):
+    norm, clause = t.norm, t.clause
+    cues = [i for i, w in enumerate(norm) if w in _STEP_CUES or clause[i] or w.endswith("'ll")]
+    for i in cues:
+        if i < t.first:
+            continue
         w = norm[i]
         end: int | None = None
-        if t.clause[i] or i == t.first:
+        if clause[i]:
             end = _imperative(t, i)
         if end is None and w in W.ASK_YOU and t.at(i + 1) in ("you", "u"):
             end = _asked(t, i + 2)
@@ -197,8 +204,7 @@ def _when(t: Tokens, i: int) -> int | None:
 
 
 def _names_channel(t: Tokens, k: int) -> bool:
-    start = t.sentence_of[k]
-    stop = next((m for m in range(k + 1, len(t.norm)) if t.sentence[m]), len(t.norm))
+    start, stop = t.sentence_of[k], t.sentence_end(k)
     if any(t.norm[m] in W.CHANNEL for m in range(start, stop)):
         return True
     words = t.draft.words
@@ -208,7 +214,5 @@ def _names_channel(t: Tokens, k: int) -> bool:
 
 def _open_door_only(t: Tokens, k: int) -> bool:
     """ "DM us with any questions", "Send us a DM if you need anything": an open door."""
-    start = t.sentence_of[k]
-    stop = next((m for m in range(k + 1, len(t.norm)) if t.sentence[m]), len(t.norm))
-    said = t.norm[start:stop]
+    said = t.norm[t.sentence_of[k] : t.sentence_end(k)]
     return any(w in W.OPEN_DOOR_CUES for w in said) and ("any" in said or "if" in said)

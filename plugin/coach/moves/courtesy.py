@@ -141,11 +141,11 @@ _HELP_OFFER = re.compile(
 
 def closing(t: Tokens) -> Iterator[MoveHit]:
     """ "If anything looks wrong, just reply here", "Shout if it doesn't show up"."""
-    norm, n = t.norm, len(t.norm)
-    for i in range(t.first, n):
-        if not t.sentence[i] and not (t.clause[i] and norm[i] == "if"):
+    norm = t.norm
+    for i in t.starts:
+        if i < t.first:
             continue
-        stop = next((m for m in range(i + 1, n) if t.sentence[m]), n)
+        stop = t.sentence_end(i)
         said = norm[i:stop]
         if "if" not in said:
             continue

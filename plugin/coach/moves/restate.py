@@ -61,6 +61,7 @@ _FRAMES = (
     ("still", "experiencing"),
     ("still", "having"),
 )
+_CUES = _APOLOGY | {first for first, _ in _FRAMES}
 # An object that opens with these is a feeling, a hedge or a turn, not the problem:
 # "I understand how frustrating...", "sorry for any trouble", "sorry, but..."
 _NOT_OBJECT = lexicon.wordset("how why wanting needing any but")
@@ -93,7 +94,7 @@ def _key(word: str) -> str:
 
 def acknowledge(t: Tokens, customer: frozenset[str]) -> Iterator[MoveHit]:
     norm, n = t.norm, len(t.norm)
-    for i in range(t.first, n):
+    for i in [i for i, w in enumerate(norm) if w in _CUES and i >= t.first]:
         w = norm[i]
         if w in _APOLOGY:
             start = i + 1
@@ -134,8 +135,7 @@ def retold(
         k = next((i for i, w in enumerate(words) if w.start >= s), None)
         if k is None:
             continue
-        first = t.sentence_of[k]
-        stop = next((m for m in range(first + 1, len(words)) if t.sentence[m]), len(words))
+        first, stop = t.sentence_of[k], t.sentence_end(k)
         keys = {
             _key(x.replace("-", "")) for x in t.norm[first:stop] if len(x) >= 3 and x not in _STOP
         }

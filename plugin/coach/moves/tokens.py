@@ -8,14 +8,19 @@ Words before the reply starts (leading @handles) are not read at all.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 
-from plugin.coach.draft import Draft
+from plugin.coach.draft import WORD, Draft
 from plugin.coach.rule_schema import reply_start
 
-_SENTENCE_MARKS = frozenset(".!?:\n")
-# "Hey there – you can...", "(see the link)", "Hi Sam, please..."
-_CLAUSE_MARKS = _SENTENCE_MARKS | frozenset(",;–—()|")
+# Sentence ends; the reply's first word starts a sentence too. Clause edges add
+# "Hey there – you can...", "(see the link)", "Hi Sam, please...", "Thanks - Mike".
+_SENTENCE_MARK = re.compile(r"[.!?:\n]")
+_CLAUSE_MARK = re.compile(r"[,;–—()|]| - ")
+_WORD_SPLIT = re.compile(f"({WORD.pattern})")
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +31,8 @@ class Tokens:
     sentence: tuple[bool, ...]  # a sentence starts at this word
     clause: tuple[bool, ...]  # a clause starts at this word (sentence starts too)
     sentence_of: tuple[int, ...]  # for each word, the word that starts its sentence
+    starts: tuple[int, ...]  # the words that start a sentence, in order
+    clauses: tuple[int, ...]  # the words that start a clause, in order
 
     def span(self, i: int, j: int) -> tuple[int, int]:
         """Offsets of words ``i`` to ``j`` inclusive."""
@@ -43,30 +50,30 @@ class Tokens:
     def at(self, i: int) -> str:
         return self.norm[i] if 0 <= i < len(self.norm) else ""
 
-    def question(self, i: int) -> bool:
-        """The sentence holding word ``i`` ends with a question mark."""
-        words, text = self.draft.words, self.draft.text
-        end = next((k for k in range(i + 1, len(words)) if self.sentence[k]), None)
-        stop = words[end].start if end is not None else len(text)
-        return "?" in text[words[i].end : stop]
+    def sentence_end(self, i: int) -> int:
+        """Index one past the last word of the sentence holding word ``i``."""
+        k = bisect_right(self.starts, i)
+        return self.starts[k] if k < len(self.starts) else len(self.norm)
 
 
 def read(draft: Draft) -> Tokens:
     words, text = draft.words, draft.text
     start = reply_start(text)
     first = next((i for i, w in enumerate(words) if w.start >= start), len(words))
-    sentence, clause = [], []
-    prev_end = 0
-    for w in words:
-        gap = text[prev_end : w.start]
-        # the reply's first word (after any @handles) starts its first sentence
-        hard = not prev_end or w.start == start or any(c in _SENTENCE_MARKS for c in gap)
-        sentence.append(hard)
-        clause.append(hard or any(c in _CLAUSE_MARKS for c in gap) or " - " in gap)
-        prev_end = w.end
-    norm = tuple(w.replace("’", "'") for w in draft.lowered)
-    owner, current = [], 0
-    for i, starts in enumerate(sentence):
-        current = i if starts else current
-        owner.append(current)
-    return Tokens(draft, first, norm, tuple(sentence), tuple(clause), tuple(owner))
+    # the text before each word (split as the draft split it); nearly always one space
+    gaps = _WORD_SPLIT.split(text)[0 : 2 * len(words) : 2]
+    sentence = [g != " " and _SENTENCE_MARK.search(g) is not None for g in gaps]
+    if words:
+        sentence[0] = True
+    if first < len(words):
+        sentence[first] = True
+    clause = [
+        hard or (g != " " and _CLAUSE_MARK.search(g) is not None)
+        for g, hard in zip(gaps, sentence, strict=False)
+    ]
+    lowered = draft.lowered
+    norm = tuple(w.replace("’", "'") for w in lowered) if "’" in text else lowered
+    owner = tuple(accumulate((i if s else 0 for i, s in enumerate(sentence)), max))
+    starts = tuple(i for i, s in enumerate(sentence) if s)
+    clauses = tuple(i for i, c in enumerate(clause) if c)
+    return Tokens(draft, first, norm, tuple(sentence), tuple(clause), owner, starts, clauses)
