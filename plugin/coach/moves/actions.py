@@ -85,7 +85,7 @@ def _phrasal_ok(t: Tokens, verb: str, k: int) -> bool:
 
 def _notifies(t: Tokens, j: int, end: int) -> bool:
     """ "I'll respond to you there", "we'll get back to you": the agent's next contact."""
-    future = any(t.norm[k] in W.FUTURE for k in range(j, end)) or t.norm[j - 1].endswith("'ll")
+    future = any(t.norm[k] in W.FUTURE for k in range(j - 1, end))
     verb = t.norm[end]
     return future and (verb in W.NOTIFY or (t.norm[end - 1] in W.NOTIFY_PHRASAL and end - 1 >= j))
 
@@ -111,7 +111,7 @@ _STEP_CUES = W.ASK_YOU | W.ADVICE | W.YOU | W.FUTURE | {"have", "did"}
 
 def next_steps(t: Tokens) -> Iterator[MoveHit]:
     norm, clause = t.norm, t.clause
-    cues = [i for i, w in enumerate(norm) if w in _STEP_CUES or clause[i] or w.endswith("'ll")]
+    cues = sorted({*t.clauses, *(i for i, w in enumerate(norm) if w in _STEP_CUES)})
     for i in cues:
         if i < t.first:
             continue
@@ -127,7 +127,7 @@ def next_steps(t: Tokens) -> Iterator[MoveHit]:
             end = i
         if end is None and w in W.YOU:
             end = _you_can(t, i)
-        if end is None and (w in W.FUTURE or w.endswith("'ll")):
+        if end is None and w in W.FUTURE:
             end = _when(t, i)
         if end is not None and t.creditable(i, end):
             yield MoveHit("next_steps", *t.span(i, end), "next-steps-grammar")
@@ -192,7 +192,7 @@ def _you_can(t: Tokens, i: int) -> int | None:
 
 def _when(t: Tokens, i: int) -> int | None:
     """A future with a when in the same sentence: "it'll be back on tomorrow"."""
-    start = t.sentence_of[i]
+    start = t.sentence_of(i)
     for k in range(i + 1, min(len(t.norm), i + 8)):
         if t.sentence[k]:
             return None
@@ -204,7 +204,7 @@ def _when(t: Tokens, i: int) -> int | None:
 
 
 def _names_channel(t: Tokens, k: int) -> bool:
-    start, stop = t.sentence_of[k], t.sentence_end(k)
+    start, stop = t.sentence_of(k), t.sentence_end(k)
     if any(t.norm[m] in W.CHANNEL for m in range(start, stop)):
         return True
     words = t.draft.words
@@ -214,5 +214,5 @@ def _names_channel(t: Tokens, k: int) -> bool:
 
 def _open_door_only(t: Tokens, k: int) -> bool:
     """ "DM us with any questions", "Send us a DM if you need anything": an open door."""
-    said = t.norm[t.sentence_of[k] : t.sentence_end(k)]
+    said = t.norm[t.sentence_of(k) : t.sentence_end(k)]
     return any(w in W.OPEN_DOOR_CUES for w in said) and ("any" in said or "if" in said)

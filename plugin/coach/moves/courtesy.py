@@ -189,10 +189,10 @@ def links(t: Tokens) -> Iterator[MoveHit]:
         gap = text[words[k - 1].end if k else 0 : words[k].start]
         if any(c in gap for c in _SIGNATURE_MARKS) and t.sentence[k]:
             continue  # "^AC https://t.co/..." follows the agent's initials
-        if k - t.sentence_of[k] < 1:
+        if k - t.sentence_of(k) < 1:
             continue  # a bare link with no sentence offering it
-        if t.creditable(t.sentence_of[k], k):
-            yield MoveHit("next_steps", *t.span(t.sentence_of[k], k), "next-steps-link")
+        if t.creditable(t.sentence_of(k), k):
+            yield MoveHit("next_steps", *t.span(t.sentence_of(k), k), "next-steps-link")
 
 
 def _word_before(t: Tokens, pos: int) -> int | None:

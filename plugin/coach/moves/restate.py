@@ -135,7 +135,7 @@ def retold(
         k = next((i for i, w in enumerate(words) if w.start >= s), None)
         if k is None:
             continue
-        first, stop = t.sentence_of[k], t.sentence_end(k)
+        first, stop = t.sentence_of(k), t.sentence_end(k)
         keys = {
             _key(x.replace("-", "")) for x in t.norm[first:stop] if len(x) >= 3 and x not in _STOP
         }

@@ -9,18 +9,18 @@ Words before the reply starts (leading @handles) are not read at all.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from itertools import accumulate
+from itertools import compress
+from operator import itemgetter
 
-from plugin.coach.draft import WORD, Draft
+from plugin.coach.draft import Draft
 from plugin.coach.rule_schema import reply_start
 
-# Sentence ends; the reply's first word starts a sentence too. Clause edges add
+# Marks between words: a sentence ends at ".!?:" or a line break; a clause also at
 # "Hey there – you can...", "(see the link)", "Hi Sam, please...", "Thanks - Mike".
-_SENTENCE_MARK = re.compile(r"[.!?:\n]")
-_CLAUSE_MARK = re.compile(r"[,;–—()|]| - ")
-_WORD_SPLIT = re.compile(f"({WORD.pattern})")
+_MARK = re.compile(r"[.!?:\n,;–—()|]| - ")
+_SENTENCE_MARKS = frozenset(".!?:\n")
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,7 +30,6 @@ class Tokens:
     norm: tuple[str, ...]  # lowercase, straight apostrophes
     sentence: tuple[bool, ...]  # a sentence starts at this word
     clause: tuple[bool, ...]  # a clause starts at this word (sentence starts too)
-    sentence_of: tuple[int, ...]  # for each word, the word that starts its sentence
     starts: tuple[int, ...]  # the words that start a sentence, in order
     clauses: tuple[int, ...]  # the words that start a clause, in order
 
@@ -50,6 +49,10 @@ class Tokens:
     def at(self, i: int) -> str:
         return self.norm[i] if 0 <= i < len(self.norm) else ""
 
+    def sentence_of(self, i: int) -> int:
+        """Index of the word that starts the sentence holding word ``i``."""
+        return self.starts[bisect_right(self.starts, i) - 1]
+
     def sentence_end(self, i: int) -> int:
         """Index one past the last word of the sentence holding word ``i``."""
         k = bisect_right(self.starts, i)
@@ -58,22 +61,22 @@ class Tokens:
 
 def read(draft: Draft) -> Tokens:
     words, text = draft.words, draft.text
-    start = reply_start(text)
-    first = next((i for i, w in enumerate(words) if w.start >= start), len(words))
-    # the text before each word (split as the draft split it); nearly always one space
-    gaps = _WORD_SPLIT.split(text)[0 : 2 * len(words) : 2]
-    sentence = [g != " " and _SENTENCE_MARK.search(g) is not None for g in gaps]
-    if words:
-        sentence[0] = True
-    if first < len(words):
-        sentence[first] = True
-    clause = [
-        hard or (g != " " and _CLAUSE_MARK.search(g) is not None)
-        for g, hard in zip(gaps, sentence, strict=False)
-    ]
+    starts = list(map(itemgetter(0), words))
+    n = len(words)
+    first = bisect_left(starts, reply_start(text))
+    sentence, clause = [False] * n, [False] * n
+    # one step per punctuation mark, not per word: most gaps are a single space
+    for m in _MARK.finditer(text):
+        k = bisect_left(starts, m.end())
+        if k < n:
+            clause[k] = True
+            if m.group()[0] in _SENTENCE_MARKS:
+                sentence[k] = True
+    for k in {0, first} if n else ():
+        if k < n:
+            sentence[k] = clause[k] = True
     lowered = draft.lowered
     norm = tuple(w.replace("’", "'") for w in lowered) if "’" in text else lowered
-    owner = tuple(accumulate((i if s else 0 for i, s in enumerate(sentence)), max))
-    starts = tuple(i for i, s in enumerate(sentence) if s)
-    clauses = tuple(i for i, c in enumerate(clause) if c)
-    return Tokens(draft, first, norm, tuple(sentence), tuple(clause), owner, starts, clauses)
+    heads = tuple(compress(range(n), sentence))
+    clauses = tuple(compress(range(n), clause))
+    return Tokens(draft, first, norm, tuple(sentence), tuple(clause), heads, clauses)

@@ -214,4 +214,6 @@ WHEN = wordset(
     morning afternoon evening within by later hour hours minutes week weekend days next
     midnight"""
 )
-FUTURE = wordset("will 'll should shall")
+FUTURE = wordset(
+    "will 'll should shall i'll we'll you'll it'll they'll that'll he'll she'll there'll"
+)
