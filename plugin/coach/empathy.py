@@ -147,9 +147,10 @@ def _moves(
         rule_id = next(m.rule.id for m in openers if m.start == shape.greeting_start)
         hits.append(MoveHit("greeting", shape.greeting_start, shape.greeting_end, rule_id))
     hits += _name_hits(draft, name)
-    # a sentence that tells the customer what to do answers; it does not restate
-    answers = [(h.start, h.end) for h in found if h.move == "next_steps"]
-    hits += _topic_hits(draft, shape, mood, avoid, answers)
+    if not customer:  # without their words, the problem clause read from the mood stands in
+        # a sentence that tells the customer what to do answers; it does not restate
+        answers = [(h.start, h.end) for h in found if h.move == "next_steps"]
+        hits += _topic_hits(draft, shape, mood, avoid, answers)
     return _merge(hits)
 
 

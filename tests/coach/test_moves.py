@@ -309,3 +309,25 @@ def test_contact_offered_on_a_condition_closes(text: str) -> None:
 def test_an_order_number_does_not_make_a_generic_apology_specific() -> None:
     customer = "Where is parcel NZ4411? It has been stuck for a week."
     assert "acknowledge" not in moves("Sorry for the delay with parcel NZ4411.", customer)
+
+
+def test_a_plural_and_its_singular_are_the_same_problem_word() -> None:
+    customer = "The queue at the airport was the longest line I have seen."
+    assert has("acknowledge", "Sorry for the long lines at the airport.", customer)
+
+
+def test_about_your_frames_a_restatement() -> None:
+    customer = "My photos are not uploading from the phone app."
+    assert has("acknowledge", "About your photos not uploading, please update the app.", customer)
+
+
+def test_a_sentence_reusing_many_customer_words_restates_without_a_frame() -> None:
+    customer = "You billed us for 40 seats in April although we removed 12 seats in March."
+    draft = "You removed the 12 seats in March, and the April invoice still billed 40 seats."
+    assert has("acknowledge", draft, customer)
+
+
+def test_an_answer_reusing_the_customers_words_does_not_restate() -> None:
+    customer = "You billed us for 40 seats in April although we removed 12 seats in March."
+    draft = "You can remove seats in March or April from the billing page."
+    assert not has("acknowledge", draft, customer)

@@ -40,4 +40,6 @@ def detect(
         hits += restate.acknowledge(t, said)
         felt = [*feelings, *((h.start, h.end) for h in hits if h.move == "validate")]
         hits += restate.retold(t, said, felt)
+        answers = [(h.start, h.end) for h in hits if h.move == "next_steps"]
+        hits += restate.overlap(t, said, answers)
     return hits

@@ -7,7 +7,9 @@ agree on their first letters: "delivered" ~ "delivery", "crashes" ~ "crashing"),
 or in two specific words of its own ("sorry for the last-minute gate change").
 Frames: an apology's object ("sorry your parcel wasn't delivered", "apologies for
 the long lines"), "it seems / sounds / looks like", "I see / understand that",
-"if your ...", "you're still having ...".
+"if your ...", "about your ...", "still having ...". Without a frame, a sentence
+that validates a situation retold in two of the customer's words, or that reuses
+four of them, restates it too.
 """
 
 from __future__ import annotations
@@ -60,13 +62,15 @@ _FRAMES = (
     ("if", "your"),
     ("still", "experiencing"),
     ("still", "having"),
+    ("about", "your"),
+    ("if", "you've"),
 )
 _CUES = _APOLOGY | {first for first, _ in _FRAMES}
 # An object that opens with these is a feeling, a hedge or a turn, not the problem:
 # "I understand how frustrating...", "sorry for any trouble", "sorry, but..."
 _NOT_OBJECT = lexicon.wordset("how why wanting needing any but")
 # The object ends where the sentence turns: "sorry to hear that and I hope..."
-_TURNS = lexicon.wordset("and but so as since because while although though")
+_TURNS = lexicon.wordset("and but as since because while although though")
 _LEADS = lexicon.wordset("to for about that if so very hear learn see read")
 _PREFIX = 5  # stems sharing this many first letters name the same thing
 _MAX_OBJECT = 14  # words read after a frame
@@ -89,7 +93,9 @@ def _key(word: str) -> str:
     word = word.strip("'")
     if word.endswith("'s"):
         word = word[:-2]
-    return word[:_PREFIX] if len(word) >= _PREFIX else word.rstrip("s")
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        word = word[:-1]  # "lines" ~ "line", "crashes" ~ "crash"
+    return word[:_PREFIX]
 
 
 def acknowledge(t: Tokens, customer: frozenset[str]) -> Iterator[MoveHit]:
@@ -141,3 +147,26 @@ def retold(
         }
         if len(keys & customer) >= _RETOLD_SHARED and t.creditable(first, stop - 1):
             yield MoveHit("acknowledge", *t.span(first, stop - 1), "acknowledge-retold")
+
+
+_SHARED = 4  # a retelling without a frame must reuse this many of the customer's words
+
+
+def overlap(
+    t: Tokens, customer: frozenset[str], answers: list[tuple[int, int]]
+) -> Iterator[MoveHit]:
+    """A sentence retelling the problem in many of the customer's own words, with no
+    frame at all ("You removed 12 seats on 1 March and were still billed for 40"),
+    unless it answers (``answers``: spans of steps to take) or asks."""
+    for i in t.starts:
+        if i < t.first:
+            continue
+        stop = t.sentence_end(i)
+        start, end = t.span(i, stop - 1)
+        if any(s < end and start < e for s, e in answers):
+            continue
+        if "?" in t.draft.text[start:end]:
+            continue
+        keys = {_key(x.replace("-", "")) for x in t.norm[i:stop] if x.isalpha() and x not in _STOP}
+        if len(keys & customer) >= _SHARED and t.creditable(i, stop - 1):
+            yield MoveHit("acknowledge", start, end, "acknowledge-overlap")
