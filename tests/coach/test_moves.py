@@ -331,3 +331,30 @@ def test_an_answer_reusing_the_customers_words_does_not_restate() -> None:
     customer = "You billed us for 40 seats in April although we removed 12 seats in March."
     draft = "You can remove seats in March or April from the billing page."
     assert not has("acknowledge", draft, customer)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Your photos are all still there; nothing was deleted.",
+        "You won't be out of pocket for the cancelled trip.",
+        "Your loyalty discount is protected.",
+        "No further payments will be taken from your account.",
+        "We will not cut off your gas supply.",
+        "It's safe to install the update.",
+    ],
+)
+def test_lines_that_take_a_worry_away_reassure(text: str) -> None:
+    assert has("reassure", text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You do NOT need to contact us about this.",
+        "You won't be able to undo the transfer.",
+        "The form is protected by a password.",
+    ],
+)
+def test_shouted_or_blocking_lines_do_not_reassure(text: str) -> None:
+    assert not has("reassure", text)

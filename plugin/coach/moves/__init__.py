@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from plugin.coach.draft import Draft
 from plugin.coach.model import MoveHit
-from plugin.coach.moves import actions, courtesy, restate
+from plugin.coach.moves import actions, courtesy, reassure, restate
 from plugin.coach.moves.tokens import read
 
 __all__ = ["detect"]
@@ -35,6 +35,7 @@ def detect(
     hits += courtesy.validate(t)
     hits += courtesy.closing(t)
     hits += courtesy.links(t)
+    hits += reassure.reassure(t)
     if customer:
         said = restate.stems(customer)
         hits += restate.acknowledge(t, said)
