@@ -358,3 +358,15 @@ def test_lines_that_take_a_worry_away_reassure(text: str) -> None:
 )
 def test_shouted_or_blocking_lines_do_not_reassure(text: str) -> None:
     assert not has("reassure", text)
+
+
+def test_a_rule_with_a_deadline_is_not_what_happens_next() -> None:
+    assert not has("next_steps", "Items can only be exchanged within 30 days of delivery.")
+    assert has("next_steps", "The replacement will reach you within 3 days.")
+
+
+@pytest.mark.parametrize(
+    "text", ["Olá Pedro,\n\nYour refund is done.", "G'day Sam, the part shipped."]
+)
+def test_greetings_in_other_languages_count(text: str) -> None:
+    assert has("greeting", text)
