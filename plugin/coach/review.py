@@ -84,7 +84,7 @@ class Coach:
         lap("empathy")
         read = readability.analyze(draft, self.settings)
         lap("readability")
-        words = jargon.analyze(draft, self.pack, self.settings)
+        words = jargon.analyze(draft, self.pack, self.settings, request.customer_message)
         lap("jargon")
         spelled = spelling.analyze(draft, self.pack)
         lap("spelling")

@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
+from signing_keys import PUBLIC_PEM
 
 from plugin import create_app
 from plugin.coach.edits import apply
@@ -104,7 +105,7 @@ def test_draft_over_the_limit_is_413_naming_the_limit(client: FlaskClient) -> No
 
 def test_body_over_the_byte_limit_is_413_json(client: FlaskClient) -> None:
     res = client.post(
-        "/api/v1/check", data=b"{" + b" " * 400_000 + b"}", content_type="application/json"
+        "/api/v1/check", data=b"{" + b" " * 1_000_000 + b"}", content_type="application/json"
     )
     assert res.status_code == 413
     assert res.get_json()["error"]["code"] == "too_large"
@@ -147,7 +148,7 @@ def prod_app(monkeypatch: pytest.MonkeyPatch) -> Flask:
             "dev": False,
             "secret_key": "s3cret-for-tests-0123456789abcdef0123",
             "zendesk_subdomain": "acme",
-            "zendesk_app_public_key": "-----BEGIN PUBLIC KEY-----\nx\n-----END PUBLIC KEY-----",
+            "zendesk_app_public_key": PUBLIC_PEM,
             "zendesk_app_installation_id": "42",
         }
     )
