@@ -370,3 +370,12 @@ def test_a_rule_with_a_deadline_is_not_what_happens_next() -> None:
 )
 def test_greetings_in_other_languages_count(text: str) -> None:
     assert has("greeting", text)
+
+
+def test_a_question_about_the_problem_checks_rather_than_restates() -> None:
+    customer = "My card was declined at the pharmacy twice today."
+    assert not has("acknowledge", "Did you call the bank about your card being declined?", customer)
+
+
+def test_you_can_with_an_account_verb_is_a_step() -> None:
+    assert has("next_steps", "You can change the delivery address from your account page.")

@@ -68,12 +68,19 @@ _FRAMES = (
 _CUES = _APOLOGY | {first for first, _ in _FRAMES}
 # An object that opens with these is a feeling, a hedge or a turn, not the problem:
 # "I understand how frustrating...", "sorry for any trouble", "sorry, but..."
-_NOT_OBJECT = lexicon.wordset("how why wanting needing any but")
+_NOT_OBJECT = lexicon.wordset("how why wanting needing any but tried already")
 # The object ends where the sentence turns: "sorry to hear that and I hope..."
 _TURNS = lexicon.wordset("and but as since because while although though")
 _LEADS = lexicon.wordset("to for about that if so very hear learn see read")
 _PREFIX = 5  # stems sharing this many first letters name the same thing
 _MAX_OBJECT = 14  # words read after a frame
+
+
+def _asks(t: Tokens, i: int) -> bool:
+    """The sentence holding word ``i`` is a question: it checks, it does not restate."""
+    words, stop = t.draft.words, t.sentence_end(i)
+    end = words[stop].start if stop < len(words) else len(t.draft.text)
+    return "?" in t.draft.text[words[i].start : end]
 
 
 def _ends(t: Tokens, k: int, start: int) -> bool:
@@ -104,7 +111,7 @@ def acknowledge(t: Tokens, customer: frozenset[str]) -> Iterator[MoveHit]:
         w = norm[i]
         if w in _APOLOGY:
             start = i + 1
-        elif (w, t.at(i + 1)) in _FRAMES:
+        elif (w, t.at(i + 1)) in _FRAMES and not _asks(t, i):
             start = i + 2
         else:
             continue
