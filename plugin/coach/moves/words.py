@@ -160,7 +160,8 @@ CUSTOMER_BASE = wordset(
     text verify read enable disable switch unplug plug power press enter type link connect
     disconnect download upload save join meet hop pop drop pre-order order book rebook pay
     toggle turn reply respond write forward scroll navigate browse search report apply
-    show access change edit manage view learn recover renew redeem activate re-enter resubmit complete run perform double-check allow stay"""
+    show access change edit manage view learn recover renew redeem activate re-enter
+    resubmit complete run perform double-check allow stay"""
 )
 CUSTOMER_ACTIONS = forms(CUSTOMER_BASE)
 _CUSTOMER_PHRASAL_TABLE = {
