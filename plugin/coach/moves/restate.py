@@ -15,6 +15,7 @@ four of them, restates it too.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 
 from plugin.coach import lexicon
 from plugin.coach.model import MoveHit
@@ -96,6 +97,7 @@ def stems(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
+@lru_cache(maxsize=16_384)
 def _key(word: str) -> str:
     word = word.strip("'")
     if word.endswith("'s"):
