@@ -167,15 +167,20 @@ def overlap(
     """A sentence retelling the problem in many of the customer's own words, with no
     frame at all ("You removed 12 seats on 1 March and were still billed for 40"),
     unless it answers (``answers``: spans of steps to take) or asks."""
+    # each word's key when it is one of the customer's, once; most drafts stop here
+    mine = [
+        k if x.isalpha() and x not in _STOP and (k := _key(x)) in customer else "" for x in t.norm
+    ]
+    if len(set(mine)) <= _SHARED:
+        return
     for i in t.starts:
         if i < t.first:
             continue
         stop = t.sentence_end(i)
+        if len(set(mine[i:stop]) - {""}) < _SHARED:
+            continue
         start, end = t.span(i, stop - 1)
-        if any(s < end and start < e for s, e in answers):
+        if any(s < end and start < e for s, e in answers) or "?" in t.draft.text[start:end]:
             continue
-        if "?" in t.draft.text[start:end]:
-            continue
-        keys = {_key(x.replace("-", "")) for x in t.norm[i:stop] if x.isalpha() and x not in _STOP}
-        if len(keys & customer) >= _SHARED and t.creditable(i, stop - 1):
+        if t.creditable(i, stop - 1):
             yield MoveHit("acknowledge", start, end, "acknowledge-overlap")
