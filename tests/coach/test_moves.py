@@ -379,3 +379,13 @@ def test_a_question_about_the_problem_checks_rather_than_restates() -> None:
 
 def test_you_can_with_an_account_verb_is_a_step() -> None:
     assert has("next_steps", "You can change the delivery address from your account page.")
+
+
+def test_no_move_from_a_customer_quote_in_an_html_blockquote() -> None:
+    html = (
+        "<p>Hi Jo,</p><p>Your refund is done.</p>"
+        "<blockquote><p>Thanks. Please call me back, I'll check my bank.</p></blockquote>"
+        "<p>Best,<br>Sam</p>"
+    )
+    found = {h.move for h in analyze(parse(html, "html"), PACK, None, None, "x").moves}
+    assert not {"thanks", "next_steps", "ownership"} & found
