@@ -76,7 +76,7 @@ class CueOut(_Out):
 
 
 class MoodOut(_Out):
-    label: Literal["calm", "neutral", "frustrated", "angry"]
+    label: Literal["calm", "neutral", "worried", "frustrated", "angry"]
     compound: float = Field(ge=-1, le=1)
     topic: str | None
     problem: str | None
