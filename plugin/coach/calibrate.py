@@ -13,7 +13,7 @@ or neutral:
   so they needn't repeat it (PRODUCT.md, "acknowledge / paraphrase");
 - a neutral message that reports a problem ("The export button does nothing")
   deserves a reply that names it, which a direct answer usually does anyway: any
-  sentence reusing the problem's words counts (``empathy._topic_hits``);
+  sentence reusing the problem's words counts (``moves.restate``, or ``moves.from_mood``);
 - a calm message is most often a how-to question, where restating adds length,
   not value, so it is not expected there;
 - with no problem stated we cannot check or suggest a real restatement, so it is

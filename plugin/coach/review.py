@@ -93,7 +93,9 @@ class Coach:
             customer, cut = mood_window.read(request.customer_message)
             notes += [cut] if cut else []
         lap("mood")
-        found = empathy.analyze(draft, self.pack, customer, request.context)
+        found = empathy.analyze(
+            draft, self.pack, customer, request.context, request.customer_message
+        )
         shouts = shouting.in_draft(draft, self.pack.allowlist) + cheer.analyze(draft, customer)
         lap("empathy")
         read = readability.analyze(draft, self.settings)
