@@ -18,6 +18,7 @@ from itertools import accumulate
 from operator import itemgetter
 from typing import Literal, NamedTuple
 
+from plugin.coach import handles
 from plugin.coach.model import Edit
 from plugin.coach.rule_schema import fold
 
@@ -463,9 +464,10 @@ def _protected(text: str, names: tuple[str, ...]) -> tuple[Span, ...]:
     ]
     if ">" in text:
         raw += [m.span() for m in _QUOTED_LINE.finditer(text)]
-    signature = _signature(text)
+    signature = _signature(text) or handles.initials_span(text)
     if signature is not None:
         raw.append(signature)
+    raw += handles.handle_spans(text)
     wrote = _ON_WROTE.search(text) if "wrote:" in text else None
     if wrote:
         raw.append((wrote.start(), len(text)))

@@ -12,10 +12,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from time import perf_counter
 
-from plugin.coach import empathy, jargon, mood, readability, spelling, wording
+from plugin.coach import channel, empathy, jargon, mood, needs, readability, spelling, wording
 from plugin.coach.draft import Draft, DraftError, Format, parse
+from plugin.coach.empathy import EmpathyResult
 from plugin.coach.hints import hints as customer_hints
 from plugin.coach.model import (
+    CommentType,
     CustomerContext,
     Finding,
     Hint,
@@ -23,6 +25,7 @@ from plugin.coach.model import (
     Review,
     Settings,
     Suggestion,
+    category_key,
 )
 from plugin.coach.rules import RulePack
 from plugin.coach.score import categorize, overall_score
@@ -44,6 +47,8 @@ class CheckRequest:
     customer_message: str = ""
     context: CustomerContext | None = None
     now: datetime | None = None
+    channel: str | None = None  # Zendesk via channel ("email", "whatsapp", ...); None = infer
+    comment_type: CommentType = "public"  # an internal note is not coached for empathy
 
 
 @dataclass(frozen=True)
@@ -78,11 +83,18 @@ class Coach:
         lap("parse")
         customer = mood.analyze(request.customer_message) if request.customer_message else None
         lap("mood")
-        found = empathy.analyze(draft, self.pack, customer, request.context)
+        via = request.channel or (request.context.channel if request.context else None)
+        chan = channel.resolve(via, draft.text)
+        internal = request.comment_type == "internal"
+        if internal:  # a note to colleagues: no empathy, jargon or personal coaching
+            found = EmpathyResult((), (), (), ())
+        else:
+            found = empathy.analyze(draft, self.pack, customer, request.context)
+            found = needs.adjust(found, draft, customer, chan)
         lap("empathy")
         read = readability.analyze(draft, self.settings)
         lap("readability")
-        words = jargon.analyze(draft, self.pack, self.settings)
+        words = () if internal else jargon.analyze(draft, self.pack, self.settings)
         lap("jargon")
         spelled = spelling.analyze(draft, self.pack)
         lap("spelling")
@@ -92,12 +104,12 @@ class Coach:
                 found.body_start,
                 customer_hints(request.context, request.now or datetime.now(UTC)),
             )
-            if request.context
+            if request.context and not internal
             else ()
         )
         plain = [*found.findings, *read.findings, *words, *spelled]
         findings = tuple(to_source(draft, plain))
-        categories = categorize(draft, found, findings, request.context, hints)
+        categories = categorize(draft, found, findings, request.context, hints, chan, internal)
         lap("score")
         moves = tuple(
             MoveHit(m.move, *draft.to_source(m.start, m.end), m.rule_id) for m in found.moves
@@ -112,6 +124,10 @@ class Coach:
             hints=hints,
             customer_mood=customer,
             timings=timings,
+            channel=chan.name,
+            register=chan.register,
+            register_inferred=chan.inferred,
+            comment_type=request.comment_type,
         )
 
 
@@ -150,4 +166,5 @@ def to_source(draft: Draft, findings: Iterable[Finding]) -> Iterable[Finding]:
             if not any(e.start != e.end and draft.is_protected(e.start, e.end) for e in s.edits)
         )
         # Built directly: dataclasses.replace costs several times more per finding.
-        yield Finding(f.rule_id, f.category, f.severity, start, end, f.message, f.why, suggestions)
+        category = category_key(f.category)  # analyzers may still use an earlier name
+        yield Finding(f.rule_id, category, f.severity, start, end, f.message, f.why, suggestions)

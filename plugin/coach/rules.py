@@ -23,6 +23,7 @@ from typing import Any
 import ahocorasick
 import yaml
 
+from plugin.coach import handles
 from plugin.coach.rule_schema import (
     PLACEHOLDERS,
     GlossaryEntry,
@@ -150,7 +151,7 @@ class RulePack:
                         found.update([(i, start, last + 1) for i in key.rules])
                 for i in key.regexes:
                     near.setdefault(i, []).append(last)
-        opening = len(folded) - len(folded.lstrip())  # where the reply's first word starts
+        opening = handles.lead_end(folded)  # the reply's first word: after any @handles
         contextual = self._contextual
         kept = {
             RuleMatch(rules[i], s, e)

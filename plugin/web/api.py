@@ -57,7 +57,12 @@ def _context(body: CheckBody) -> tuple[CustomerContext | None, list[str]]:
 
 def _check_request(body: CheckBody, ctx: CustomerContext | None) -> CheckRequest:
     return CheckRequest(
-        draft=body.draft, format=body.format, customer_message=body.customer_message, context=ctx
+        draft=body.draft,
+        format=body.format,
+        customer_message=body.customer_message,
+        context=ctx,
+        channel=body.channel,
+        comment_type=body.comment_type,
     )
 
 

@@ -20,8 +20,8 @@ def review(draft: str, message: str = "", ctx: CustomerContext | None = None):  
 def test_every_category_has_a_status_and_a_reason() -> None:
     r = review("Hello, thanks for writing.")
     assert list(r.categories) == [
-        "greeting", "empathy", "acknowledgement", "tone", "readability",
-        "jargon", "grammar", "next_steps", "closing", "personalization",
+        "greeting", "empathy", "comprehension", "tone", "solution_offered", "next_steps",
+        "readability", "jargon", "spelling_grammar", "closing", "personalization",
     ]  # fmt: skip
     assert all(c.reason for c in r.categories.values())
 

@@ -1,0 +1,54 @@
+"""Social-media addressing: leading @handles and sign-off initials.
+
+A reply on Twitter, Facebook or Instagram starts with the handles it answers
+("@user1 @Brand Hi Sam, ...") and often ends with the agent's initials ("... ^RM",
+"-Paul", "*HRO"). Neither is prose: both are protected text, the reply's first word
+is the one after the handles (so a greeting there is still an opening greeting),
+and the initials are the reply's signature.
+"""
+
+from __future__ import annotations
+
+import re
+
+# "@user1 @Brand, " at the very start; ".@user" is the old public-reply form.
+_LEADING = re.compile(r"[ \t\r\n]*\.?@\w{1,50}(?:[ \t\r\n,:;]+\.?@\w{1,50})*[ \t\r\n,:;]*")
+# Any @handle in the text: not the part of an email address after its local part.
+_HANDLE = re.compile(r"(?<![\w.@])@\w{1,50}")
+# Initials or a first name after a marker at the very end: "^RM", "-Paul", "*HRO", "/AY",
+# "~Anna", "- Mike R". "^*~/" never end prose; after a dash the name must be capitalised.
+_INITIALS = re.compile(
+    r"(?:(?<=\s)|^)(?:[\^*~/][ \t]?[A-Za-z][\w.]{0,15}|[-–—][ \t]?[A-Z][\w.]{0,15})"
+    r"(?:[ \t][A-Z][\w.]{0,3})?[ \t]*$"
+)
+
+
+def lead_end(text: str) -> int:
+    """Where the reply's first word starts: after white space and leading @handles."""
+    m = _LEADING.match(text)
+    if m is None:
+        return len(text) - len(text.lstrip())
+    return m.end()
+
+
+def starts_with_handle(text: str) -> bool:
+    """True when the reply addresses someone by @handle first (a social reply)."""
+    return _LEADING.match(text) is not None
+
+
+def handle_spans(text: str) -> list[tuple[int, int]]:
+    """Every @handle in ``text`` (never the part of an email address)."""
+    if "@" not in text:
+        return []
+    return [m.span() for m in _HANDLE.finditer(text)]
+
+
+def initials_span(text: str) -> tuple[int, int] | None:
+    """The agent's initials or name signed at the very end, if any ("... ^RM")."""
+    end = len(text.rstrip())
+    # read only the tail: the cost must not grow with the draft
+    tail_start = max(0, end - 24)
+    m = _INITIALS.search(text, tail_start, end)
+    if m is None or not text[: m.start()].strip():
+        return None  # no initials, or nothing but them
+    return m.start(), end
