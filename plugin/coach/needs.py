@@ -15,9 +15,11 @@ lacks. This module decides what the agent is told (issue: "no nagging"):
 - at most ``MAX_WARNINGS`` missing-move warnings per draft (``SHORT_MAX_WARNINGS``
   for a short chat or social reply), the ones that matter most for this customer
   first; the rest become ideas;
-- a chat or social turn moves the conversation one step: an apology or a word for
-  the feeling is enough empathy, a next step or a fix taken on is enough of a way
-  forward, whichever the agent chose; when neither is there, the first is asked for.
+- a word for the customer's feeling covers an apology (a reply that validates need
+  not apologise for what was nobody's fault), while "sorry to hear" alone is not yet
+  empathy in an email; a chat or social turn moves the conversation one step, so
+  there an apology or a word for the feeling is enough, as is a next step or a fix
+  taken on, and with neither the turn is asked for the apology and the next step.
 """
 
 from __future__ import annotations
@@ -41,9 +43,6 @@ _NOT_IN_SHORT = frozenset({"acknowledge", "thanks", "reassure"})
 # What matters most first, per customer.
 _UPSET_ORDER = ("apologize", "validate", "ownership", "next_steps", "acknowledge")
 _CALM_ORDER = ("next_steps", "acknowledge", "ownership", "apologize", "validate")
-# In a conversation turn one of each pair does the job; when neither is there, the first
-# is asked for: an apology or a word for the feeling; a fix taken on or a next step.
-_ONE_OF = (("apologize", "validate"), ("next_steps", "ownership"))
 _MISSING = "missing-"
 _NAMELESS_GREETING = "greeting-no-name"
 
@@ -56,8 +55,6 @@ def adjust(
     dropped = set(_LETTER_ONLY) if channel.register != "email" else set()
     if short:
         dropped |= _NOT_IN_SHORT
-    # A conversation turn shows empathy with one line: an apology or a word for the
-    # feeling, not both; an email to an upset customer is expected to do both.
     turn = channel.register != "email"
     absent = set(found.missing)
     kept: list[Finding] = []
@@ -72,8 +69,7 @@ def adjust(
         if move in dropped:
             continue
         need = needed(move, mood, draft, found.body_start, channel.register)
-        if turn:
-            need = need and _turn_needs(move, absent)
+        need = need and _pair_needs(move, absent, turn)
         severity: Severity = "warning" if need else "info"
         missing.append(_with(f, severity, MOVE_CATEGORY.get(move, f.category)))
     kept += _cap(missing, mood, SHORT_MAX_WARNINGS if short else MAX_WARNINGS)
@@ -99,11 +95,14 @@ def needed(move: str, mood: Mood | None, draft: Draft, body_start: int, register
     return False
 
 
-def _turn_needs(move: str, absent: set[str]) -> bool:
-    for pair in _ONE_OF:
-        if move in pair:
-            other = pair[1] if move == pair[0] else pair[0]
-            return other in absent and move == pair[0]
+def _pair_needs(move: str, absent: set[str], turn: bool) -> bool:
+    """Whether another move already does this one's job (see the module's notes)."""
+    if move == "apologize":
+        return "validate" in absent  # naming the feeling covers an apology
+    if turn and move in ("validate", "ownership"):
+        return False  # a turn is asked for the apology, and for a next step ...
+    if turn and move == "next_steps":
+        return "ownership" in absent  # ... unless it takes the fix on itself
     return True
 
 

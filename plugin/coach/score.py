@@ -54,7 +54,7 @@ WEIGHTS: dict[str, float] = {
     "closing": 3.0,
     "personalization": 2.0,
 }
-PER_PROBLEM = 0.4  # share of a category's points each warning in it costs ...
+PER_PROBLEM = 0.5  # share of a category's points each warning in it costs ...
 MAX_WARNED = 0.8  # ... up to this share while the category only warns
 IDEA = 0.1  # share an expected move costs when it is only worth an idea here
 _RELATIONAL = frozenset({"tone", "empathy"})
