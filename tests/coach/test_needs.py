@@ -81,5 +81,6 @@ def test_naming_the_feeling_covers_the_apology_but_not_the_other_way_round() -> 
     apologises = review("Hello,\n\nSorry to hear that. I'm on it.\n", UPSET)
     assert "apologize" not in missing(validates, "warning")
     assert validates.categories["empathy"].status == "pass"
-    assert missing(apologises, "warning")[:1] == ["validate"]
+    assert "validate" in missing(apologises, "warning")
+    assert "apologize" not in missing(apologises, "warning") + missing(apologises, "info")
     assert apologises.categories["empathy"].status == "warn"
