@@ -112,15 +112,19 @@ def is_short(draft: Draft, body_start: int) -> bool:
 
 
 def offers_a_way_forward(draft: Draft, body_start: int) -> bool:
-    """A question back to the customer or a link to follow is a next step of its own."""
+    """A question back to the customer or a link to follow is a next step of its own.
+
+    A question mark inside quoted text, a URL or the signature is not the agent asking.
+    """
     text = draft.text
     if "http" in text or "www." in text:
         return True
-    return any(
-        text[s.start : s.end].rstrip().endswith("?") and not draft.is_protected(s.start, s.end)
-        for s in draft.sentences
-        if s.start >= body_start
-    )
+    at = text.find("?", body_start)
+    while at >= 0:
+        if not draft.is_protected(at, at + 1):
+            return True
+        at = text.find("?", at + 1)
+    return False
 
 
 def _cap(missing: list[Finding], mood: Mood | None, limit: int) -> list[Finding]:

@@ -84,3 +84,10 @@ def test_naming_the_feeling_covers_the_apology_but_not_the_other_way_round() -> 
     assert "validate" in missing(apologises, "warning")
     assert "apologize" not in missing(apologises, "warning") + missing(apologises, "info")
     assert apologises.categories["empathy"].status == "warn"
+
+
+def test_a_question_before_the_initials_still_counts_and_a_quoted_one_does_not() -> None:
+    signed = review("@kai_m Sorry! Could you DM us the order number? ^RM", UPSET, "twitter")
+    quoted = review("Hello,\n\nI'm sorry, that's maddening.\n\n> Where is my refund?\n", UPSET)
+    assert "next_steps" not in missing(signed, "warning")
+    assert "next_steps" in missing(quoted, "warning")
