@@ -23,13 +23,18 @@ def create_app(test_config: Mapping[str, Any] | None = None, *, serving: bool = 
     from plugin.coach.review import Coach
     from plugin.coach.rules import load_pack
     from plugin.config import Config
-    from plugin.web import api, errors, health, limits, sidebar
+    from plugin.web import api, errors, health, limits, logs, security, sidebar
 
     cfg = Config.from_env()
     if test_config:
         cfg = cfg.with_overrides(test_config)
     if serving:
         cfg.validate()
+        if not cfg.dev:
+            from plugin.zendesk.app_package import declared_locations
+
+            declared_locations()  # landings are checked against the manifest: read it now
+    logs.quiet_third_party(cfg)  # zenpy/urllib3 log whole Zendesk answers at DEBUG
 
     app = Flask(__name__)
     app.config["SECRET_KEY"] = cfg.secret_key
@@ -43,11 +48,13 @@ def create_app(test_config: Mapping[str, Any] | None = None, *, serving: bool = 
     )
     lexicon.warm()  # one-time loads at start-up, never on a request
     if cfg.zendesk_api_configured:
+        from plugin.web.context_gate import SessionScopedContext
         from plugin.zendesk.context import ContextService
 
-        app.extensions["context_service"] = ContextService.from_config(cfg)
+        app.extensions["context_service"] = SessionScopedContext(ContextService.from_config(cfg))
 
     errors.init_app(app)
+    security.init_app(app)
     app.register_blueprint(health.bp)
     app.register_blueprint(api.bp)
     app.register_blueprint(sidebar.bp)

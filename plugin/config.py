@@ -6,10 +6,17 @@ service cannot run safely without are required at start-up (``validate``).
 
 from __future__ import annotations
 
+import math
 import os
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
 from typing import Any
+
+MIN_SECRET_CHARS = 32
+MIN_SECRET_BITS = 96  # estimated from the key's own character frequencies (token_hex(16) >= ~100)
+MIN_SESSION_TTL, MAX_SESSION_TTL = 60, 8 * 3600  # a sidebar session lasts a working day at most
+KEY_HINT = "generate one with: python -c 'import secrets; print(secrets.token_hex(32))'"
 
 
 class ConfigError(RuntimeError):
@@ -41,6 +48,7 @@ class Config:
     rate_limit: str = "300/minute"  # API calls per sidebar session (a check per pause)
     landing_rate_limit: str = "60/minute"  # signed-URL landings per address
     rules_path: str = ""  # optional YAML pack replacing the shipped default
+    debug_third_party: bool = False  # COACH_DEBUG_THIRD_PARTY: zenpy/urllib3 debug logs
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Config:
@@ -56,7 +64,7 @@ class Config:
             zendesk_email=env.get("ZENDESK_EMAIL", ""),
             zendesk_api_token=env.get("ZENDESK_API_TOKEN", ""),
             zendesk_oauth_token=env.get("ZENDESK_OAUTH_TOKEN", ""),
-            zendesk_app_public_key=env.get("ZENDESK_APP_PUBLIC_KEY", ""),
+            zendesk_app_public_key=normalize_pem(env.get("ZENDESK_APP_PUBLIC_KEY", "")),
             zendesk_app_installation_id=env.get("ZENDESK_APP_INSTALLATION_ID", ""),
             zendesk_budget_seconds=float(env.get("ZENDESK_BUDGET_SECONDS", "0.8")),
             zendesk_cache_ttl=float(env.get("ZENDESK_CACHE_TTL", "300")),
@@ -65,6 +73,7 @@ class Config:
             rate_limit=env.get("RATE_LIMIT", cls.rate_limit),
             landing_rate_limit=env.get("LANDING_RATE_LIMIT", cls.landing_rate_limit),
             rules_path=env.get("COACH_RULES", ""),
+            debug_third_party=_flag(env.get("COACH_DEBUG_THIRD_PARTY")),
         )
 
     def with_overrides(self, overrides: Mapping[str, Any]) -> Config:
@@ -72,7 +81,10 @@ class Config:
         unknown = set(overrides) - known
         if unknown:
             raise ConfigError(f"unknown settings: {', '.join(sorted(unknown))}")
-        return replace(self, **dict(overrides))
+        values = dict(overrides)
+        if "zendesk_app_public_key" in values:
+            values["zendesk_app_public_key"] = normalize_pem(str(values["zendesk_app_public_key"]))
+        return replace(self, **values)
 
     @property
     def zendesk_api_configured(self) -> bool:
@@ -82,22 +94,90 @@ class Config:
         )
 
     def validate(self) -> None:
-        """Fail fast with a message naming every missing setting (not in dev mode)."""
-        if self.dev:
-            return
-        missing = [
-            name
-            for name, value in (
-                ("SECRET_KEY", self.secret_key),
-                ("ZENDESK_SUBDOMAIN", self.zendesk_subdomain),
-                ("ZENDESK_APP_PUBLIC_KEY", self.zendesk_app_public_key),
-                ("ZENDESK_APP_INSTALLATION_ID", self.zendesk_app_installation_id),
-            )
-            if not value
+        """Fail fast with a message naming every missing or unusable setting.
+
+        Outside dev mode the signing secrets and the Zendesk verification settings are
+        required and must be usable; in dev mode only what is set is checked.
+        """
+        problems = self._limits_problems()
+        if not self.dev:
+            missing = [
+                name
+                for name, value in (
+                    ("SECRET_KEY", self.secret_key),
+                    ("ZENDESK_SUBDOMAIN", self.zendesk_subdomain),
+                    ("ZENDESK_APP_PUBLIC_KEY", self.zendesk_app_public_key),
+                    ("ZENDESK_APP_INSTALLATION_ID", self.zendesk_app_installation_id),
+                )
+                if not value
+            ]
+            if missing:
+                raise ConfigError(
+                    "missing required settings: "
+                    + ", ".join(missing)
+                    + " (set them in the environment, or COACH_DEV=1 for the local playground)"
+                )
+            problems += secret_key_problems(self.secret_key)
+            problems += public_key_problems(self.zendesk_app_public_key)
+        if problems:
+            raise ConfigError("; ".join(problems))
+
+    def _limits_problems(self) -> list[str]:
+        if MIN_SESSION_TTL <= self.session_ttl <= MAX_SESSION_TTL:
+            return []
+        return [
+            f"SESSION_TTL must be between {MIN_SESSION_TTL} and {MAX_SESSION_TTL} seconds "
+            f"(got {self.session_ttl})"
         ]
-        if missing:
-            raise ConfigError(
-                "missing required settings: "
-                + ", ".join(missing)
-                + " (set them in the environment, or COACH_DEV=1 for the local playground)"
-            )
+
+
+def normalize_pem(value: str) -> str:
+    """A PEM as written in an ``.env`` file: quoted, one line with literal ``\\n``."""
+    text = value.strip().strip("\"'").strip()
+    if "\\n" in text and "\n" not in text:
+        text = text.replace("\\n", "\n")
+    return text
+
+
+def _period(text: str) -> int:
+    """Length of the shortest unit ``text`` repeats ("abcabcab" -> 3; random text -> its length)."""
+    for p in range(1, len(text) // 2 + 1):
+        if all(text[i] == text[i - p] for i in range(p, len(text))):
+            return p
+    return len(text)
+
+
+def secret_bits(secret: str) -> float:
+    """Entropy estimate (bits) from the character frequencies of the secret's repeating unit."""
+    unit = secret[: _period(secret)]
+    if not unit:
+        return 0.0
+    counts, n = Counter(unit), len(unit)
+    return -n * sum(c / n * math.log2(c / n) for c in counts.values())
+
+
+def secret_key_problems(secret: str) -> list[str]:
+    if len(secret) < MIN_SECRET_CHARS:
+        return [f"SECRET_KEY is too short ({len(secret)} characters, at least "
+                f"{MIN_SECRET_CHARS}); {KEY_HINT}"]  # fmt: skip
+    if secret_bits(secret) < MIN_SECRET_BITS:
+        return [f"SECRET_KEY is not random enough (repeated or patterned); {KEY_HINT}"]
+    return []
+
+
+def public_key_problems(pem: str) -> list[str]:
+    # Loaded here, not at import: the pure core imports nothing from this module's deps.
+    from cryptography.exceptions import UnsupportedAlgorithm
+    from cryptography.hazmat.primitives.asymmetric.rsa import RSAPublicKey
+    from cryptography.hazmat.primitives.serialization import load_pem_public_key
+
+    try:
+        key = load_pem_public_key(pem.encode())
+    except (ValueError, TypeError, UnsupportedAlgorithm):
+        return [
+            "ZENDESK_APP_PUBLIC_KEY is not a PEM public key (expected "
+            "-----BEGIN PUBLIC KEY-----; one line with literal \\n is accepted)"
+        ]
+    if not isinstance(key, RSAPublicKey):
+        return ["ZENDESK_APP_PUBLIC_KEY is not an RSA public key (Zendesk signs with RS256)"]
+    return []

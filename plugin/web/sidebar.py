@@ -12,7 +12,6 @@
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from flask import Blueprint, Response, abort, render_template, request
 
@@ -53,12 +52,6 @@ def _refused(status: int = 401) -> Response:
     return _page(html, status, ancestors)
 
 
-def _user_id(claims: dict[str, Any]) -> str | None:
-    """The Zendesk user, if the verified token names one (ZENDESK.md §2: usually not)."""
-    value = claims.get("user_id")
-    return str(value) if value else None
-
-
 def _sidebar(session_token: str, mode: str, frame_ancestors: str) -> Response:
     html = render_template("sidebar.html", session_token=session_token, mode=mode)
     return _page(html, 200, frame_ancestors)
@@ -67,7 +60,7 @@ def _sidebar(session_token: str, mode: str, frame_ancestors: str) -> Response:
 @bp.post("/sidebar")
 def sidebar_signed() -> Response:
     """Zendesk's signed-URL first load: verify the JWT, embed a fresh session."""
-    from plugin.zendesk.auth import AuthError, issue_session, verify_zendesk_token
+    from plugin.zendesk.auth import AuthError, landing_session, verify_zendesk_token
 
     cfg = config()
     token = request.form.get("token", "")
@@ -81,9 +74,8 @@ def sidebar_signed() -> Response:
     subdomain, installation_id = cfg.zendesk_subdomain.lower(), cfg.zendesk_app_installation_id
     if not _SUBDOMAIN.match(subdomain) or not installation_id:
         return _refused()
-    session = issue_session(
-        cfg, subdomain=subdomain, installation_id=installation_id, user_id=_user_id(claims)
-    )
+    # The same landing token always yields the same session (a replay gets no second one).
+    session = landing_session(cfg, token, claims)
     return _sidebar(session, "zendesk", f"https://{subdomain}.zendesk.com")
 
 

@@ -8,6 +8,7 @@ zendesk_apps_support). ``build_zip`` points the sidebar at the backend's URL.
 from __future__ import annotations
 
 import fnmatch
+import functools
 import json
 import struct
 import zipfile
@@ -84,6 +85,17 @@ def _required_keys(manifest: dict[str, Any]) -> list[str]:
         if key in manifest and not isinstance(manifest[key], bool):
             problems.append(f"{key} must be true or false")
     return problems
+
+
+@functools.cache
+def declared_locations(app_dir: Path = APP_DIR) -> frozenset[tuple[str, str]]:
+    """(product, location) pairs the app's manifest declares, e.g. ("support", "ticket_sidebar").
+
+    A signed-URL token naming any other location was not made for this app's pages.
+    """
+    manifest = json.loads((app_dir / "manifest.json").read_text(encoding="utf-8"))
+    pairs = (where.split(".", 1) for where, _ in _location_urls(manifest.get("location")))
+    return frozenset((product, place) for product, place in pairs)
 
 
 def _location_urls(location: Any) -> list[tuple[str, Any]]:

@@ -4,6 +4,10 @@ The fast lane waits at most ``config.zendesk_budget_seconds``. The fetch runs on
 small shared thread pool; if it is late the caller gets a visible note and the
 fetch keeps going, filling the cache for the next check. Failures become notes,
 never exceptions: hints are a nicety, the review must not depend on them.
+
+A sidebar session (``Caller``) gets context only for the one ticket it is bound to,
+for that ticket's requester, and, when Zendesk named the agent, only for a ticket
+the agent can see (``access.py``). Unknown and forbidden ids get the same answer.
 """
 
 from __future__ import annotations
@@ -13,35 +17,45 @@ import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
-from dataclasses import dataclass, replace
-from datetime import UTC, datetime, timedelta
-from itertools import islice
-from typing import Any
+from dataclasses import asdict, dataclass, replace
+from datetime import UTC, datetime
 
 import requests
 from zenpy import Zenpy
 from zenpy.lib.exception import RatelimitBudgetExceeded, RecordNotFoundException
 
-from plugin.coach.hints import resolve_zone
-from plugin.coach.model import CustomerContext, PastTicket
+from plugin.coach.model import CustomerContext
 from plugin.config import Config
+from plugin.zendesk.access import (
+    AgentFacts,
+    Caller,
+    NoContext,
+    TicketBindings,
+    TicketFacts,
+    fetch_agent,
+    make_bindings,
+    may_see,
+    ticket_facts,
+)
 from plugin.zendesk.cache import ContextCache, context_from_json, context_to_json, make_cache
 from plugin.zendesk.client import close_client, make_client
+from plugin.zendesk.customer import fetch_requester
 
 log = logging.getLogger(__name__)
 
-RECENT_DAYS = 30
-MAX_TICKETS_SCANNED = 100  # one cursor page; enough for "recent" without paging a whale
-MAX_RECENT_TICKETS = 20
-
 NOTE_NOT_CONFIGURED = "Zendesk is not connected, so customer hints are off."
 NOTE_SLOW = "Zendesk is slow right now; customer hints will show on the next check."
-NOTE_NOT_FOUND = "Zendesk could not find this ticket or customer."
+# One answer for an unknown ticket and for one this session may not read: ids can't be probed.
+NOTE_NO_CONTEXT = "No customer context for this ticket."
+NOTE_NOT_FOUND = NOTE_NO_CONTEXT
 NOTE_RATE_LIMITED = "Zendesk's rate limit was reached; customer hints are paused for a moment."
 NOTE_UNAVAILABLE = "Zendesk could not be reached; customer hints are unavailable."
 
 # Shared by all services in the process: a few concurrent Zendesk fetches at most.
 _POOL = ThreadPoolExecutor(max_workers=4, thread_name_prefix="zendesk-context")
+
+# (ticket, requester, agent, scoped): one fetch per distinct question in flight.
+_Key = tuple[int | None, int | None, int | None, bool]
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,13 +64,7 @@ class ContextResult:
     note: str | None = None  # shown to the agent when there is no (fresh) context
 
 
-@dataclass(frozen=True, slots=True)
-class _TicketFacts:
-    ticket_id: int
-    subject: str | None
-    channel: str | None
-    priority: str | None
-    requester_id: int | None
+NO_CONTEXT = ContextResult(None, NOTE_NO_CONTEXT)
 
 
 class ContextService:
@@ -67,31 +75,44 @@ class ContextService:
         client_factory: Callable[[Config], Zenpy] = make_client,
         executor: ThreadPoolExecutor | None = None,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+        bindings: TicketBindings | None = None,
     ) -> None:
         self._config = config
         self._cache = cache if cache is not None else make_cache(config)
         self._client_factory = client_factory
         self._pool = executor or _POOL
         self._clock = clock
-        self._inflight: dict[tuple[int | None, int | None], Future[CustomerContext]] = {}
+        self._bindings = bindings if bindings is not None else make_bindings(config)
+        self._inflight: dict[_Key, Future[CustomerContext]] = {}
         self._lock = threading.Lock()
 
     @classmethod
     def from_config(cls, config: Config) -> ContextService:
         """The service for the app: Redis cache when ``REDIS_URL`` is set, else in-process."""
-        return cls(config, cache=make_cache(config))
+        return cls(config, cache=make_cache(config), bindings=make_bindings(config))
 
-    def get(self, ticket_id: int | None, requester_id: int | None) -> ContextResult:
-        """Context for the ticket and/or requester; never raises."""
+    def get(
+        self, ticket_id: int | None, requester_id: int | None, caller: Caller | None = None
+    ) -> ContextResult:
+        """Context for the ticket and/or requester; never raises.
+
+        ``caller`` None is the operator (development mode on loopback, the CLI): any id.
+        A sidebar session needs a ticket, and only ever gets the first one it asked for.
+        """
         if not self._config.zendesk_api_configured:
             return ContextResult(None, NOTE_NOT_CONFIGURED)
         if ticket_id is None and requester_id is None:
             return ContextResult(None)
+        if caller is not None and (
+            ticket_id is None or not self._bindings.bind(caller.session_id, ticket_id)
+        ):
+            return NO_CONTEXT
+        key: _Key = (ticket_id, requester_id, caller.user_id if caller else None, bool(caller))
         try:
-            cached = self._from_cache(ticket_id, requester_id)
+            cached = self._from_cache(key)
             if cached is not None:
                 return ContextResult(cached)
-            future = self._submit(ticket_id, requester_id)
+            future = self._submit(key)
             return ContextResult(future.result(timeout=self._config.zendesk_budget_seconds))
         except FutureTimeout:
             return ContextResult(None, NOTE_SLOW)
@@ -103,33 +124,54 @@ class ContextService:
     def _key(self, kind: str, id_: int) -> str:
         return f"{self._config.zendesk_subdomain}:{kind}:{id_}"
 
-    def _cached_ticket(self, ticket_id: int) -> _TicketFacts | None:
+    def _cached_ticket(self, ticket_id: int) -> TicketFacts | None:
         data = self._cache.get(self._key("ticket", ticket_id))
-        return _TicketFacts(**data) if data is not None else None
+        try:
+            return TicketFacts(**data) if data is not None else None
+        except TypeError:
+            return None  # written by another version: fetch again
 
     def _cached_requester(self, requester_id: int) -> CustomerContext | None:
         data = self._cache.get(self._key("requester", requester_id))
         return context_from_json(data) if data is not None else None
 
-    def _from_cache(
-        self, ticket_id: int | None, requester_id: int | None
-    ) -> CustomerContext | None:
+    def _cached_agent(self, user_id: int) -> AgentFacts | None:
+        data = self._cache.get(self._key("agent", user_id))
+        if data is None:
+            return None
+        try:
+            return AgentFacts(**{**data, "group_ids": tuple(data.get("group_ids") or ())})
+        except TypeError:
+            return None
+
+    def _from_cache(self, key: _Key) -> CustomerContext | None:
+        """A cache hit only when every fact the answer depends on is cached; a cached
+        verdict against the caller raises NoContext like a fetched one."""
+        ticket_id, requester_id, user_id, scoped = key
         ticket = self._cached_ticket(ticket_id) if ticket_id is not None else None
         if ticket_id is not None and ticket is None:
             return None
-        rid = requester_id if requester_id is not None else ticket.requester_id if ticket else None
+        if scoped and ticket is not None:
+            if requester_id is not None and requester_id != ticket.requester_id:
+                return None  # the ticket may have changed hands: ask Zendesk
+            if user_id is not None:
+                agent = self._cached_agent(user_id)
+                if agent is None:
+                    return None
+                if not may_see(agent, ticket):
+                    raise NoContext
+        rid = _requester_of(ticket, requester_id, scoped)
         requester = self._cached_requester(rid) if rid is not None else CustomerContext()
         return None if requester is None else _merge(requester, ticket)
 
     # --- fetch ------------------------------------------------------------------
 
-    def _submit(self, ticket_id: int | None, requester_id: int | None) -> Future[CustomerContext]:
-        key = (ticket_id, requester_id)
+    def _submit(self, key: _Key) -> Future[CustomerContext]:
         with self._lock:
             running = self._inflight.get(key)
             if running is not None:
-                return running  # the same customer is already being fetched
-            future = self._pool.submit(self._load, ticket_id, requester_id)
+                return running  # the same question is already being fetched
+            future = self._pool.submit(self._load, key)
             self._inflight[key] = future
 
         def done(f: Future[CustomerContext]) -> None:
@@ -141,19 +183,23 @@ class ContextService:
         future.add_done_callback(done)
         return future
 
-    def _load(self, ticket_id: int | None, requester_id: int | None) -> CustomerContext:
+    def _load(self, key: _Key) -> CustomerContext:
+        ticket_id, requester_id, user_id, scoped = key
         client = self._client_factory(self._config)
         try:
             ticket = None
             if ticket_id is not None:
                 ticket = self._cached_ticket(ticket_id) or self._fetch_ticket(client, ticket_id)
-            rid = (
-                requester_id
-                if requester_id is not None
-                else ticket.requester_id
-                if ticket
-                else None
-            )
+            if scoped and ticket is not None:
+                if requester_id is not None and requester_id != ticket.requester_id:
+                    ticket = self._fetch_ticket(client, ticket.ticket_id)  # fresh, not cached
+                    if requester_id != ticket.requester_id:
+                        raise NoContext
+                if user_id is not None:
+                    agent = self._cached_agent(user_id) or self._fetch_agent(client, user_id)
+                    if not may_see(agent, ticket):
+                        raise NoContext
+            rid = _requester_of(ticket, requester_id, scoped)
             requester = CustomerContext()
             if rid is not None:
                 requester = self._cached_requester(rid) or self._fetch_requester(client, rid)
@@ -161,44 +207,32 @@ class ContextService:
         finally:
             close_client(client)
 
-    def _fetch_ticket(self, client: Zenpy, ticket_id: int) -> _TicketFacts:
-        data = client.tickets(id=ticket_id).to_dict()
-        facts = _TicketFacts(
-            ticket_id=int(data["id"]),
-            subject=data.get("subject"),
-            channel=(data.get("via") or {}).get("channel"),
-            priority=data.get("priority"),
-            requester_id=data.get("requester_id"),
-        )
-        self._cache.set(self._key("ticket", ticket_id), {
-            "ticket_id": facts.ticket_id, "subject": facts.subject, "channel": facts.channel,
-            "priority": facts.priority, "requester_id": facts.requester_id,
-        })  # fmt: skip
+    def _fetch_ticket(self, client: Zenpy, ticket_id: int) -> TicketFacts:
+        facts = ticket_facts(client.tickets(id=ticket_id).to_dict())
+        self._cache.set(self._key("ticket", ticket_id), asdict(facts))
+        return facts
+
+    def _fetch_agent(self, client: Zenpy, user_id: int) -> AgentFacts:
+        facts = fetch_agent(client, user_id)
+        data = asdict(facts)
+        data["group_ids"] = list(facts.group_ids)
+        self._cache.set(self._key("agent", user_id), data)
         return facts
 
     def _fetch_requester(self, client: Zenpy, requester_id: int) -> CustomerContext:
-        user = client.users(id=requester_id).to_dict()
-        tickets = [
-            t.to_dict() for t in islice(client.users.requested(requester_id), MAX_TICKETS_SCANNED)
-        ]
-        rating = _latest_rating(tickets)
-        ctx = CustomerContext(
-            name=user.get("name"),
-            first_name=_first_name(user.get("name")),
-            locale=user.get("locale"),
-            time_zone=_zone(user.get("iana_time_zone"), user.get("time_zone")),
-            tags=tuple(user.get("tags") or ()),
-            organization=_organization_name(client, user.get("organization_id")),
-            recent_tickets=_recent(tickets, self._clock()),
-            last_rating=rating[0] if rating else None,
-            last_rating_ticket_id=rating[1] if rating else None,
-            last_rating_at=rating[2] if rating else None,
-        )
+        ctx = fetch_requester(client, requester_id, self._clock())
         self._cache.set(self._key("requester", requester_id), context_to_json(ctx))
         return ctx
 
 
-def _merge(requester: CustomerContext, ticket: _TicketFacts | None) -> CustomerContext:
+def _requester_of(ticket: TicketFacts | None, requester_id: int | None, scoped: bool) -> int | None:
+    # A session reads the ticket's own requester; the operator may ask for any.
+    if scoped or requester_id is None:
+        return ticket.requester_id if ticket else None
+    return requester_id
+
+
+def _merge(requester: CustomerContext, ticket: TicketFacts | None) -> CustomerContext:
     if ticket is None:
         return requester
     return replace(
@@ -210,87 +244,14 @@ def _merge(requester: CustomerContext, ticket: _TicketFacts | None) -> CustomerC
     )
 
 
-def _first_name(name: str | None) -> str | None:
-    # Zendesk's {{ticket.requester.first_name}} is the first word of the name.
-    if not name or "@" in name or not name.split():
-        return None
-    return name.split()[0]
-
-
-def _zone(iana: str | None, legacy: str | None) -> str | None:
-    for name in (iana, legacy):
-        zone = resolve_zone(name)
-        if zone is not None:
-            return zone.key
-    return iana or legacy
-
-
-def _organization_name(client: Zenpy, organization_id: int | None) -> str | None:
-    if organization_id is None:
-        return None
-    try:
-        name = client.organizations(id=organization_id).name
-    except RecordNotFoundException:
-        return None  # deleted organization: the rest of the context is still good
-    return str(name) if name else None
-
-
-def _parse_time(value: Any) -> datetime | None:
-    if not isinstance(value, str):
-        return None
-    try:
-        return datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-
-
-def _recent(tickets: list[dict[str, Any]], now: datetime) -> tuple[PastTicket, ...]:
-    since = now - timedelta(days=RECENT_DAYS)
-    recent = []
-    for t in tickets:
-        created = _parse_time(t.get("created_at"))
-        if created is None or created < since:
-            continue
-        score = (t.get("satisfaction_rating") or {}).get("score")
-        recent.append(
-            PastTicket(
-                id=int(t["id"]),
-                subject=t.get("subject") or "",
-                created_at=created,
-                status=t.get("status") or "",
-                satisfaction=score,
-            )
-        )
-    recent.sort(key=lambda p: p.created_at, reverse=True)
-    return tuple(recent[:MAX_RECENT_TICKETS])
-
-
-def _latest_rating(tickets: list[dict[str, Any]]) -> tuple[str, int, datetime | None] | None:
-    """(score, ticket id, when) of the newest good/bad rating on the customer's tickets.
-
-    A ticket's ``satisfaction_rating`` carries no timestamp; the ticket's
-    ``updated_at`` is the closest cheap stand-in (rating updates the ticket).
-    """
-    rated = []
-    for t in tickets:
-        score = (t.get("satisfaction_rating") or {}).get("score")
-        if score in ("good", "bad"):
-            when = _parse_time(t.get("updated_at")) or _parse_time(t.get("created_at"))
-            rated.append((when or datetime.min.replace(tzinfo=UTC), score, int(t["id"]), when))
-    if not rated:
-        return None
-    _, score, ticket_id, when = max(rated, key=lambda r: (r[0], r[2]))
-    return score, ticket_id, when
-
-
 def _status(exc: BaseException) -> int | None:
     response = getattr(exc, "response", None)
     return getattr(response, "status_code", None)
 
 
 def _note_for(exc: BaseException) -> str:
-    if isinstance(exc, RecordNotFoundException):
-        return NOTE_NOT_FOUND
+    if isinstance(exc, (RecordNotFoundException, NoContext)):
+        return NOTE_NO_CONTEXT
     if isinstance(exc, RatelimitBudgetExceeded) or _status(exc) == 429:
         return NOTE_RATE_LIMITED
     return NOTE_UNAVAILABLE
@@ -298,7 +259,7 @@ def _note_for(exc: BaseException) -> str:
 
 def _log_failure(exc: BaseException | None) -> None:
     # Class and status only: zenpy messages can embed whole response bodies.
-    if exc is None or isinstance(exc, RecordNotFoundException):
+    if exc is None or isinstance(exc, (RecordNotFoundException, NoContext)):
         return
     kind = "timeout" if isinstance(exc, requests.Timeout) else type(exc).__name__
     log.warning("Zendesk context fetch failed: %s (status %s)", kind, _status(exc))

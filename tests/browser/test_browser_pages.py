@@ -36,7 +36,7 @@ def _public_pem(key: rsa.RSAPrivateKey) -> str:
 def _app(**overrides: Any) -> Flask:
     base: dict[str, Any] = {
         "dev": False,
-        "secret_key": "s" * 48,
+        "secret_key": "5b0e8d2c7a4f1e9b3d6c0a8f2e5b7d1c4a9e6f3b",
         "languagetool_url": "",
         "redis_url": "",
         "zendesk_email": "",

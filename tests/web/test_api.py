@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
+from signing_keys import PUBLIC_PEM
 
 from plugin import create_app
 from plugin.coach.edits import apply
@@ -147,7 +148,7 @@ def prod_app(monkeypatch: pytest.MonkeyPatch) -> Flask:
             "dev": False,
             "secret_key": "s3cret-for-tests-0123456789abcdef0123",
             "zendesk_subdomain": "acme",
-            "zendesk_app_public_key": "-----BEGIN PUBLIC KEY-----\nx\n-----END PUBLIC KEY-----",
+            "zendesk_app_public_key": PUBLIC_PEM,
             "zendesk_app_installation_id": "42",
         }
     )

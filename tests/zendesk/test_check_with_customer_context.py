@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from flask import Flask
 from recording_server import Customer, RecordingServer, Reply, compose_customer
+from signing_keys import PUBLIC_PEM
 
 from plugin import create_app
 from plugin.coach.edits import apply
@@ -36,7 +37,7 @@ def prod_app(zendesk: RecordingServer) -> Flask:
             "zendesk_subdomain": "acme",
             "zendesk_email": "agent@example.com",
             "zendesk_api_token": "test-token",
-            "zendesk_app_public_key": "-----BEGIN PUBLIC KEY-----\nx\n-----END PUBLIC KEY-----",
+            "zendesk_app_public_key": PUBLIC_PEM,
             "zendesk_app_installation_id": "42",
             "zendesk_budget_seconds": 2.0,
         }
@@ -45,7 +46,7 @@ def prod_app(zendesk: RecordingServer) -> Flask:
 
 def check(app: Flask, body: dict[str, Any]) -> Any:
     cfg = app.extensions["coach_config"]
-    token = issue_session(cfg, subdomain="acme", installation_id="42", user_id="9")
+    token = issue_session(cfg, subdomain="acme", installation_id="42", user_id=None)
     res = app.test_client().post(
         "/api/v1/check", json=body, headers={"Authorization": f"Bearer {token}"}
     )
