@@ -193,6 +193,7 @@ class Hint:
 class CategoryResult:
     status: Status
     reason: str
+    points_lost: float = 0.0  # what this category took off the score (score.py)
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,7 +28,7 @@ from plugin.coach.model import (
     category_key,
 )
 from plugin.coach.rules import RulePack
-from plugin.coach.score import categorize, overall_score
+from plugin.coach.score import categorize, overall_score, points_lost
 
 
 class DraftTooLong(DraftError):
@@ -109,7 +109,9 @@ class Coach:
         )
         plain = [*found.findings, *read.findings, *words, *spelled]
         findings = tuple(to_source(draft, plain))
-        categories = categorize(draft, found, findings, request.context, hints, chan, internal)
+        categories = points_lost(
+            categorize(draft, found, findings, request.context, hints, chan, internal), findings
+        )
         lap("score")
         moves = tuple(
             MoveHit(m.move, *draft.to_source(m.start, m.end), m.rule_id) for m in found.moves

@@ -131,9 +131,10 @@ def _status(
         return CategoryResult("n/a", "No customer context: open the draft from a Zendesk ticket.")
     wanted = _EVIDENCE.get(category, ())
     missing = [m for m in wanted if m in found.missing]
-    if missing:
+    if missing:  # expected here, yet only an idea for this customer (no warning)
+        idea = next((f for f in findings if f.rule_id.startswith(_MISSING)), None)
         names = ", ".join(m.replace("_", " ") for m in missing)
-        return CategoryResult("warn", f"Could add, for this customer: {names}.")
+        return CategoryResult("warn", f"Idea: {idea.message}" if idea else f"Idea: {names}.")
     if wanted and not any(m in found.expected for m in wanted):
         return CategoryResult("n/a", "Not needed for this message.")
     if findings:
@@ -160,8 +161,10 @@ _CLEAN = {
 }
 
 
-def overall_score(categories: dict[str, CategoryResult], findings: Sequence[Finding]) -> int:
-    """100 less what each category's status costs: every lost point has a reason.
+def points_lost(
+    categories: dict[str, CategoryResult], findings: Sequence[Finding]
+) -> dict[str, CategoryResult]:
+    """Each category with what its status costs: every point off the score has a reason.
 
     A failed category costs its weight; a warned one ``PER_PROBLEM`` of it per warning
     (up to ``MAX_WARNED``), or ``IDEA`` of it when only ideas keep it from passing;
@@ -172,14 +175,22 @@ def overall_score(categories: dict[str, CategoryResult], findings: Sequence[Find
     for f in findings:
         if f.severity != "info":
             problems[f.category] = problems.get(f.category, 0) + 1
-    lost = 0.0
+    out: dict[str, CategoryResult] = {}
     for name, res in categories.items():
         weight = WEIGHTS.get(name, 3.0)
+        lost = 0.0
         if res.status == "fail":
-            lost += weight
+            lost = weight
         elif res.status == "warn":
             n = problems.get(name, 0)
-            lost += weight * (min(MAX_WARNED, PER_PROBLEM * n) if n else IDEA)
+            lost = weight * (min(MAX_WARNED, PER_PROBLEM * n) if n else IDEA)
+        out[name] = CategoryResult(res.status, res.reason, round(lost, 1))
+    return out
+
+
+def overall_score(categories: dict[str, CategoryResult], findings: Sequence[Finding]) -> int:
+    """100 less what the categories lost (``points_lost``), within 0..100."""
+    lost = sum(c.points_lost for c in points_lost(categories, findings).values())
     return max(0, min(100, round(100.0 - lost)))
 
 

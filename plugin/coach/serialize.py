@@ -57,7 +57,12 @@ def review_to_dict(review: Review, source: str) -> dict[str, Any]:
     return {
         "score": review.score,
         "categories": {
-            name: {"status": c.status, "label": label(name), "reason": c.reason}
+            name: {
+                "status": c.status,
+                "label": label(name),
+                "reason": c.reason,
+                "points_lost": c.points_lost,
+            }
             for name, c in review.categories.items()
         },
         "channel": {

@@ -472,13 +472,19 @@
     var rows = names.map(function (name) {
       var cat = categories[name];
       if (name === GRAMMAR_CATEGORY && grammar && grammar.status && grammar.status !== "pending" && grammar.status !== cat.status) {
-        cat = { status: grammar.status, label: cat.label, reason: grammar.reason || cat.reason };
+        cat = { status: grammar.status, label: cat.label, reason: grammar.reason || cat.reason, points_lost: cat.points_lost };
       } else if (name === GRAMMAR_CATEGORY && grammar && grammar.status === "pending") {
         cat = { status: "pending", label: cat.label, reason: grammar.reason || "Checking grammar…" };
       }
       return el("li", { className: "rc-cat-row", "data-category": name, "data-status": cat.status }, [
         el("span", { className: "rc-status rc-status-" + cat.status.replace("/", ""), text: STATUS_NAMES[cat.status] || cat.status }),
-        el("span", { className: "rc-cat-name", text: cat.label || categoryName(name) }),
+        el("span", { className: "rc-cat-name" }, [
+          cat.label || categoryName(name),
+          cat.points_lost >= 0.5 ? el("span", {
+            className: "rc-cat-lost", title: "Points this category took off the score",
+            text: "−" + Math.round(cat.points_lost)
+          }) : null
+        ]),
         cat.reason ? el("span", { className: "rc-cat-reason", text: cat.reason }) : null
       ]);
     });
