@@ -28,7 +28,7 @@ from plugin.coach.model import (
     category_key,
 )
 from plugin.coach.rules import RulePack
-from plugin.coach.score import categorize, overall_score, points_lost
+from plugin.coach.score import categorize, points_lost, total
 
 
 class DraftTooLong(DraftError):
@@ -117,7 +117,7 @@ class Coach:
             MoveHit(m.move, *draft.to_source(m.start, m.end), m.rule_id) for m in found.moves
         )
         return Review(
-            score=overall_score(categories, findings),
+            score=total(categories),
             categories=categories,
             moves=moves,
             missing_moves=found.missing,

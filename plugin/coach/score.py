@@ -189,9 +189,13 @@ def points_lost(
 
 
 def overall_score(categories: dict[str, CategoryResult], findings: Sequence[Finding]) -> int:
-    """100 less what the categories lost (``points_lost``), within 0..100."""
-    lost = sum(c.points_lost for c in points_lost(categories, findings).values())
-    return max(0, min(100, round(100.0 - lost)))
+    """100 less what the categories lose (``points_lost``), within 0..100."""
+    return total(points_lost(categories, findings))
+
+
+def total(categories: dict[str, CategoryResult]) -> int:
+    """The score of categories whose ``points_lost`` is already set."""
+    return max(0, min(100, round(100.0 - sum(c.points_lost for c in categories.values()))))
 
 
 def label(category: str) -> str:
