@@ -12,7 +12,17 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from time import perf_counter
 
-from plugin.coach import channel, empathy, jargon, mood, needs, readability, spelling, wording
+from plugin.coach import (
+    calibrate,
+    channel,
+    empathy,
+    jargon,
+    mood,
+    needs,
+    readability,
+    spelling,
+    wording,
+)
 from plugin.coach.draft import Draft, DraftError, Format, parse
 from plugin.coach.empathy import EmpathyResult
 from plugin.coach.hints import hints as customer_hints
@@ -91,6 +101,9 @@ class Coach:
         else:
             found = empathy.analyze(draft, self.pack, customer, request.context)
             found = needs.adjust(found, draft, customer, chan)
+            more = calibrate.every_excess(draft, self.pack, found.findings)
+            if more:
+                found = dataclasses.replace(found, findings=(*found.findings, *more))
         lap("empathy")
         read = readability.analyze(draft, self.settings)
         lap("readability")

@@ -91,3 +91,16 @@ def test_a_question_before_the_initials_still_counts_and_a_quoted_one_does_not()
     quoted = review("Hello,\n\nI'm sorry, that's maddening.\n\n> Where is my refund?\n", UPSET)
     assert "next_steps" not in missing(signed, "warning")
     assert "next_steps" in missing(quoted, "warning")
+
+
+def test_every_apology_past_the_second_is_highlighted() -> None:
+    draft = (
+        "Hi Jo,\n\nI'm sorry for the wait. I apologise for the confusion. We're so sorry about "
+        "the form. My apologies again. Here is the link you asked for.\n\nBest,\nKim"
+    )
+    r = review(draft, CALM)
+    marked = [draft[f.start : f.end] for f in r.findings if f.rule_id == "over-apologizing"]
+    assert len(marked) == 2  # the third and the fourth apology
+    assert "My apologies" in marked[-1]
+    with_fix = [f for f in r.findings if f.rule_id == "over-apologizing" and f.suggestions]
+    assert len(with_fix) == 1  # one click trims them all
