@@ -36,6 +36,7 @@ MAX_WARNINGS = 3
 SHORT_MAX_WARNINGS = 2
 SHORT_SENTENCES = 2  # a chat or social turn of this many sentences or fewer is short
 SHORT_WORDS = 45  # ... as long as it stays under this many words
+_SUBSTANCE = 3  # words a sentence needs to count as one
 # Asked of an email only: a conversation turn neither opens nor closes the conversation.
 _LETTER_ONLY = frozenset({"greeting", "closing", "personalization"})
 # Not asked of a short turn: there is room for what matters, not for every courtesy.
@@ -51,7 +52,7 @@ def adjust(
     found: EmpathyResult, draft: Draft, mood: Mood | None, channel: Channel
 ) -> EmpathyResult:
     """``found`` with the expectations and missing-move severities this customer needs."""
-    short = channel.register != "email" and is_short(draft, found.body_start)
+    short = channel.register != "email" and is_short(draft)
     dropped = set(_LETTER_ONLY) if channel.register != "email" else set()
     if short:
         dropped |= _NOT_IN_SHORT
@@ -68,7 +69,7 @@ def adjust(
         move = f.rule_id[len(_MISSING) :]
         if move in dropped:
             continue
-        need = needed(move, mood, draft, found.body_start, channel.register)
+        need = needed(move, mood, draft, channel.register)
         need = need and _pair_needs(move, absent, turn)
         severity: Severity = "warning" if need else "info"
         missing.append(_with(f, severity, MOVE_CATEGORY.get(move, f.category)))
@@ -82,7 +83,7 @@ def adjust(
     )
 
 
-def needed(move: str, mood: Mood | None, draft: Draft, body_start: int, register: str) -> bool:
+def needed(move: str, mood: Mood | None, draft: Draft, register: str) -> bool:
     """Whether lacking ``move`` is a real miss for this customer (a warning)."""
     upset = mood is not None and mood.label in UPSET
     if move in ("apologize", "validate", "ownership"):
@@ -91,7 +92,7 @@ def needed(move: str, mood: Mood | None, draft: Draft, body_start: int, register
         return upset and register == "email"
     if move == "next_steps":
         problem = upset or (mood is not None and mood.problem is not None)
-        return problem and not offers_a_way_forward(draft, body_start)
+        return problem and not offers_a_way_forward(draft)
     return False
 
 
@@ -106,12 +107,16 @@ def _pair_needs(move: str, absent: set[str], turn: bool) -> bool:
     return True
 
 
-def is_short(draft: Draft, body_start: int) -> bool:
-    sentences = [s for s in draft.sentences if s.start >= body_start]
-    return len(sentences) <= SHORT_SENTENCES and len(draft.words) < SHORT_WORDS
+def is_short(draft: Draft) -> bool:
+    """One or two sentences of substance ("Hi Sam," or a "1/2" marker is none)."""
+    if len(draft.words) >= SHORT_WORDS:
+        return False
+    text = draft.text
+    said = [s for s in draft.sentences if len(text[s.start : s.end].split()) >= _SUBSTANCE]
+    return len(said) <= SHORT_SENTENCES
 
 
-def offers_a_way_forward(draft: Draft, body_start: int) -> bool:
+def offers_a_way_forward(draft: Draft) -> bool:
     """A question back to the customer or a link to follow is a next step of its own.
 
     A question mark inside quoted text, a URL or the signature is not the agent asking.
@@ -119,7 +124,7 @@ def offers_a_way_forward(draft: Draft, body_start: int) -> bool:
     text = draft.text
     if "http" in text or "www." in text:
         return True
-    at = text.find("?", body_start)
+    at = text.find("?")
     while at >= 0:
         if not draft.is_protected(at, at + 1):
             return True

@@ -104,3 +104,8 @@ def test_every_apology_past_the_second_is_highlighted() -> None:
     assert "My apologies" in marked[-1]
     with_fix = [f for f in r.findings if f.rule_id == "over-apologizing" and f.suggestions]
     assert len(with_fix) == 1  # one click trims them all
+
+
+def test_a_question_in_the_greeting_sentence_is_still_a_question_back() -> None:
+    r = review("@ola_n Hi Ola, shall I look at the bill with you? 1/2", UPSET, "twitter")
+    assert "next_steps" not in missing(r, "warning")
