@@ -40,8 +40,8 @@ from dataclasses import dataclass
 
 import language_tool_python
 
-from plugin.coach import languagetool, lexicon
-from plugin.coach.draft import Draft
+from plugin.coach import identifiers, languagetool, lexicon
+from plugin.coach.draft import WORD, Draft
 from plugin.coach.model import Edit, Finding, Severity, Status, Suggestion
 from plugin.coach.rules import RulePack
 
@@ -189,11 +189,14 @@ def _findings(
         start, end = m.offset, m.offset + m.error_length
         if start < 0 or end <= start or end > len(text) or draft.is_protected(start, end):
             continue
+        if _touches_identifier(text, start, end):
+            continue  # a host, code, version or plan name is right as typed
         if m.rule_issue_type == "misspelling" or m.category == "TYPOS":
             word = text[start:end].lower()
             # glossary and allowlist words are not typos; spelling.py already
-            # reports the words it can fix, so they are not reported twice
-            if word in ignore or lexicon.corrections(word):
+            # reports the words it can fix, so they are not reported twice;
+            # a capitalised unknown word is a name ("Aoife" is not "Alice")
+            if word in ignore or lexicon.corrections(word) or _is_name(text, start, end):
                 continue
         values = [
             v
@@ -216,6 +219,21 @@ def _findings(
             )
         )
     return found
+
+
+def _touches_identifier(text: str, start: int, end: int) -> bool:
+    """True when the match covers any part of an identifier (mail.acme.internal, DC-250)."""
+    first = start
+    while first > 0 and not text[first - 1].isspace():
+        first -= 1
+    return any(
+        identifiers.is_identifier(text, w.start(), w.end()) for w in WORD.finditer(text, first, end)
+    )
+
+
+def _is_name(text: str, start: int, end: int) -> bool:
+    word = text[start:end]
+    return word[:1].isupper() or identifiers.foreign(word) or identifiers.names_line(text, start)
 
 
 def _restore(value: str, text: str, sent: str, start: int, end: int) -> str | None:

@@ -1,4 +1,5 @@
-"""Readability: textstat's grade for the whole draft, hard sentences, passive voice.
+"""Readability: textstat's grade for the whole draft, hard sentences, passive voice
+(``passive.py``).
 
 Whole-draft numbers are textstat's Flesch-Kincaid grade and Flesch reading
 ease, computed over the draft minus protected spans (quoted customer text,
@@ -26,9 +27,11 @@ from textstat.backend.utils.constants import (  # type: ignore[import-untyped,un
     RE_NONCONTRACTION_APOSTROPHE,
 )
 
+from plugin.coach import lexicon
 from plugin.coach.draft import Draft, Span
-from plugin.coach.lexicon import TOKEN, wordset
+from plugin.coach.lexicon import TOKEN
 from plugin.coach.model import Edit, Finding, Settings, Suggestion
+from plugin.coach.passive import find as find_passive
 
 TEXTSTAT_LANG = "en_US"
 
@@ -38,38 +41,20 @@ HARD_MIN_WORDS = 12
 # How far above the target grade one sentence may read before it is flagged.
 HARD_GRADE_MARGIN = 4.0
 _WORD_MARGIN = 3
+# A hard sentence also holds this many hard words: three or more syllables and not
+# everyday (wordfreq Zipf below DIFFICULT_ZIPF: "reconfiguration", "necessitates").
+# The grade of one sentence swings with a few long but common words ("restaurant",
+# "delivery"), which no reader stumbles on.
+MIN_DIFFICULT_WORDS = 2
+DIFFICULT_ZIPF = 4.0
+DIFFICULT_SYLLABLES = 3
+# A sentence over the limit is an idea (info) up to this multiple of it, a warning
+# beyond: a 28-word sentence in an email reads fine, a 40-word one rarely does.
+LONG_WARNING_FACTOR = 1.5
 # Both halves of a split must keep at least this many words, so a split never
 # leaves a fragment.
 MIN_SPLIT_WORDS = 5
 
-
-# -- passive voice ---------------------------------------------------------------
-# be-verb + (optional adverb) + past participle. A heuristic, reported as info.
-_BE = wordset(
-    "am is are was were be been being isn't aren't wasn't weren't isn’t aren’t wasn’t weren’t"
-)
-_ADVERBS = wordset("not already also just never still now currently always usually")
-_IRREGULAR_PARTICIPLES = wordset(
-    "arisen awoken beaten begun bent bitten bled blown broken bred brought built burnt "
-    "bought caught chosen cut dealt done drawn driven eaten fallen fed felt fought found "
-    "forbidden forgotten forgiven frozen given gotten ground grown hung heard held hidden "
-    "kept known laid led lent lit made meant met mislaid misled mistaken misunderstood "
-    "overpaid overtaken paid proven put rebuilt redone rewritten ridden rung said seen "
-    "sent set sewn shaken shown shut sold sought spent split spoken spread stolen struck "
-    "stuck sworn swept taken taught thrown thought told torn understood undone upheld "
-    "withdrawn withheld woken won worn woven written"
-)
-# "-ed" words after a be-verb that describe a state or feeling, not an action
-# someone did ("I'm excited", "we are based in Berlin").
-_ADJECTIVAL = wordset(
-    "based excited interested pleased delighted thrilled worried concerned located "
-    "married tired supposed used scared bored surprised disappointed frustrated annoyed "
-    "confused satisfied dissatisfied qualified experienced detailed dedicated complicated "
-    "related ashamed amazed amused relieved determined prepared committed convinced"
-)
-# Words that end in "ed" but are not participles.
-_NOT_PARTICIPLE = wordset("hundred sacred naked wicked kindred rugged ragged crooked beloved")
-_EED_PARTICIPLES = wordset("agreed freed guaranteed decreed refereed disagreed")
 
 # -- safe sentence splits --------------------------------------------------------
 # Only where an independent clause follows: after "; " always; after ", and/but/so"
@@ -122,7 +107,7 @@ def analyze(draft: Draft, settings: Settings) -> ReadabilityResult:
         if finding is not None:
             hard += 1
             findings.append(finding)
-    passive = _passive(draft)
+    passive = find_passive(draft)
     findings.extend(passive)
     stats["target_grade"] = settings.target_grade
     stats["hard_sentences"] = hard
@@ -218,7 +203,11 @@ def _sentence_finding(draft: Draft, span: Span, text: str, settings: Settings) -
         return None
     grade = 0.39 * n + 11.8 * sum(map(_syllables, words)) / n - 15.59
     long = n > settings.max_sentence_words
-    if not long and (n < HARD_MIN_WORDS or grade < settings.target_grade + HARD_GRADE_MARGIN):
+    if not long and (
+        n < HARD_MIN_WORDS
+        or grade < settings.target_grade + HARD_GRADE_MARGIN
+        or _difficult_words(words) < MIN_DIFFICULT_WORDS
+    ):
         return None
     start, end = _visible_part(draft, span)
     if end <= start:
@@ -227,7 +216,7 @@ def _sentence_finding(draft: Draft, span: Span, text: str, settings: Settings) -
         return Finding(
             rule_id="long-sentence",
             category="readability",
-            severity="warning",
+            severity="warning" if n > settings.max_sentence_words * LONG_WARNING_FACTOR else "info",
             start=start,
             end=end,
             message=f"This sentence has {n} words; aim for {settings.max_sentence_words} or fewer.",
@@ -248,6 +237,14 @@ def _sentence_finding(draft: Draft, span: Span, text: str, settings: Settings) -
         suggestions=_split(draft, span),
     )
     return None
+
+
+def _difficult_words(words: list[str]) -> int:
+    return sum(
+        1
+        for w in words
+        if w.isalpha() and _syllables(w) >= DIFFICULT_SYLLABLES and lexicon.zipf(w) < DIFFICULT_ZIPF
+    )
 
 
 def _visible_part(draft: Draft, span: Span) -> tuple[int, int]:
@@ -308,50 +305,3 @@ def _split(draft: Draft, span: Span) -> tuple[Suggestion, ...]:
     if best is None:
         return ()
     return (Suggestion("Split into two sentences", (best[1],)),)
-
-
-# -- passive voice -----------------------------------------------------------------
-
-
-def _is_participle(word: str) -> bool:
-    w = word.lower()
-    if w in _ADJECTIVAL or w in _NOT_PARTICIPLE:
-        return False
-    if w in _IRREGULAR_PARTICIPLES:
-        return True
-    if not w.endswith("ed") or len(w) < 4 or not w.isalpha():
-        return False
-    return not w.endswith("eed") or w in _EED_PARTICIPLES
-
-
-def _passive(draft: Draft) -> list[Finding]:
-    found: list[Finding] = []
-    words = draft.words
-    text = draft.text
-    last = len(words) - 1
-    lowered = draft.lowered
-    for i in [i for i, low in enumerate(lowered) if low in _BE and i < last]:
-        j = i + 1
-        if lowered[j] in _ADVERBS and j < last:
-            j += 1
-        # only spaces between the be-verb, the adverb and the participle
-        if any(not text[words[k].end : words[k + 1].start].isspace() for k in range(i, j)):
-            continue
-        participle = words[j].text
-        start, end = words[i].start, words[j].end
-        if not _is_participle(participle) or draft.is_protected(start, end):
-            continue
-        phrase = text[start:end]
-        found.append(
-            Finding(
-                rule_id="passive-voice",
-                category="readability",
-                severity="info",
-                start=start,
-                end=end,
-                message=f"Passive voice: “{phrase}” hides who did it. Say who acts, "
-                f"e.g. “we {participle.lower()}…”.",
-                why="Active sentences are easier to read and show ownership of what happens.",
-            )
-        )
-    return found

@@ -107,7 +107,11 @@ class Coach:
         lap("empathy")
         read = readability.analyze(draft, self.settings)
         lap("readability")
-        words = () if internal else jargon.analyze(draft, self.pack, self.settings)
+        words = (
+            ()
+            if internal
+            else jargon.analyze(draft, self.pack, self.settings, request.customer_message)
+        )
         lap("jargon")
         spelled = spelling.analyze(draft, self.pack)
         lap("spelling")

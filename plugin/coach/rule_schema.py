@@ -81,6 +81,9 @@ class RuleMatch(NamedTuple):
 class GlossaryEntry:
     term: str
     plain: str
+    # a technical term (API, DNS) a technically-writing customer reads without help;
+    # the support team's own shorthand (T2, SLA, escalate) stays jargon to everyone
+    technical: bool = False
 
 
 def fold(text: str) -> str:
@@ -253,5 +256,10 @@ def parse_glossary(raw: object, source: str) -> tuple[GlossaryEntry, ...]:
             and item["plain"].strip()
         ):
             raise RulePackError(f"{source}: glossary entry #{index + 1} needs 'term' and 'plain'")
-        entries.append(GlossaryEntry(item["term"].strip(), item["plain"].strip()))
+        technical = item.get("technical", False)
+        if not isinstance(technical, bool):
+            raise RulePackError(
+                f"{source}: glossary entry #{index + 1}: 'technical' must be true or false"
+            )
+        entries.append(GlossaryEntry(item["term"].strip(), item["plain"].strip(), technical))
     return tuple(entries)

@@ -5,8 +5,11 @@ which known words are one edit away; wordfreq keeps everyday words the
 dictionary lacks ("app", "colour") from being flagged — see
 ``lexicon.corrections``. Never flagged: protected spans (the customer's name,
 placeholders, URLs, emails, quoted text), glossary terms, allowlisted words,
-capitalised words mid-sentence (names, products), all-caps words (acronyms)
-and words with digits.
+capitalised words mid-sentence (names, products), all-caps words (acronyms),
+identifiers (anything with a digit, a dot or an inner capital: hosts, codes,
+versions, sizes; plan names — ``identifiers.py``), names and words in another
+alphabet on greeting, sign-off and signature lines, a prefix before a hyphen
+("pre-order") and an abbreviation before its dot ("ext. 214").
 
 Each unknown word is decided once per process (``lexicon.corrections`` is
 cached), so re-checking a draft while the agent types costs a dict lookup per word.
@@ -17,12 +20,15 @@ from __future__ import annotations
 from functools import lru_cache
 from operator import itemgetter
 
-from plugin.coach import lexicon
+from plugin.coach import identifiers, lexicon
 from plugin.coach.draft import Draft
+from plugin.coach.lexicon import wordset
 from plugin.coach.model import Edit, Finding, Suggestion
 from plugin.coach.rules import RulePack
 
 MIN_LENGTH = 3  # two-letter "typos" are mostly abbreviations
+# Prefixes written before a hyphen ("pre-order", "co-signer", "re-send"): no typos.
+_PREFIXES = wordset("pre re co non un anti multi post self ex semi sub mid over under")
 _TEXT = itemgetter(2)  # Word.text
 
 
@@ -51,10 +57,28 @@ def analyze(draft: Draft, pack: RulePack) -> tuple[Finding, ...]:
                 start == w.start and lexicon.starts_sentence(text, start)
             ):
                 continue  # a name or product mid-sentence
-            if draft.is_protected(start, end):
+            if draft.is_protected(start, end) or _never_a_typo(text, w.start, w.end, start, part):
                 continue
             findings.append(_finding(part, start, end, fixes))
     return tuple(findings)
+
+
+def _never_a_typo(text: str, word_start: int, word_end: int, start: int, part: str) -> bool:
+    """Identifiers, names, abbreviations: text that is right as typed."""
+    if identifiers.foreign(part) or identifiers.is_identifier(text, word_start, word_end):
+        return True
+    if identifiers.names_line(text, start):
+        # "Kia ora Hemi,", "Aroha", "^Bea": names (a word the web never saw, "Thnaks,",
+        # is still a slip); "Ngā mihi,": a greeting in another language
+        if identifiers.foreign(identifiers.line_of(text, start)):
+            return True
+        if part[0].isupper() and lexicon.zipf(part.lower()) > 0:
+            return True
+    # "ext. 214", "approx. 3": an abbreviation, its dot followed by more of the sentence
+    if text[word_end : word_end + 1] == ".":
+        rest = text[word_end + 1 : word_end + 4].lstrip(" ")
+        return rest[:1].isdigit() or rest[:1].islower()
+    return False
 
 
 @lru_cache(maxsize=65_536)
@@ -67,10 +91,13 @@ def _suspects(word: str) -> tuple[tuple[int, str, tuple[str, ...]], ...]:
     found: list[tuple[int, str, tuple[str, ...]]] = []
     offset = 0
     # a hyphenated word is checked part by part ("follow-up", "re-send")
-    for part in word.replace("’", "'").split("-"):
+    parts = word.replace("’", "'").split("-")
+    for i, part in enumerate(parts):
         rel = offset
         offset += len(part) + 1
         if len(part) < MIN_LENGTH or part.isupper():
+            continue
+        if i < len(parts) - 1 and part.lower() in _PREFIXES:
             continue
         fixes = lexicon.corrections(part.lower())  # () for known and undecidable words
         if fixes:

@@ -543,3 +543,22 @@ def test_severity_table_covers_every_languagetool_issue_type() -> None:
 )
 def test_severity(issue_type: str | None, category: str, expected: str) -> None:
     assert grammar.severity(issue_type, category) == expected
+
+
+def test_names_and_identifiers_are_never_typos_or_recased(lt: FakeLanguageTool) -> None:
+    text = (
+        "Hi Tomasz,\nSet the server to mail.ventrix.internal now.\n"
+        "update it to v2.3.1 today.\nAoife from billing will call you."
+    )
+    lt.answer(
+        [
+            match(text, "ventrix", "MORFOLOGIK_RULE_EN_US", "misspelling", "TYPOS", ("vent",)),
+            match(text, "Aoife", "MORFOLOGIK_RULE_EN_US", "misspelling", "TYPOS", ("Alice",)),
+            match(text, "v2", "MORFOLOGIK_RULE_EN_US", "misspelling", "TYPOS", ("v",)),
+            match(text, "update", "UPPERCASE_SENTENCE_START", "typographical", "CASING"),
+        ],
+    )
+    result = grammar.check(parse(text), lt.url, 2.0, pack=PACK)
+    assert [(f.rule_id, text[f.start : f.end]) for f in result.findings] == [
+        ("lt-UPPERCASE_SENTENCE_START", "update")
+    ]

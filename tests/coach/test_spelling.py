@@ -87,3 +87,33 @@ def test_every_occurrence_is_reported_with_its_own_offsets() -> None:
 def test_warm_then_check_a_clean_reply() -> None:
     spelling.warm()
     assert words("Thanks for waiting. Your replacement ships today.") == []
+
+
+# -- identifiers and names are right as typed ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Set the server to mail.ventrix.internal and restart.",  # a host the customer types
+        "Set the APN to data.korimako.nz, then reboot.",
+        "Your pool is relay-wst-4 for now.",  # a host name with a digit
+        "Use the Fliptop plan or the Quenby tier.",  # plan names
+        "Version 3.2.1b of Zorbit fixes it.",
+        "Fixed now.\n\nNgā mihi,\nAroha",  # a sign-off in another language, the agent's name
+        "Olá Joaquim,\n\nIt's fixed.",  # a greeting in another language
+        "Fixed now.\n\nBien à vous,\nInès",
+        "All sorted, DM us anytime ^Bea",  # sign-off initials or a name
+        "Fixed now.\n\nAoife\nHarbour Support",  # the agent's name on its own line
+        "Your pre-order and the co-signer form are in.",  # a prefix before a hyphen
+        "Call me on 0330 555 0100 (ext. 214).",  # an abbreviation before its dot
+        "The org admin can add you.",  # an everyday abbreviation (shipped allowlist)
+    ],
+)
+def test_identifiers_and_names_are_never_misspellings(text: str) -> None:
+    assert words(text, load_pack()) == []
+
+
+def test_a_slip_on_a_sign_off_line_is_still_caught() -> None:
+    # a word no text has ever used is a typo even where names stand
+    assert words("Fixed now.\n\nThnaks,\nAroha", load_pack()) == ["Thnaks"]

@@ -1,0 +1,130 @@
+"""Jargon: glossary terms, unexplained acronyms and rare words — as this reader sees them.
+
+Three checks over the same ``Draft``, none of which ever flags a protected span
+(the customer's name, placeholders, URLs, quoted text), an allowlisted word, an
+identifier (codes, hosts, versions, sizes, plan names: ``identifiers.py``), a
+name or sign-off, or a term the customer used in their own message (``reader.py``):
+
+- ``jargon-term`` (warning): a term from the pack's glossary ("escalated to T2"),
+  with a one-click replacement by its plain alternative (``terms.py``).
+- ``unexplained-acronym`` (warning): 2–6 capitals, not defined anywhere in
+  the draft ("Service Level Agreement (SLA)" or "SLA (service level agreement)"),
+  not in the allowlist and not common in everyday English (wordfreq); none for a
+  customer who writes technically themselves.
+- ``rare-word`` (info): a word wordfreq rarely sees (Zipf below
+  ``Settings.rare_word_zipf``) and that is not built from everyday parts
+  (``rare.py``) — see https://github.com/rspeer/wordfreq for the Zipf scale: 3 is
+  about once per million words, 2 once per 10 million.
+"""
+
+from __future__ import annotations
+
+from plugin.coach import identifiers, lexicon
+from plugin.coach.draft import Draft, Span
+from plugin.coach.jargon import acronyms, rare, terms
+from plugin.coach.model import Finding, Settings
+from plugin.coach.reader import Reader, is_common_acronym, read
+from plugin.coach.rules import RulePack
+
+
+def warm() -> None:
+    """Load wordfreq's English frequency list now (it loads on first lookup)."""
+    lexicon.zipf("warm")
+
+
+def analyze(
+    draft: Draft, pack: RulePack, settings: Settings, customer: str = ""
+) -> tuple[Finding, ...]:
+    """Glossary terms, unexplained acronyms and rare words in ``draft``, in reading order.
+
+    ``customer`` is the customer's message: what they wrote is no jargon to them.
+    """
+    glossary = terms.compiled(pack)
+    reader = read(customer)
+    defined = acronyms.defined(draft.text)
+    findings, covered = terms.find(draft, glossary, reader, defined)
+    findings += _words(draft, pack, glossary, covered, settings.rare_word_zipf, reader, defined)
+    findings.sort(key=lambda f: f.start)
+    return tuple(findings)
+
+
+def _words(
+    draft: Draft,
+    pack: RulePack,
+    glossary: terms.Glossary,
+    covered: list[Span],
+    threshold: float,
+    reader: Reader,
+    defined: frozenset[str],
+) -> list[Finding]:
+    """Unexplained acronyms and rare words outside glossary terms, first occurrence only."""
+    allow = pack.allowlist
+    text = draft.text
+    findings: list[Finding] = []
+    seen: set[str] = set()
+    spans = iter(covered)
+    term = next(spans, None)
+    for w, lower in zip(draft.words, draft.lowered, strict=True):
+        if lower in seen:
+            continue
+        while term is not None and term.end <= w.start:
+            term = next(spans, None)
+        if term is not None and term.start <= w.start:
+            continue  # part of a glossary term, reported as such
+        core = acronyms.core(w.text)
+        if core:
+            seen.add(lower)
+            if not (
+                core in defined
+                or is_common_acronym(core, allow)
+                or core.lower() in glossary.keys
+                or reader.technical
+                or reader.knows(core)
+                or draft.is_protected(w.start, w.end)
+                or acronyms.shouting(text, w.start, w.end)
+                or identifiers.is_identifier(text, w.start, w.end)
+                or identifiers.names_line(text, w.start)
+                or identifiers.ui_label(draft, w.start, w.end)
+            ):
+                findings.append(acronyms.finding(w.start, w.start + len(core), core))
+            continue
+        # rare words: cheapest tests first — nearly every word leaves at the zipf test
+        if len(lower) < 4 or not lower.isalpha():
+            continue
+        seen.add(lower)
+        if lexicon.zipf(lower) >= threshold or w.text.isupper():
+            continue
+        if not _rare(draft, w.start, w.end, lower, threshold, allow, glossary, reader):
+            continue
+        findings.append(rare.finding(w.start, w.end, w.text))
+    return findings
+
+
+def _rare(
+    draft: Draft,
+    start: int,
+    end: int,
+    lower: str,
+    threshold: float,
+    allow: frozenset[str],
+    glossary: terms.Glossary,
+    reader: Reader,
+) -> bool:
+    """A word below the frequency threshold that is none of the exceptions."""
+    text = draft.text
+    word = text[start:end]
+    capitalised = word[0].isupper()
+    return not (
+        lower in allow
+        or lower in glossary.words
+        or identifiers.foreign(word)
+        # a name: capitalised mid-sentence, or a capitalised word no dictionary knows
+        or (capitalised and not lexicon.starts_sentence(text, start))
+        or (capitalised and lower not in lexicon.spellchecker())
+        or draft.is_protected(start, end)
+        or reader.knows(lower)
+        or rare.familiar(lower, threshold)
+        or identifiers.is_identifier(text, start, end)
+        or (capitalised and identifiers.names_line(text, start))
+        or lexicon.corrections(lower)  # a likely typo: spelling.py reports it with a fix
+    )
