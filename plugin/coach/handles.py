@@ -15,10 +15,13 @@ import re
 _LEADING = re.compile(r"[ \t\r\n]*\.?@\w{1,50}(?:[ \t\r\n,:;]+\.?@\w{1,50})*[ \t\r\n,:;]*")
 # Any @handle in the text: not the part of an email address after its local part.
 _HANDLE = re.compile(r"(?<![\w.@])@\w{1,50}")
-# Initials or a first name after a marker at the very end: "^RM", "-Paul", "*HRO", "/AY",
-# "~Anna", "- Mike R". "^*~/" never end prose; after a dash the name must be capitalised.
+# Initials or a first name after a marker at the very end: "^RM", "*HRO", "~Anna" (these
+# markers never end prose), "/AY" (capitals only: "/settings" is a path), "-Paul",
+# "- Mike R" (a dash only after text on the same line: at a line's start it is a bullet).
 _INITIALS = re.compile(
-    r"(?:(?<=\s)|^)(?:[\^*~/][ \t]?[A-Za-z][\w.]{0,15}|[-–—][ \t]?[A-Z][\w.]{0,15})"
+    r"(?:(?:(?<=\s)|^)[\^*~][ \t]?[A-Za-z][\w.]{0,15}"
+    r"|(?<=\S[ \t])/[A-Z]{2,4}"
+    r"|(?<=\S[ \t])[-–—][ \t]?[A-Z][\w.]{0,15})"
     r"(?:[ \t][A-Z][\w.]{0,3})?[ \t]*$"
 )
 

@@ -120,3 +120,10 @@ def test_an_internal_note_is_not_coached_for_empathy() -> None:
     assert r.categories["empathy"].status == "n/a"
     assert r.categories["readability"].status != "n/a"  # a clear note still helps colleagues
     assert r.comment_type == "internal"
+
+
+@pytest.mark.parametrize(
+    "text", ["Then open /Settings", "Steps:\n- Restart\n- Reconnect", "It lives under /settings"]
+)
+def test_paths_and_list_bullets_are_not_initials(text: str) -> None:
+    assert handles.initials_span(text) is None
