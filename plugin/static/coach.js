@@ -31,6 +31,7 @@
   var REGISTER_NAMES = { email: "Email", chat: "Chat", social: "Social" };
   var STATUS_NAMES = { pass: "OK", warn: "Check", fail: "Fix", "n/a": "n/a", pending: "…" };
   var SEVERITY_ORDER = { error: 0, warning: 1, info: 2 };
+  var STATUS_RANK = { "n/a": 0, pass: 1, warn: 2, fail: 3 };
 
   // ---- small DOM helpers: text only, so server strings can never become markup ----
   function el(tag, attrs, children) {
@@ -471,7 +472,13 @@
     });
     var rows = names.map(function (name) {
       var cat = categories[name];
-      if (name === GRAMMAR_CATEGORY && grammar && grammar.status && grammar.status !== "pending" && grammar.status !== cat.status) {
+      if (name === GRAMMAR_CATEGORY && grammar && grammar.status === "n/a") {
+        // No grammar server: the local spell check still ran, so its status stands.
+        cat = { status: cat.status, label: cat.label, points_lost: cat.points_lost,
+          reason: cat.reason + " Grammar: " + (grammar.reason || "not checked.") };
+      } else if (name === GRAMMAR_CATEGORY && grammar && grammar.status && grammar.status !== "pending" &&
+                 (STATUS_RANK[grammar.status] || 0) > (STATUS_RANK[cat.status] || 0)) {
+        // Grammar found worse than the spell check: the worse of the two is shown.
         cat = { status: grammar.status, label: cat.label, reason: grammar.reason || cat.reason, points_lost: cat.points_lost };
       } else if (name === GRAMMAR_CATEGORY && grammar && grammar.status === "pending") {
         cat = { status: "pending", label: cat.label, reason: grammar.reason || "Checking grammar…" };

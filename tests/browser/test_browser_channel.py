@@ -54,3 +54,19 @@ def test_playground_channel_selector_changes_the_coaching(
         "() => window.replyCoach.checked.review.channel.register === 'email'", timeout=WAIT_MS
     )
     assert page.locator("#rc-panel .rc-channel").inner_text() == "Email reply"
+
+
+def test_without_a_grammar_server_the_spell_check_status_stands(
+    live_server: str, page_factory: Any
+) -> None:
+    page, _ = page_factory(1100)
+    open_playground(page, live_server)
+    draft = "Hi Sam,\n\nYour parcle is on its way and will arive tomorrow.\n\nBest,\nKim"
+    page.fill("#rc-draft", draft)
+    review = wait_checked(page, draft)
+    assert review["grammar"]["status"] == "n/a"
+    local = review["categories"]["spelling_grammar"]["status"]
+    assert local in {"warn", "fail"}  # the misspellings were found locally
+    row = page.locator('.rc-cat-row[data-category="spelling_grammar"]')
+    assert row.get_attribute("data-status") == local
+    assert "Grammar:" in row.inner_text()
