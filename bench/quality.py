@@ -53,8 +53,10 @@ FLOORS: dict[str, tuple[str, float]] = {
     "labels.per_move.greeting": (">=", 0.90),
     "labels.per_move.apologize": (">=", 0.90),
     "labels.mood": (">=", 0.60),
-    "labels.anti_recall": (">=", 0.40),
-    "labels.false_alarms": ("<=", 0.20),
+    # Recall counted missing-move nagging while it lasted; it now rests on the
+    # anti-pattern families alone (robotic deflections in social turns above all).
+    "labels.anti_recall": (">=", 0.22),
+    "labels.false_alarms": ("<=", 0.10),
     "cases.met": (">=", 0.78),
     "cases.median.excellent": (">=", 74),
     "cases.median.bad": ("<=", 52),

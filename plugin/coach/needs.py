@@ -18,8 +18,9 @@ lacks. This module decides what the agent is told (issue: "no nagging"):
 - a word for the customer's feeling covers an apology (a reply that validates need
   not apologise for what was nobody's fault), while "sorry to hear" alone is not yet
   empathy in an email; a chat or social turn moves the conversation one step, so
-  there an apology or a word for the feeling is enough, as is a next step or a fix
-  taken on, and with neither the turn is asked for the apology and the next step.
+  there a next step or a fix taken on is enough of a way forward, and an apology is
+  asked for only when the turn neither names the feeling, reassures, nor moves the
+  conversation on (a cold turn that goes nowhere).
 """
 
 from __future__ import annotations
@@ -58,6 +59,8 @@ def adjust(
         dropped |= _NOT_IN_SHORT
     turn = channel.register != "email"
     absent = set(found.missing)
+    present = {m.move for m in found.moves}
+    forward = turn and (bool(present & {"next_steps", "ownership"}) or offers_a_way_forward(draft))
     kept: list[Finding] = []
     missing: list[Finding] = []
     for f in found.findings:
@@ -70,7 +73,7 @@ def adjust(
         if move in dropped:
             continue
         need = needed(move, mood, draft, channel.register)
-        need = need and _pair_needs(move, absent, turn)
+        need = need and _pair_needs(move, absent, turn, forward, present)
         severity: Severity = "warning" if need else "info"
         missing.append(_with(f, severity, MOVE_CATEGORY.get(move, f.category)))
     kept += _cap(missing, mood, SHORT_MAX_WARNINGS if short else MAX_WARNINGS)
@@ -96,8 +99,11 @@ def needed(move: str, mood: Mood | None, draft: Draft, register: str) -> bool:
     return False
 
 
-def _pair_needs(move: str, absent: set[str], turn: bool) -> bool:
+def _pair_needs(move: str, absent: set[str], turn: bool, forward: bool, present: set[str]) -> bool:
     """Whether another move already does this one's job (see the module's notes)."""
+    if move == "apologize" and turn:
+        # a turn that reassures, or moves the conversation on, is not cold
+        return "validate" in absent and "reassure" not in present and not forward
     if move == "apologize":
         return "validate" in absent  # naming the feeling covers an apology
     if turn and move in ("validate", "ownership"):

@@ -109,3 +109,12 @@ def test_every_apology_past_the_second_is_highlighted() -> None:
 def test_a_question_in_the_greeting_sentence_is_still_a_question_back() -> None:
     r = review("@ola_n Hi Ola, shall I look at the bill with you? 1/2", UPSET, "twitter")
     assert "next_steps" not in missing(r, "warning")
+
+
+def test_a_turn_that_moves_on_is_not_cold_but_one_that_goes_nowhere_is() -> None:
+    onward = review("@kai_m I'll look into it now, you'll hear back within the hour.", UPSET, None)
+    nowhere = review("Refunds take ten days.", UPSET, "chat")
+    assert "apologize" not in missing(onward, "warning")
+    assert "apologize" in missing(onward, "info")  # still offered as an idea
+    assert "apologize" in missing(nowhere, "warning")
+    assert nowhere.categories["empathy"].status == "warn"
