@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from plugin.coach.rule_schema import reply_start
+
 # "@user1 @Brand, " at the very start; ".@user" is the old public-reply form.
 _LEADING = re.compile(r"[ \t\r\n]*\.?@\w{1,50}(?:[ \t\r\n,:;]+\.?@\w{1,50})*[ \t\r\n,:;]*")
 # Any @handle in the text: not the part of an email address after its local part.
@@ -28,10 +30,7 @@ _INITIALS = re.compile(
 
 def lead_end(text: str) -> int:
     """Where the reply's first word starts: after white space and leading @handles."""
-    m = _LEADING.match(text)
-    if m is None:
-        return len(text) - len(text.lstrip())
-    return m.end()
+    return reply_start(text)
 
 
 def starts_with_handle(text: str) -> bool:

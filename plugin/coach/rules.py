@@ -23,7 +23,6 @@ from typing import Any
 import ahocorasick
 import yaml
 
-from plugin.coach import handles
 from plugin.coach.rule_schema import (
     PLACEHOLDERS,
     GlossaryEntry,
@@ -36,6 +35,7 @@ from plugin.coach.rule_schema import (
     norm_phrase,
     parse_glossary,
     parse_rules,
+    reply_start,
     strings,
 )
 from plugin.coach.triggers import max_width, triggers
@@ -151,7 +151,7 @@ class RulePack:
                         found.update([(i, start, last + 1) for i in key.rules])
                 for i in key.regexes:
                     near.setdefault(i, []).append(last)
-        opening = handles.lead_end(folded)  # the reply's first word: after any @handles
+        opening = reply_start(folded)  # where the reply's first word starts
         contextual = self._contextual
         kept = {
             RuleMatch(rules[i], s, e)
