@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import tempfile
 import time
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
@@ -93,18 +94,20 @@ def _app() -> Flask:
 
 
 def coach(items: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
-    """One review per item, through the CLI's batch path (as the scorer runs it)."""
-    from plugin.cli import _batch_results
-
+    """One review per item, through ``coach check --jsonl`` (as the scorer runs it)."""
     lines = []
     for it in items:
         row = {"id": it["id"], "draft": it["draft"], "customer_message": it["customer_message"]}
         row.update({k: it[k] for k in PASS_THROUGH if it.get(k)})
         lines.append(json.dumps(row))
-    app = _app()
-    with app.app_context():
-        coach = app.extensions["coach"]
-        return [{"id": i, **r} for _, i, r in _batch_results(coach, "\n".join(lines))]
+    with tempfile.TemporaryDirectory() as tmp:
+        batch = Path(tmp) / "batch.jsonl"
+        batch.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        result = _app().test_cli_runner().invoke(args=["coach", "check", "--jsonl", str(batch)])
+    out = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
+    if len(out) != len(items):
+        raise RuntimeError(f"the CLI gave {len(out)} reviews for {len(items)} items")
+    return out
 
 
 def every(items: list[dict[str, Any]], step: int) -> list[dict[str, Any]]:
