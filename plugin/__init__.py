@@ -23,7 +23,8 @@ def create_app(test_config: Mapping[str, Any] | None = None, *, serving: bool = 
     from plugin.coach.review import Coach
     from plugin.coach.rules import load_pack
     from plugin.config import Config
-    from plugin.web import api, errors, health, limits, logs, security, sidebar
+    from plugin.web import api, errors, health, limits, logs, openapi, security, sidebar
+    from plugin.web.schemas import body_limit
 
     cfg = Config.from_env()
     if test_config:
@@ -39,8 +40,8 @@ def create_app(test_config: Mapping[str, Any] | None = None, *, serving: bool = 
     app = Flask(__name__)
     app.config["SECRET_KEY"] = cfg.secret_key
     app.json.sort_keys = False  # type: ignore[attr-defined]  # categories keep display order
-    # Room for a max-size draft plus a customer message, encoded as JSON.
-    app.config["MAX_CONTENT_LENGTH"] = cfg.max_draft_chars * 8 + 65_536
+    # Room for a max-size draft plus a max-size customer message, encoded as JSON.
+    app.config["MAX_CONTENT_LENGTH"] = body_limit(cfg.max_draft_chars)
     app.extensions["coach_config"] = cfg
     app.extensions["coach"] = Coach(
         pack=load_pack(cfg.rules_path or None),
@@ -57,6 +58,7 @@ def create_app(test_config: Mapping[str, Any] | None = None, *, serving: bool = 
     security.init_app(app)
     app.register_blueprint(health.bp)
     app.register_blueprint(api.bp)
+    app.register_blueprint(openapi.bp)
     app.register_blueprint(sidebar.bp)
     limits.init_app(app, cfg, api.bp, sidebar.bp)
     cli.init_app(app)

@@ -13,6 +13,7 @@ from flask import Flask, current_app
 from flask.cli import AppGroup
 
 from plugin.coach.draft import DraftError
+from plugin.coach.markup import clean_external
 from plugin.coach.model import CustomerContext
 from plugin.coach.review import CheckRequest, Coach
 from plugin.coach.rules import RulePackError, load_pack
@@ -29,12 +30,16 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(coach_cli)
 
 
-def _read(path: str) -> str:
-    """Read a UTF-8 file (`-` = stdin); a clear ClickException otherwise."""
+def _read_bytes(path: str) -> bytes:
     try:
-        data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
+        return sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
     except OSError as err:
         raise click.ClickException(f"cannot read {path}: {err.strerror}") from None
+
+
+def _read(path: str) -> str:
+    """Read a UTF-8 file (`-` = stdin); a clear ClickException otherwise."""
+    data = _read_bytes(path)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as err:
@@ -102,6 +107,7 @@ def check(
         raise click.UsageError("missing FILE (or use --jsonl FILE)")
     draft = _read(file)
     fmt = fmt or ("html" if file.lower().endswith((".html", ".htm")) else "text")
+    name = clean_external(name)  # a blank name (spaces, U+00A0, controls) is no name
     ctx = CustomerContext(name=name, first_name=name.split()[0]) if name else None
     request = CheckRequest(
         draft=draft,
@@ -124,40 +130,97 @@ def check(
 
 def _batch(coach: Coach, path: str, out: IO[str]) -> int:
     failed = 0
-    for line_no, item_id, result in _batch_results(coach, _read(path)):
+    for line_no, item_id, result in _batch_results(coach, _read_bytes(path)):
         if "error" in result:
             failed += 1
             result["error"]["line"] = line_no
-        out.write(json.dumps({"id": item_id, **result}, ensure_ascii=False) + "\n")
+        try:  # strict JSON: no NaN or Infinity, no lone surrogate (never raised so far)
+            line = json.dumps({"id": item_id, **result}, ensure_ascii=False, allow_nan=False)
+            line.encode("utf-8")
+        except (ValueError, UnicodeEncodeError) as err:
+            if "error" not in result:
+                failed += 1
+            line = json.dumps(_line_error(line_no, f"review cannot be written as JSON: {err}"))
+        out.write(line + "\n")
     return failed
 
 
-def _batch_results(coach: Coach, text: str) -> Iterator[tuple[int, Any, dict[str, Any]]]:
-    for line_no, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
+class BadLine(ValueError):
+    """A batch line that cannot be coached; its message goes into the line's error."""
+
+
+def _line_error(line_no: int, message: str) -> dict[str, Any]:
+    return {"id": None, "error": {"code": "invalid_line", "message": message, "line": line_no}}
+
+
+def _has_lone_surrogate(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def _item_id(item: dict[str, Any], line_no: int) -> str | int:
+    item_id = item.get("id", line_no)
+    if isinstance(item_id, str) and not _has_lone_surrogate(item_id):
+        return item_id
+    if isinstance(item_id, int) and not isinstance(item_id, bool):
+        return item_id
+    raise BadLine("'id' must be a string (valid Unicode) or an integer")
+
+
+def _field(item: dict[str, Any], key: str, default: str | None) -> str:
+    value = item.get(key, default)
+    if not isinstance(value, str):
+        raise BadLine(f"'{key}' must be a string")
+    if _has_lone_surrogate(value):
+        raise BadLine(f"'{key}' holds a lone surrogate (not valid Unicode)")
+    return value
+
+
+def _decode(raw: bytes) -> str:
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        raise BadLine(f"line is not valid UTF-8 (byte {err.start})") from None
+
+
+def _load_line(line: str) -> dict[str, Any]:
+    try:
+        item = json.loads(line)
+    except RecursionError:
+        raise BadLine("line is nested too deeply") from None
+    except ValueError as err:  # JSONDecodeError, or an integer of over 4300 digits
+        raise BadLine(f"line is not valid JSON ({err})") from None
+    if not isinstance(item, dict):
+        raise BadLine("line must be a JSON object")
+    return item
+
+
+def _batch_results(coach: Coach, data: bytes) -> Iterator[tuple[int, Any, dict[str, Any]]]:
+    """One result per non-blank line; a bad line yields its error and the batch goes on.
+
+    Lines split on bytes (LF, CR LF): str.splitlines would also split inside a JSON
+    string at U+2028 or U+0085, which JSON allows raw.
+    """
+    for line_no, raw in enumerate(data.splitlines(), 1):
+        if not raw.strip():
             continue
-        item_id: Any = None
+        item_id: str | int | None = None
         try:
-            item = json.loads(line)
-            if not isinstance(item, dict):
-                raise ValueError("line must be a JSON object")
-            item_id = item.get("id", line_no)
-            draft, message, fmt = (
-                item.get("draft"),
-                item.get("customer_message", ""),
-                item.get("format", "text"),
-            )
-            if not isinstance(draft, str):
-                raise ValueError("'draft' must be a string")
-            if not isinstance(message, str):
-                raise ValueError("'customer_message' must be a string")
+            item = _load_line(_decode(raw))
+            item_id = _item_id(item, line_no)
+            draft = _field(item, "draft", None)
+            message = _field(item, "customer_message", "")
+            fmt = item.get("format", "text")
             if fmt not in ("text", "html"):
-                raise ValueError("'format' must be 'text' or 'html'")
+                raise BadLine("'format' must be 'text' or 'html'")
             channel, kind = item.get("channel"), item.get("comment_type", "public")
             if channel is not None and not isinstance(channel, str):
-                raise ValueError("'channel' must be a string")
+                raise BadLine("'channel' must be a string")
             if kind not in ("public", "internal"):
-                raise ValueError("'comment_type' must be 'public' or 'internal'")
+                raise BadLine("'comment_type' must be 'public' or 'internal'")
             review = coach.review(
                 CheckRequest(
                     draft=draft,
@@ -168,8 +231,11 @@ def _batch_results(coach: Coach, text: str) -> Iterator[tuple[int, Any, dict[str
                 )
             )
             yield line_no, item_id, review_to_dict(review, draft)
-        except (ValueError, DraftError) as err:  # JSONDecodeError is a ValueError
+        except (BadLine, DraftError) as err:
             yield line_no, item_id, {"error": {"code": "invalid_line", "message": str(err)}}
+        except Exception as err:  # noqa: BLE001 (one line's failure never ends the batch)
+            message = f"unexpected {type(err).__name__}; the other lines still ran"
+            yield line_no, item_id, {"error": {"code": "internal", "message": message}}
 
 
 _MARK = {"pass": "✓", "warn": "!", "fail": "✗", "n/a": "·"}

@@ -18,7 +18,7 @@ from itertools import accumulate
 from operator import itemgetter
 from typing import Literal, NamedTuple
 
-from plugin.coach import handles
+from plugin.coach import handles, markup
 from plugin.coach.model import Edit
 from plugin.coach.rule_schema import fold
 
@@ -68,7 +68,7 @@ _BLOCK_TAGS = frozenset(
 )
 _SKIP_TAGS = frozenset({"script", "style", "head", "title"})
 _HTML_TOKEN = re.compile(
-    r"<!--.*?-->|<![^>]*>|</?([a-zA-Z][a-zA-Z0-9]*)\b[^>]*>|&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});",
+    rf"<!--.*?-->|<![^>]*>|{markup.TAG}|&(?:#\d{{1,7}}|#[xX][0-9a-fA-F]{{1,6}}|[a-zA-Z][a-zA-Z0-9]{{1,31}});",
     re.S,
 )
 
@@ -234,7 +234,7 @@ class Draft:
         start, end = self.to_source(edit.start, edit.end)
         text = edit.replacement
         if self.format == "html":
-            text = html.escape(text, quote=False).replace("\n", "<br>")
+            text = markup.escape(text)
         return Edit(start, end, text)
 
     def in_list_item(self, pos: int) -> bool:

@@ -6,10 +6,12 @@ clock give the same hints (the sidebar and the tests rely on that).
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from plugin.coach.markup import clean_external
 from plugin.coach.model import CustomerContext, Hint, PastTicket
 
 REPEAT_WINDOW = timedelta(days=7)
@@ -96,6 +98,29 @@ def hints(ctx: CustomerContext, now: datetime) -> tuple[Hint, ...]:
         _greet_first_name(ctx),
     )
     return tuple(h for h in found if h is not None)
+
+
+def sanitized(ctx: CustomerContext) -> CustomerContext:
+    """``ctx`` with every text field from Zendesk cleaned (``markup.clean_external``):
+    no bidirectional controls, tags, quotes or placeholder braces can reach a hint or
+    a suggestion, and a blank name is no name."""
+    first = clean_external(ctx.first_name)
+    return dataclasses.replace(
+        ctx,
+        name=clean_external(ctx.name),
+        first_name=first.split()[0] if first else None,
+        locale=clean_external(ctx.locale),
+        time_zone=clean_external(ctx.time_zone),
+        tags=tuple(t for t in map(clean_external, ctx.tags) if t),
+        organization=clean_external(ctx.organization),
+        ticket_subject=clean_external(ctx.ticket_subject),
+        channel=clean_external(ctx.channel),
+        priority=clean_external(ctx.priority),
+        recent_tickets=tuple(
+            dataclasses.replace(t, subject=clean_external(t.subject) or "")
+            for t in ctx.recent_tickets
+        ),
+    )
 
 
 def normalise_subject(subject: str) -> str:

@@ -68,6 +68,43 @@
     return (doc.body && doc.body.textContent) || "";
   }
 
+  /* The API counts offsets in code points (Python); a JS string counts UTF-16 units, one
+   * more for every emoji or other astral character before a span. Without converting, an
+   * edit after an emoji lands one unit early: mid-word, or inside a tag. */
+  function unitIndex(text) {
+    if (!/[\uD800-\uDFFF]/.test(text)) { return null; } // no astral character: same numbers
+    var units = [];
+    for (var i = 0; i < text.length; i++) {
+      units.push(i);
+      var c = text.charCodeAt(i);
+      var d = i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
+      if (c >= 0xD800 && c <= 0xDBFF && d >= 0xDC00 && d <= 0xDFFF) { i++; } // a pair: one code point
+    }
+    units.push(text.length);
+    return units;
+  }
+
+  function toUnits(spans, units) {
+    (spans || []).forEach(function (s) {
+      if (!s) { return; }
+      s.start = units[s.start] === undefined ? -1 : units[s.start]; // out of range: never applied
+      s.end = units[s.end] === undefined ? -1 : units[s.end];
+      (s.suggestions || []).forEach(function (g) { toUnits(g.edits, units); });
+      if (s.suggestion) { toUnits(s.suggestion.edits, units); }
+    });
+  }
+
+  /* Offsets of an answer (review or grammar lane) as indices into the draft sent. */
+  function inUnits(answer, draft) {
+    var units = unitIndex(draft);
+    if (units && answer) {
+      toUnits(answer.findings, units);
+      toUnits(answer.move_spans, units);
+      (answer.hints || []).forEach(function (h) { if (h && h.suggestion) { toUnits(h.suggestion.edits, units); } });
+    }
+    return answer;
+  }
+
   function applyEdits(text, edits) {
     var ordered = edits.slice().sort(function (a, b) { return b.start - a.start || b.end - a.end; });
     var limit = text.length;
@@ -129,6 +166,7 @@
       return self._post("/api/v1/check", body, self.controller.signal).then(function (review) {
         if (seq !== self.seq) { return; } // a newer check started: drop this one
         self.controller = null;
+        inUnits(review, body.draft);
         self.checked = { body: body, review: review, grammar: review.grammar || null, seq: seq };
         self.shownSeq = seq;
         self._render();
@@ -168,7 +206,7 @@
     this._post("/api/v1/grammar", body, this.grammarController.signal).then(function (result) {
       if (seq !== self.seq || !self.checked || self.checked.seq !== seq) { return; }
       self.grammarController = null;
-      self.checked.grammar = result;
+      self.checked.grammar = inUnits(result, body.draft);
       self._render();
     }).catch(function (err) {
       if (err && err.name === "AbortError") { return; }
@@ -360,7 +398,7 @@
     var buttons = (f.suggestions || []).map(function (s) {
       return el("button", {
         type: "button", className: "rc-btn rc-apply",
-        title: s.edits && s.edits.length ? previewOf(s, body.draft) : null,
+        title: s.edits && s.edits.length ? previewOf(s, body) : null,
         onclick: function () { self.apply(s); }
       }, [s.label]);
     });
@@ -384,10 +422,13 @@
     return item;
   };
 
-  function previewOf(s, text) {
+  function previewOf(s, body) {
+    // HTML edits hold escaped text ("&#x27;", "<br>"): preview what the agent will read.
+    var read = body.format === "html" ? htmlToText : function (t) { return t; };
     return s.edits.map(function (e) {
-      var before = text.slice(e.start, e.end);
-      return before ? "“" + before + "” → “" + e.replacement + "”" : "Add “" + e.replacement.trim() + "”";
+      var before = read(body.draft.slice(e.start, e.end));
+      var after = read(e.replacement);
+      return before ? "“" + before + "” → “" + after + "”" : "Add “" + after.trim() + "”";
     }).join("; ");
   }
 
@@ -574,6 +615,7 @@
     create: function (options) { return new Coach(options); },
     applyEdits: applyEdits,
     htmlToText: htmlToText,
+    inUnits: inUnits,
     DEBOUNCE_MS: DEBOUNCE_MS
   };
 })();

@@ -27,13 +27,35 @@
     return Number.isInteger(n) && n > 0 ? n : null;
   }
 
+  // The API coaches at most the last MAX_CUSTOMER_CHARS (10,000) of a customer's message;
+  // the sidebar sends a shorter tail, so a long message never makes a check too large.
+  var CUSTOMER_TAIL = 8000;
+
+  function tailOf(text, limit) {
+    if (text.length <= limit) { return text; }
+    var cut = text.length - limit;
+    if (!/\s/.test(text.charAt(cut - 1))) { // start on a whole word when one is near
+      var space = text.slice(cut, cut + 200).search(/\s/);
+      cut = space < 0 ? cut : cut + space + 1;
+    }
+    var code = text.charCodeAt(cut);
+    if (code >= 0xDC00 && code <= 0xDFFF) { cut += 1; } // never half of a surrogate pair
+    return text.slice(cut);
+  }
+
+  function blankToNull(value) {
+    // Spaces, tabs, U+00A0 (String.prototype.trim knows them all): no name.
+    var text = typeof value === "string" ? value.trim() : "";
+    return text || null;
+  }
+
   function latestCustomerMessage(comments, requesterId) {
     if (!Array.isArray(comments)) { return ""; }
     for (var i = comments.length - 1; i >= 0; i--) {
       var c = comments[i] || {};
       var author = c.author || {};
       if (requesterId && toId(author.id) === requesterId) {
-        return window.ReplyCoach.htmlToText(c.value || c.body || "").trim();
+        return tailOf(window.ReplyCoach.htmlToText(c.value || c.body || "").trim(), CUSTOMER_TAIL);
       }
     }
     return "";
@@ -60,7 +82,7 @@
       var user = data["currentUser"] || {};
       ticket.ticket_id = toId(data["ticket.id"]);
       ticket.requester_id = toId(requester.id);
-      ticket.customer_name = requester.name || null;
+      ticket.customer_name = blankToNull(requester.name);
       ticket.locale = requester.locale || user.locale || null;
       // The channel and the comment type are optional: a host that does not answer them
       // leaves the server to infer the channel and coach a public reply.

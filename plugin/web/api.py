@@ -6,14 +6,17 @@ import json
 from typing import Any
 
 from flask import Blueprint, Response, current_app, jsonify, request
+from werkzeug.exceptions import RequestEntityTooLarge
 
 from plugin.coach import grammar
 from plugin.coach.draft import DraftError
+from plugin.coach.hints import sanitized
+from plugin.coach.markup import neutralise_bidi
 from plugin.coach.model import CustomerContext
 from plugin.coach.review import CheckRequest, Coach, DraftTooLong, to_source
 from plugin.coach.serialize import finding_to_dict, review_to_dict
 from plugin.web.errors import ApiError
-from plugin.web.schemas import CheckBody, parse_check
+from plugin.web.schemas import MAX_CUSTOMER_CHARS, CheckBody, parse_check, tail
 from plugin.web.security import config, require_session
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
@@ -25,23 +28,36 @@ def _coach() -> Coach:
     return coach
 
 
-def _body() -> CheckBody:
+def _read_body() -> bytes:
     raw = request.get_data(cache=False)
+    limit = current_app.config["MAX_CONTENT_LENGTH"]
+    # A chunked body has no Content-Length: Werkzeug stops reading at the limit and
+    # hands back the first part, so a body that filled the limit was cut: too large.
+    if request.content_length is None and limit is not None and len(raw) >= limit:
+        raise RequestEntityTooLarge()
+    return raw
+
+
+def _body() -> CheckBody:
+    raw = _read_body()
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
         raise ApiError(400, "invalid_encoding", "body is not valid UTF-8") from None
     try:
         payload = json.loads(text)
-    except json.JSONDecodeError as err:
-        raise ApiError(
-            400, "invalid_json", f"body is not valid JSON ({err.msg} at {err.pos})"
-        ) from None
+    except RecursionError:
+        raise ApiError(400, "invalid_json", "body is nested too deeply") from None
+    except ValueError as err:  # JSONDecodeError, or an integer of more than 4300 digits
+        raise ApiError(400, "invalid_json", f"body is not valid JSON ({err})") from None
     return parse_check(payload)
 
 
 def _context(body: CheckBody) -> tuple[CustomerContext | None, list[str]]:
-    """Customer context from Zendesk when configured; a visible note when not reached."""
+    """Customer context from Zendesk when configured; a visible note when not reached.
+
+    Zendesk's fields are cleaned before they can reach a suggestion (markup.py).
+    """
     notes: list[str] = []
     service = current_app.extensions.get("context_service")
     ctx: CustomerContext | None = None
@@ -50,16 +66,29 @@ def _context(body: CheckBody) -> tuple[CustomerContext | None, list[str]]:
         ctx = result.context
         if result.note:
             notes.append(result.note)
-    if body.customer_name and ctx is None:
+    if body.customer_name and ctx is None:  # already cleaned: never blank
         ctx = CustomerContext(name=body.customer_name, first_name=body.customer_name.split()[0])
-    return ctx, notes
+    return (sanitized(ctx) if ctx is not None else None), notes
 
 
-def _check_request(body: CheckBody, ctx: CustomerContext | None) -> CheckRequest:
+def _customer_message(body: CheckBody, notes: list[str]) -> tuple[str, int]:
+    """The message as coached and how many characters were cut from its front."""
+    message, cut = tail(neutralise_bidi(body.customer_message), MAX_CUSTOMER_CHARS)
+    if cut:
+        notes.append(
+            f"The customer's message is {len(body.customer_message)} characters: its mood "
+            f"is read from the last {len(message)}."
+        )
+    return message, cut
+
+
+def _check_request(
+    body: CheckBody, ctx: CustomerContext | None, customer_message: str = ""
+) -> CheckRequest:
     return CheckRequest(
         draft=body.draft,
         format=body.format,
-        customer_message=body.customer_message,
+        customer_message=customer_message,
         context=ctx,
         channel=body.channel,
         comment_type=body.comment_type,
@@ -76,11 +105,16 @@ def _raise_for(err: DraftError) -> ApiError:
 def check() -> Response:
     body = _body()
     ctx, notes = _context(body)
+    message, cut = _customer_message(body, notes)
     try:
-        review = _coach().review(_check_request(body, ctx))
+        review = _coach().review(_check_request(body, ctx, message))
     except DraftError as err:
         raise _raise_for(err) from None
     out: dict[str, Any] = review_to_dict(review, body.draft)
+    if cut and out["customer_mood"]:  # cue offsets point into the message as sent
+        for cue in out["customer_mood"]["cues"]:
+            cue["start"] += cut
+            cue["end"] += cut
     cfg = config()
     out["grammar"] = (
         {"status": "pending", "reason": "Grammar is checked in a second call."}

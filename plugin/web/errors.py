@@ -34,7 +34,12 @@ def init_app(app: Flask) -> None:
         status = err.code or 500
         if status == 413:
             limit = app.config["MAX_CONTENT_LENGTH"]
-            return error_response(413, "too_large", f"request body is over the {limit}-byte limit")
+            return error_response(
+                413,
+                "too_large",
+                f"request body is over the {limit}-byte limit: send the draft "
+                "(MAX_DRAFT_CHARS) and only the end of a long customer_message",
+            )
         code = (err.name or "error").lower().replace(" ", "_")
         return error_response(status, code, err.description or code)
 

@@ -110,8 +110,10 @@ def test_html_edit_is_escaped_and_exact() -> None:
     src = "<div>We can't help <i>you</i>.</div>"
     d = parse(src, "html")
     i = d.text.index("We can't")
-    edit = d.source_edit(Edit(i, i + len("We can't"), "Here's what I <can> do"))
-    assert apply(src, [edit]) == "<div>Here's what I &lt;can&gt; do help <i>you</i>.</div>"
+    edit = d.source_edit(Edit(i, i + len("We can't"), 'Here\'s what I <can> "do"'))
+    assert apply(src, [edit]) == (
+        "<div>Here&#x27;s what I &lt;can&gt; &quot;do&quot; help <i>you</i>.</div>"
+    )
 
 
 def test_malformed_html_keeps_text() -> None:

@@ -194,9 +194,9 @@ def test_fitted_wording_uses_the_first_name_and_topic_together() -> None:
             "<p>Hi Sam,</p><p>Here is how to reset it.</p><ol><li>Open the app</li>"
             "<li>Tap <b>Forgot password</b></li></ol><p>Best,<br>Alex</p>",
             "html",
-            "<p>Hi Sam,</p><p>Here is how to reset it. I'll look into your login myself and see "
-            "it through.</p><ol><li>Open the app</li><li>Tap <b>Forgot password</b></li></ol>"
-            "<p>Best,<br>Alex</p>",
+            "<p>Hi Sam,</p><p>Here is how to reset it. I&#x27;ll look into your login myself "
+            "and see it through.</p><ol><li>Open the app</li><li>Tap <b>Forgot password</b></li>"
+            "</ol><p>Best,<br>Alex</p>",
         ),
     ],
 )

@@ -105,7 +105,7 @@ def test_draft_over_the_limit_is_413_naming_the_limit(client: FlaskClient) -> No
 
 def test_body_over_the_byte_limit_is_413_json(client: FlaskClient) -> None:
     res = client.post(
-        "/api/v1/check", data=b"{" + b" " * 400_000 + b"}", content_type="application/json"
+        "/api/v1/check", data=b"{" + b" " * 1_000_000 + b"}", content_type="application/json"
     )
     assert res.status_code == 413
     assert res.get_json()["error"]["code"] == "too_large"
