@@ -23,6 +23,7 @@ def create_app(test_config: Mapping[str, Any] | None = None, *, serving: bool = 
     from plugin.coach.review import Coach
     from plugin.coach.rules import load_pack
     from plugin.config import Config
+    from plugin.store import extension as store
     from plugin.web import api, errors, health, limits, logs, openapi, security, sidebar
     from plugin.web.schemas import body_limit
 
@@ -62,4 +63,5 @@ def create_app(test_config: Mapping[str, Any] | None = None, *, serving: bool = 
     app.register_blueprint(sidebar.bp)
     limits.init_app(app, cfg, api.bp, sidebar.bp)
     cli.init_app(app)
+    store.init_app(app, cfg)  # the `db` commands; the database opens on first use
     return app

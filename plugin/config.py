@@ -31,7 +31,7 @@ def _flag(value: str | None) -> bool:
 class Config:
     dev: bool = False  # COACH_DEV: local playground, no Zendesk, loopback only
     secret_key: str = ""
-    database_url: str = "sqlite:///reply_coach.sqlite3"
+    database_url: str = ""  # "" = SQLite (WAL) in the instance folder; or PostgreSQL
     redis_url: str = ""
     languagetool_url: str = ""
     languagetool_timeout: float = 3.0
