@@ -13,7 +13,7 @@ from typing import Literal
 
 Severity = Literal["info", "warning", "error"]
 Status = Literal["pass", "warn", "fail", "n/a"]
-MoodLabel = Literal["calm", "neutral", "frustrated", "angry"]
+MoodLabel = Literal["calm", "neutral", "worried", "frustrated", "angry"]
 
 # The categories every review reports, in display order. Where Zendesk QA's AutoQA has a
 # category with the same meaning the key is its name in snake_case (greeting, empathy,

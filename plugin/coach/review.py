@@ -15,11 +15,13 @@ from time import perf_counter
 from plugin.coach import (
     calibrate,
     channel,
+    cheer,
     empathy,
     jargon,
     mood,
     needs,
     readability,
+    shouting,
     spelling,
     wording,
 )
@@ -96,7 +98,8 @@ class Coach:
         via = request.channel or (request.context.channel if request.context else None)
         chan = channel.resolve(via, draft.text)
         internal = request.comment_type == "internal"
-        if internal:  # a note to colleagues: no empathy, jargon or personal coaching
+        shouts: list[Finding] = []
+        if internal:  # a note to colleagues: no empathy, tone, jargon or personal coaching
             found = EmpathyResult((), (), (), ())
         else:
             found = empathy.analyze(draft, self.pack, customer, request.context)
@@ -104,6 +107,10 @@ class Coach:
             more = calibrate.every_excess(draft, self.pack, found.findings)
             if more:
                 found = dataclasses.replace(found, findings=(*found.findings, *more))
+            shouts = [
+                *shouting.in_draft(draft, self.pack.allowlist),
+                *cheer.analyze(draft, customer),
+            ]
         lap("empathy")
         read = readability.analyze(draft, self.settings)
         lap("readability")
@@ -124,7 +131,7 @@ class Coach:
             if request.context and not internal
             else ()
         )
-        plain = [*found.findings, *read.findings, *words, *spelled]
+        plain = [*found.findings, *shouts, *read.findings, *words, *spelled]
         findings = tuple(to_source(draft, plain))
         categories = points_lost(
             categorize(draft, found, findings, request.context, hints, chan, internal), findings
