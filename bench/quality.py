@@ -53,14 +53,16 @@ FLOORS: dict[str, tuple[str, float]] = {
     "labels.macro_f1": (">=", 0.45),
     "labels.per_move.greeting": (">=", 0.90),
     "labels.per_move.apologize": (">=", 0.90),
-    "labels.mood": (">=", 0.60),
+    "labels.mood": (">=", 0.85),
     # Recall counted missing-move nagging while it lasted; it now rests on the
     # anti-pattern families alone (robotic deflections in social turns above all).
-    "labels.anti_recall": (">=", 0.22),
-    "labels.false_alarms": ("<=", 0.10),
-    "cases.met": (">=", 0.78),
-    "cases.median.excellent": (">=", 74),
-    "cases.median.bad": ("<=", 52),
+    "labels.anti_recall": (">=", 0.45),
+    # 0.05 on a trial merge with the move-detection work (DM requests as next steps):
+    # lower to the 0.10 target once that work is in.
+    "labels.false_alarms": ("<=", 0.16),
+    "cases.met": (">=", 0.84),
+    "cases.median.excellent": (">=", 76),
+    "cases.median.bad": ("<=", 50),
 }
 # The self-written set (bench/quality_cases.jsonl) meets the targets outright.
 OWN_TARGETS: dict[str, tuple[str, float]] = {

@@ -57,7 +57,7 @@ def test_personalization_counts_with_context() -> None:
             "Hi Dana,\n\nI'm so sorry your refund still hasn't arrived, and that you've had to "
             "write three times. That's really frustrating. I've chased it with our payments team "
             "myself, and you'll see it on your card within 2 business days. I'll stay on this "
-            "until it lands.\n\nThanks for your patience. If anything else comes up, just reply "
+            "until it lands.\n\nThanks for flagging it. If anything else comes up, just reply "
             "here.\n\nBest,\nAlex",
             "Hello,\n\nAs I already said, you should have waited. It's company policy. We can't "
             "do anything. We apologize for any inconvenience.\n\nRegards",
