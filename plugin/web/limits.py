@@ -46,14 +46,17 @@ def _address() -> str:
     return "a:" + get_remote_address()
 
 
-def init_app(app: Flask, cfg: Config, api: Blueprint, pages: Blueprint) -> None:
+def init_app(
+    app: Flask, cfg: Config, api: Blueprint, pages: Blueprint, *more_api: Blueprint
+) -> None:
     limiter = Limiter(
         key_func=_address,
         app=app,
         storage_uri=cfg.redis_url or "memory://",
         headers_enabled=False,  # Retry-After goes on 429 answers only, below
     )
-    limiter.limit(cfg.rate_limit, key_func=_session_or_address, exempt_when=dev_local)(api)
+    for bp in (api, *more_api):  # each API blueprint has the per-session budget
+        limiter.limit(cfg.rate_limit, key_func=_session_or_address, exempt_when=dev_local)(bp)
     limiter.limit(cfg.landing_rate_limit, key_func=_address, exempt_when=dev_local)(pages)
 
     @app.after_request
