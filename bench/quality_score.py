@@ -20,7 +20,8 @@ from typing import Any
 MOVES = ("greeting", "thanks", "apologize", "validate", "acknowledge", "ownership")
 MOVES += ("next_steps", "closing")
 SURFACE = ("readab", "jargon", "grammar", "spell", "style", "length")
-NEGATIVE = ("frustrat", "angry", "upset", "annoy", "furious", "negative")
+NEGATIVE = ("negative", "frustrat", "angry", "upset", "annoy", "furious", "irritat", "distress")
+NEGATIVE += ("worried", "sad")
 
 
 def moves(review: dict[str, Any]) -> set[str]:
@@ -29,7 +30,7 @@ def moves(review: dict[str, Any]) -> set[str]:
 
 def negative(review: dict[str, Any]) -> bool:
     label = str((review.get("customer_mood") or {}).get("label", "")).lower()
-    return any(k in label for k in NEGATIVE)
+    return not label.startswith(("not", "non")) and any(k in label for k in NEGATIVE)
 
 
 def alarm(review: dict[str, Any]) -> bool:
