@@ -15,8 +15,9 @@ from plugin.coach.rule_schema import reply_start
 
 # "@user1 @Brand, " at the very start; ".@user" is the old public-reply form.
 _LEADING = re.compile(r"[ \t\r\n]*\.?@\w{1,50}(?:[ \t\r\n,:;]+\.?@\w{1,50})*[ \t\r\n,:;]*")
-# Any @handle in the text: not the part of an email address after its local part.
-_HANDLE = re.compile(r"(?<![\w.@])@\w{1,50}")
+# An @handle, matched where an "@" is (a pattern starting with a look-behind would be
+# tried at every position of the draft).
+_HANDLE = re.compile(r"@\w{1,50}")
 # Initials or a first name after a marker at the very end: "^RM", "*HRO", "~Anna" (these
 # markers never end prose), "/AY" (capitals only: "/settings" is a path), "-Paul",
 # "- Mike R" (a dash only after text on the same line: at a line's start it is a bullet).
@@ -40,9 +41,15 @@ def starts_with_handle(text: str) -> bool:
 
 def handle_spans(text: str) -> list[tuple[int, int]]:
     """Every @handle in ``text`` (never the part of an email address)."""
-    if "@" not in text:
-        return []
-    return [m.span() for m in _HANDLE.finditer(text)]
+    spans: list[tuple[int, int]] = []
+    at = text.find("@")
+    while at >= 0:
+        before = text[at - 1] if at else " "
+        m = None if before.isalnum() or before in "_.@" else _HANDLE.match(text, at)
+        if m is not None:  # not the "@" of an email address
+            spans.append(m.span())
+        at = text.find("@", m.end() if m else at + 1)
+    return spans
 
 
 def initials_span(text: str) -> tuple[int, int] | None:

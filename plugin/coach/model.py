@@ -129,6 +129,11 @@ class MoveHit:
     rule_id: str
 
 
+# Findings per review, in reading order: far above any real reply (~20 at most), and
+# a bound on the work a draft made to hold thousands can cause.
+MAX_FINDINGS = 100
+
+
 @dataclass(frozen=True, slots=True)
 class Cue:
     """A mood cue in the customer's message (offsets into that message)."""
@@ -217,6 +222,7 @@ class Review:
     hints: tuple[Hint, ...]
     customer_mood: Mood | None
     timings: dict[str, float] = field(default_factory=dict)
+    notes: tuple[str, ...] = ()  # what the review left out, and why (a long message, many findings)
     channel: str = ""  # the Zendesk via channel as given ("" = none)
     register: str = "email"  # email | chat | social (channel.py)
     register_inferred: bool = True  # read from the text, not from a known channel

@@ -10,6 +10,7 @@ import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from itertools import islice
 from time import perf_counter
 
 from plugin.coach import (
@@ -18,7 +19,7 @@ from plugin.coach import (
     cheer,
     empathy,
     jargon,
-    mood,
+    mood_window,
     needs,
     readability,
     shouting,
@@ -29,6 +30,7 @@ from plugin.coach.draft import Draft, DraftError, Format, parse
 from plugin.coach.empathy import EmpathyResult
 from plugin.coach.hints import hints as customer_hints
 from plugin.coach.model import (
+    MAX_FINDINGS,
     CommentType,
     CustomerContext,
     Finding,
@@ -93,7 +95,11 @@ class Coach:
 
         draft = self.parse(request)
         lap("parse")
-        customer = mood.analyze(request.customer_message) if request.customer_message else None
+        notes: list[str] = []
+        customer = None
+        if request.customer_message:
+            customer, cut = mood_window.read(request.customer_message)
+            notes += [cut] if cut else []
         lap("mood")
         via = request.channel or (request.context.channel if request.context else None)
         chan = channel.resolve(via, draft.text)
@@ -132,7 +138,12 @@ class Coach:
             else ()
         )
         plain = [*found.findings, *shouts, *read.findings, *words, *spelled]
-        findings = tuple(to_source(draft, plain))
+        # Past MAX_FINDINGS the rest are left unmapped: no reply has that many, and
+        # a draft made to have thousands would cost a mapping each.
+        findings = tuple(islice(to_source(draft, plain), MAX_FINDINGS + 1))
+        if len(findings) > MAX_FINDINGS:
+            findings = findings[:MAX_FINDINGS]
+            notes.append(f"Only the first {MAX_FINDINGS} findings are shown.")
         categories = points_lost(
             categorize(draft, found, findings, request.context, hints, chan, internal), findings
         )
@@ -150,6 +161,7 @@ class Coach:
             hints=hints,
             customer_mood=customer,
             timings=timings,
+            notes=tuple(notes),
             channel=chan.name,
             register=chan.register,
             register_inferred=chan.inferred,
