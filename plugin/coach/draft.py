@@ -17,7 +17,7 @@ from itertools import accumulate
 from operator import itemgetter
 from typing import Literal, NamedTuple
 
-from plugin.coach import markup, protected
+from plugin.coach import handles, markup, protected
 from plugin.coach.model import Edit
 from plugin.coach.rule_schema import fold
 
@@ -442,9 +442,10 @@ def _protected(
 ) -> tuple[Span, ...]:
     raw = protected.scan(text, names)
     raw += [(s, min(e, len(text))) for s, e in quoted or () if s < min(e, len(text))]
-    signature = _signature(text)
+    signature = _signature(text) or handles.initials_span(text)  # "... ^RM" signs a tweet
     if signature is not None:
         raw.append(signature)
+    raw += handles.handle_spans(text)
     raw.sort()
     merged: list[Span] = []
     for s, e in raw:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from plugin.coach import handles
 from plugin.coach.draft import SIGNOFF, Draft, last_lines
 from plugin.coach.rule_schema import reply_start
 
@@ -152,4 +153,5 @@ def _signoff(text: str, body_start: int) -> int | None:
     for start, line in last_lines(text):
         if start >= body_start and SIGNOFF.fullmatch(line):
             return start + len(line) - len(line.lstrip())
-    return None
+    initials = handles.initials_span(text)  # "... ^RM": the agent signs on the last line
+    return initials[0] if initials and initials[0] >= body_start else None

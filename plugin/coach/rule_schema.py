@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal, NamedTuple, cast
 
-from plugin.coach.model import CATEGORIES, MOVES, Severity
+from plugin.coach.model import CATEGORY_NAMES, MOVES, Severity, category_key
 
 Kind = Literal["avoid", "move"]
 Scope = Literal["any", "opening"]
@@ -143,7 +143,7 @@ def _parse_rule(item: object, source: str, index: int, strict: bool) -> Rule:
     if unknown:
         raise fail(f"unknown keys {sorted(map(str, unknown))}")
     kind = _choice(item.get("kind"), KINDS, "kind", fail)
-    category = _choice(item.get("category"), frozenset(CATEGORIES), "category", fail)
+    category = category_key(_choice(item.get("category"), CATEGORY_NAMES, "category", fail))
     severity = _choice(item.get("severity", "warning"), SEVERITIES, "severity", fail)
     status = _choice(item.get("status", "active"), STATUSES, "status", fail)
     scope = _choice(item.get("scope", "any"), SCOPES, "scope", fail)

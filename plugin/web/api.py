@@ -86,7 +86,12 @@ def _check_request(
     body: CheckBody, ctx: CustomerContext | None, customer_message: str = ""
 ) -> CheckRequest:
     return CheckRequest(
-        draft=body.draft, format=body.format, customer_message=customer_message, context=ctx
+        draft=body.draft,
+        format=body.format,
+        customer_message=customer_message,
+        context=ctx,
+        channel=body.channel,
+        comment_type=body.comment_type,
     )
 
 

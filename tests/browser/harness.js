@@ -43,6 +43,7 @@
       case "ticket.subject": return { ok: true, value: ticket.subject };
       case "ticket.requester": return { ok: true, value: ticket.requester };
       case "ticket.requester.id": return { ok: true, value: ticket.requester.id };
+      case "ticket.via": return { ok: true, value: ticket.via };
       case "ticket.comments": return { ok: true, value: ticket.comments };
       case "currentUser": return { ok: true, value: ticket.currentUser };
       default: return { ok: false };
@@ -124,6 +125,8 @@
     /* The agent edits the draft: Zendesk fires comment.text.changed with the new text. */
     typeDraft: function (text) { comment.text = text; fire("comment.text.changed", text); },
     setRichText: function (on) { comment.useRichText = !!on; },
+    /* The agent switches the editor between "publicReply" and "internalNote". */
+    setCommentType: function (type) { comment.type = type; fire("comment.type.changed", type); },
     fire: fire,
     get ticket() { return ticket; }
   };
