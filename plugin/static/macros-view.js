@@ -45,7 +45,8 @@
       var change = el("span", "mp-edit");
       var old = chars.slice(e.start, e.end).join("");
       if (old) { change.appendChild(el("del", null, old)); }
-      if (e.replacement) { change.appendChild(el("ins", null, e.replacement)); }
+      // Line breaks around an added sentence are shown by the diff, not here.
+      if (e.replacement.trim()) { change.appendChild(el("ins", null, e.replacement.trim())); }
       label.appendChild(change);
     });
     return label;

@@ -15,15 +15,57 @@
     var wrap = el("div", "mp-diff");
     wrap.appendChild(el("h4", "mp-diff-title", field === "comment_value_html" ? "HTML reply" : "Plain text reply"));
     var pre = el("pre", "mp-diff-text");
-    diff.split("\n").forEach(function (line) {
-      if (!line) { return; }
-      var kind = line.indexOf("+++") === 0 || line.indexOf("---") === 0 ? "file"
+    var lines = diff.split("\n").filter(function (l) { return l; });
+    var kinds = lines.map(function (line) {
+      return line.indexOf("+++") === 0 || line.indexOf("---") === 0 ? "file"
         : line.charAt(0) === "+" ? "add" : line.charAt(0) === "-" ? "del"
         : line.charAt(0) === "@" ? "hunk" : "same";
-      pre.appendChild(el("span", "mp-line mp-line-" + kind, line));
+    });
+    lines.forEach(function (line, i) {
+      var span = el("span", "mp-line mp-line-" + kinds[i]);
+      var pair = kinds[i] === "del" && kinds[i + 1] === "add" ? lines[i + 1]
+        : kinds[i] === "add" && kinds[i - 1] === "del" ? lines[i - 1] : null;
+      appendMarked(span, line, pair);
+      pre.appendChild(span);
     });
     wrap.appendChild(pre);
     return wrap;
+  }
+
+  // A changed line beside its counterpart: the words that differ are emphasised
+  // (a longest common subsequence of words; very long lines are shown whole).
+  function appendMarked(span, line, other) {
+    var a = line.slice(1).split(/(\s+)/);
+    var b = other === null ? [] : other.slice(1).split(/(\s+)/);
+    if (other === null || a.length * b.length > 250000) { span.textContent = line; return; }
+    var n = a.length, m = b.length, i, j;
+    var lcs = [];
+    for (i = 0; i <= n; i++) { lcs.push(new Array(m + 1).fill(0)); }
+    for (i = n - 1; i >= 0; i--) {
+      for (j = m - 1; j >= 0; j--) {
+        lcs[i][j] = a[i] === b[j] ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+      }
+    }
+    span.appendChild(document.createTextNode(line.charAt(0)));
+    var run = "", changed = false;
+    function flush() {
+      if (run) { span.appendChild(changed ? el("strong", "mp-changed-part", run) : document.createTextNode(run)); }
+      run = "";
+    }
+    for (i = 0, j = 0; i < n;) {
+      var same = j < m && a[i] === b[j];
+      if (same || (j < m && lcs[i][j + 1] >= lcs[i + 1][j])) {
+        if (same) {
+          if (changed) { flush(); changed = false; }
+          run += a[i]; i++;
+        }
+        j++;
+      } else {
+        if (!changed) { flush(); changed = true; }
+        run += a[i]; i++;
+      }
+    }
+    flush();
   }
 
   function actionsSummary(plan) {
@@ -142,6 +184,7 @@
     return P.api("GET", "/writes").then(function (data) {
       list.textContent = "";
       empty.hidden = data.writes.length > 0;
+      document.getElementById("mp-audit-count").textContent = data.writes.length ? "(" + data.writes.length + ")" : "";
       data.writes.forEach(function (w) { list.appendChild(auditItem(w, alert)); });
     }, function (err) { alertIn(alert, "The audit list could not be read: " + err.message); });
   }

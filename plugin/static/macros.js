@@ -15,7 +15,7 @@
 
   function describe(job) {
     var parts = ["Report made " + P.when(job.finished_at || job.created_at),
-      "with rule pack " + (job.pack_version || "?")];
+      "with rule pack \u201c" + (job.pack_version || "?") + "\u201d"];
     if (job.started_by) { parts.push("started by " + job.started_by); }
     var line = parts.join(", ") + ". " + job.done + " macros";
     if (job.errors) { line += ", " + job.errors + " with errors"; }
