@@ -30,11 +30,16 @@ COLD = (
     "{% if ticket.organization %}Your account team was told.{% endif %}\n"
     "{{dc.returns_footer}}"
 )
+COLD_HTML = (
+    "<p>Hello,</p><p>Your request has been received. As per our policy we can't refund "
+    "opened items. Order {{ticket.id}} is closed.</p><p>{{dc.returns_footer}}</p>"
+)
 COLD_ID = 900_777
 COLD_ACTIONS = [
     {"field": "status", "value": "pending"},
     {"field": "comment_value", "value": ["channel:all", COLD]},
     {"field": "set_tags", "value": "refund_policy"},
+    {"field": "comment_value_html", "value": COLD_HTML},
     {"field": "group_id", "value": "42"},
 ]
 

@@ -13,6 +13,7 @@ from browser_helpers import WAIT_MS
 from macro_page_helpers import (
     COLD,
     COLD_ACTIONS,
+    COLD_HTML,
     COLD_ID,
     Reply,
     cold_macro,
@@ -77,6 +78,10 @@ def zendesk(monkeypatch: pytest.MonkeyPatch) -> Any:
     server.stop()
 
 
+def _tokens(text: str) -> list[str]:
+    return [text[s:e] for s, e in liquid.tokens(text)]
+
+
 def _placeholders_kept(before: str, after: str) -> bool:
     pos = 0
     for s, e in liquid.tokens(before):
@@ -122,19 +127,18 @@ def test_a_run_fixes_two_suggestions_after_the_diff_and_undoes_it(
         if not cold.locator("details").evaluate("d => d.open"):
             cold.locator("summary").click()
         assert cold.locator("mark.mp-mark").count() >= 2  # findings highlighted in its text
-        assert "{{ticket.requester.first_name}}" in cold.locator("pre.mp-text").inner_text()
+        assert "{{ticket.requester.first_name}}" in cold.locator("pre.mp-text").first.inner_text()
 
-        # Two fixes from two different findings.
-        findings = cold.locator("li.mp-finding")
+        # Two fixes: one in the plain-text reply, one in the HTML reply.
+        bodies = cold.locator("section.mp-body")
+        assert bodies.count() == 2
         picked = []
-        for i in range(findings.count()):
-            boxes = findings.nth(i).locator("input.mp-pick")
-            if boxes.count():
-                boxes.first.check()
-                picked.append(boxes.first.get_attribute("value"))
-            if len(picked) == 2:
-                break
-        assert len(picked) == 2
+        for b in range(2):
+            box = bodies.nth(b).locator("input.mp-pick").first
+            box.check()
+            picked.append(box.get_attribute("value"))
+        assert picked[0].startswith("comment_value:")
+        assert picked[1].startswith("comment_value_html:")
         cold.locator("button.mp-preview").click()
         plan = cold.locator(".mp-plan")
         plan.locator(".mp-confirm").wait_for(timeout=WAIT_MS)
@@ -142,6 +146,11 @@ def test_a_run_fixes_two_suggestions_after_the_diff_and_undoes_it(
         assert plan.locator(".mp-line-del").count() >= 1
         kept = plan.locator("li.mp-kept").all_inner_texts()
         assert kept == ["status unchanged", "set_tags unchanged", "group_id unchanged"]
+        titles = plan.locator(".mp-diff-title").all_inner_texts()
+        assert titles == ["Plain text reply", "HTML reply"]
+        html_diff = plan.locator(".mp-diff").nth(1)
+        assert html_diff.locator(".mp-line-del").all_inner_texts() == ["-" + COLD_HTML]
+        assert html_diff.locator(".mp-line-add").count() == 1
         assert puts(zendesk) == []  # the dry run wrote nothing
         _shot(page, "macros-diff", ".mp-plan .mp-confirm")
 
@@ -150,14 +159,15 @@ def test_a_run_fixes_two_suggestions_after_the_diff_and_undoes_it(
         (sent,) = puts(zendesk)
         actions = sent["actions"]
         assert [a["field"] for a in actions] == [a["field"] for a in COLD_ACTIONS]
-        for i in (0, 2, 3):
+        for i in (0, 2, 4):
             assert actions[i] == COLD_ACTIONS[i]  # every other action unchanged
         channel, text = actions[1]["value"]
         assert channel == "channel:all" and text != COLD
-        assert _placeholders_kept(COLD, text)  # each placeholder byte for byte, in order
-        assert [text[s:e] for s, e in liquid.tokens(text)][-4:] == [
-            COLD[s:e] for s, e in liquid.tokens(COLD)
-        ][-4:]
+        html = actions[3]["value"]
+        assert html != COLD_HTML
+        # Each placeholder and Liquid tag byte for byte, in order, in both replies.
+        assert _placeholders_kept(COLD, text) and _placeholders_kept(COLD_HTML, html)
+        assert _tokens(text)[-5:] == _tokens(COLD)[-5:]
 
         audit = page.locator("li.mp-audit-item")
         audit.first.wait_for(timeout=WAIT_MS)
