@@ -157,7 +157,7 @@
     item.appendChild(head);
     var what = w.undo_of ? "undid write #" + w.undo_of : (w.suggestions || []).length + " suggestion(s) applied";
     item.appendChild(el("p", "rc-muted", P.when(w.at) + " · " + w.actor_name + " · " + what +
-      " · pack " + w.pack_version + " · " + short(w.before_sha256) + " → " + short(w.after_sha256)));
+      " · rule pack \u201c" + w.pack_version + "\u201d · " + short(w.before_sha256) + " → " + short(w.after_sha256)));
     if (w.undone_by) {
       item.appendChild(el("p", "mp-undone", "Undone by write #" + w.undone_by));
     } else if (!w.undo_of) {

@@ -8,7 +8,7 @@
   var $ = function (id) { return document.getElementById(id); };
   var FINISHED = { done: 1, partial: 1, failed: 1 };
   var PAGE = 50; // macros drawn at a time: a big account has thousands
-  var POLL_MS = 700;
+  var POLL_MS = 1000; // well inside the per-session API budget
   var state = { job: null, macros: [], shown: 0, facetsOf: null, written: {} };
 
   function alert(message) { W.alertIn($("mp-alert"), message); }
