@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from collections.abc import Iterator
@@ -190,7 +191,9 @@ def test_a_run_fixes_two_suggestions_after_the_diff_and_undoes_it(
 def test_the_report_opens_at_once_next_time(
     page_factory: Any, zendesk: Any, tmp_path: Path
 ) -> None:
-    serve_macros(zendesk, macros(12))
+    silent = macros(13)[12] | {"id": 900_500, "title": "Close quietly"}
+    silent["actions"] = [{"field": "status", "value": "solved"}]  # no reply text
+    serve_macros(zendesk, [*macros(12), silent])
     _, server = serve_app({"dev": True, "secret_key": "s" * 40}, tmp_path)
     try:
         page, _ = page_factory()
@@ -201,12 +204,30 @@ def test_the_report_opens_at_once_next_time(
         again.goto(f"{server.url}/admin/macros")
         wait_report(again)
         assert again.is_hidden("#mp-progress")
-        assert "12 macros" in again.inner_text("#mp-made")
-        assert again.locator("#mp-list .mp-macro").count() == 12
+        assert "13 macros" in again.inner_text("#mp-made")
+        items = again.locator("#mp-list .mp-macro")
+        assert items.count() == 13
+        last = items.nth(12)
+        assert "Close quietly" in last.inner_text() and "no reply text" in last.inner_text()
         with again.expect_download() as info:
             again.click("#mp-csv")
         csv = Path(info.value.path()).read_text(encoding="utf-8")
-        assert csv.startswith("macro_id,title") and csv.count("\n") == 13
+        assert csv.startswith("macro_id,title") and csv.count("\n") == 14
+
+        # Macros n % 3 == 0 are restricted to group 42: 0, 3, 6, 9 (12 is the silent one's id).
+        again.select_option("#mp-group", "42")
+        again.wait_for_function(
+            "() => document.querySelectorAll('#mp-list .mp-macro').length === 5"
+        )
+        assert "5 macros" in again.inner_text("#mp-count")
+        again.select_option("#mp-category", "Billing")
+        again.wait_for_function(
+            "() => document.querySelectorAll('#mp-list .mp-macro').length === 4"
+        )
+        with again.expect_download() as info:
+            again.click("#mp-json")
+        exported = json.loads(Path(info.value.path()).read_text(encoding="utf-8"))
+        assert exported["count"] == 4 and exported["filters"]["group"] == 42
     finally:
         server.close()
 
