@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from plugin.coach.draft import SIGNOFF, Draft, last_lines
+from plugin.coach.rule_schema import reply_start
 
 # Words after "Hi" that address nobody in particular ("Hi there", "Dear customer").
 GENERIC_ADDRESSES = frozenset(
@@ -90,7 +91,7 @@ class Layout:
 def read(draft: Draft, openers: list[tuple[int, int]], known_name: str | None) -> Layout:
     """The reply's layout; ``openers`` are greeting-move matches at the opening."""
     text = draft.text
-    first = len(text) - len(text.lstrip())
+    first = reply_start(text)
     opener = next(((s, e) for s, e in openers if s == first), None)
     name, greeting_end = None, None
     if opener is not None:

@@ -98,6 +98,17 @@ def fold(text: str) -> str:
     return lowered
 
 
+# A social reply addresses its readers by @handle first ("@acme @sam Hi there, ..."):
+# the reply itself, and so its greeting, starts after them.
+_LEADING_HANDLES = re.compile(r"\s*(?:[.]?@\w+[,:]?\s*)*")
+
+
+def reply_start(text: str) -> int:
+    """Where the reply's first word starts: past white space and leading @handles."""
+    found = _LEADING_HANDLES.match(text)
+    return found.end() if found else 0
+
+
 def norm_phrase(phrase: str) -> str:
     return " ".join(fold(phrase).split())
 
