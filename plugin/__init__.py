@@ -32,6 +32,7 @@ def create_app(test_config: Mapping[str, Any] | None = None, *, serving: bool = 
         logs,
         macro_writes_api,
         macros_api,
+        macros_page,
         openapi,
         security,
         sidebar,
@@ -74,6 +75,7 @@ def create_app(test_config: Mapping[str, Any] | None = None, *, serving: bool = 
     app.register_blueprint(macro_writes_api.bp)
     app.register_blueprint(openapi.bp)
     app.register_blueprint(sidebar.bp)
+    app.register_blueprint(macros_page.bp)
     limits.init_app(app, cfg, api.bp, sidebar.bp, macros_api.bp, macro_writes_api.bp)
     cli.init_app(app)
     store.init_app(app, cfg)  # the `db` commands; the database opens on first use
