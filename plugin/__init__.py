@@ -24,7 +24,7 @@ def create_app(test_config: Mapping[str, Any] | None = None, *, serving: bool = 
     from plugin.coach.rules import load_pack
     from plugin.config import Config
     from plugin.store import extension as store
-    from plugin.web import api, errors, health, limits, logs, openapi, security, sidebar
+    from plugin.web import admin, api, errors, health, limits, logs, openapi, security, sidebar
     from plugin.web.schemas import body_limit
 
     cfg = Config.from_env()
@@ -61,7 +61,8 @@ def create_app(test_config: Mapping[str, Any] | None = None, *, serving: bool = 
     app.register_blueprint(api.bp)
     app.register_blueprint(openapi.bp)
     app.register_blueprint(sidebar.bp)
-    limits.init_app(app, cfg, api.bp, sidebar.bp)
+    admin.init_app(app, cfg)  # the console (nav_bar location) and its JSON API
+    limits.init_app(app, cfg, api.bp, sidebar.bp, (admin.api_bp, admin.pages_bp))
     cli.init_app(app)
     store.init_app(app, cfg)  # the `db` commands; the database opens on first use
     return app

@@ -46,15 +46,19 @@ def _address() -> str:
     return "a:" + get_remote_address()
 
 
-def init_app(app: Flask, cfg: Config, api: Blueprint, pages: Blueprint) -> None:
+def init_app(
+    app: Flask, cfg: Config, api: Blueprint, pages: Blueprint, *more: tuple[Blueprint, Blueprint]
+) -> None:
+    """Limits on ``api`` (per session) and ``pages`` (landings); ``more``: other (api, pages)."""
     limiter = Limiter(
         key_func=_address,
         app=app,
         storage_uri=cfg.redis_url or "memory://",
         headers_enabled=False,  # Retry-After goes on 429 answers only, below
     )
-    limiter.limit(cfg.rate_limit, key_func=_session_or_address, exempt_when=dev_local)(api)
-    limiter.limit(cfg.landing_rate_limit, key_func=_address, exempt_when=dev_local)(pages)
+    for api_bp, pages_bp in ((api, pages), *more):
+        limiter.limit(cfg.rate_limit, key_func=_session_or_address, exempt_when=dev_local)(api_bp)
+        limiter.limit(cfg.landing_rate_limit, key_func=_address, exempt_when=dev_local)(pages_bp)
 
     @app.after_request
     def _retry_after(response: Response) -> Response:

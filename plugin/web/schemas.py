@@ -56,6 +56,12 @@ class CheckBody(BaseModel):
     requester_id: int | None = Field(default=None, ge=1, le=MAX_ID)
     locale: str | None = Field(default=None, max_length=20)
     channel: str | None = Field(default=None, max_length=40)
+    brand_id: int | None = Field(
+        default=None, ge=1, le=MAX_ID, description="ZAF ticket.brand.id: picks brand overrides."
+    )
+    group_id: int | None = Field(
+        default=None, ge=1, le=MAX_ID, description="ZAF ticket.assignee.group.id: group overrides."
+    )
 
 
 def parse_check(payload: object) -> CheckBody:
