@@ -67,9 +67,11 @@ def versions() -> Response:
 @api_bp.get("/versions/<int:number>")
 def version(number: int) -> Response:
     snap = store().snapshot(account(), number)
+    parent = store().snapshot(account(), snap.info.parent) if snap.info.parent else None
     return jsonify(
         {
             "version": views.version_dict(snap.info),
+            "diff": views.text_diff(parent, snap),
             "yaml": snap.pack_yaml,
             "layers": snap.layers,
             "labels": snap.labels,

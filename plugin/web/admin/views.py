@@ -3,18 +3,29 @@
 from __future__ import annotations
 
 import copy
+import difflib
+import json
 from typing import Any
 
-from plugin.coach.model import Settings
+from plugin.coach.model import CATEGORIES, MOVES, Settings
+from plugin.coach.rule_schema import KINDS, SEVERITIES
 from plugin.store.layers import SETTINGS
 from plugin.store.packs import PackStore, effective_of
 from plugin.store.records import Snapshot, VersionInfo
-from plugin.store.scopes import KINDS, ScopeRef
+from plugin.store.scopes import KINDS as SCOPE_KINDS
+from plugin.store.scopes import ScopeRef
 from plugin.web.admin.edits import ACCOUNT
 
 
 def _refs(key: str) -> list[ScopeRef]:
     return [] if key == ACCOUNT else [ScopeRef.parse(key)]
+
+
+LABELS = {
+    "target_grade": "Target reading grade",
+    "max_sentence_words": "Longest sentence (words)",
+    "rare_word_zipf": "Rare-word threshold (Zipf frequency)",
+}
 
 
 def effective_view(snap: Snapshot, key: str) -> dict[str, Any]:
@@ -57,6 +68,7 @@ def effective_view(snap: Snapshot, key: str) -> dict[str, Any]:
             "min": low,
             "max": high,
             "integer": kind is int,
+            "label": LABELS.get(name, name),
         }
         for name, (kind, low, high) in SETTINGS.items()
     }
@@ -99,9 +111,32 @@ def state(store: PackStore, account: str, snap: Snapshot, key: str) -> dict[str,
         "version": snap.info.number,
         "latest": version_dict(snap.info),
         "scope": key,
-        "scope_kinds": list(KINDS),
+        "scope_kinds": list(SCOPE_KINDS),
+        "choices": {
+            "categories": list(CATEGORIES),
+            "kinds": sorted(KINDS),
+            "moves": list(MOVES),
+            "severities": [s for s in ("info", "warning", "error") if s in SEVERITIES],
+        },
         "scopes": scopes_of(snap),
         "effective": effective_view(snap, key),
         "own": own_layer(snap, key),
         "retired": store.retired(account),
     }
+
+
+def text_diff(old: Snapshot | None, new: Snapshot) -> str:
+    """A unified diff of the pack and the scope overrides against the parent version."""
+
+    def lines(snap: Snapshot | None) -> list[str]:
+        if snap is None:
+            return []
+        layers = json.dumps(snap.layers, indent=2, sort_keys=True) if snap.layers else ""
+        overrides = ["# scope overrides", *layers.splitlines()] if layers else []
+        return [*snap.pack_yaml.splitlines(), *overrides]
+
+    name_old = f"v{old.info.number}" if old else "empty"
+    out = difflib.unified_diff(
+        lines(old), lines(new), name_old, f"v{new.info.number}", n=2, lineterm=""
+    )
+    return "\n".join(out)
