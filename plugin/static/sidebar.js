@@ -15,7 +15,10 @@
     return node ? node.getAttribute("content") || "" : "";
   }
 
-  var ticket = { ticket_id: null, requester_id: null, customer_name: null, locale: null, customer_message: "" };
+  var ticket = {
+    ticket_id: null, requester_id: null, customer_name: null, locale: null, customer_message: "",
+    brand_id: null, group_id: null
+  };
   var lastHeight = 0;
 
   function toId(value) {
@@ -66,10 +69,24 @@
       ticket.customer_name = blankToNull(requester.name);
       ticket.locale = requester.locale || user.locale || null;
       // The customer's latest message is optional: older hosts may not answer ticket.comments.
-      return client.get("ticket.comments").then(function (c) {
+      return Promise.all([client.get("ticket.comments").then(function (c) {
         ticket.customer_message = latestCustomerMessage(c["ticket.comments"], ticket.requester_id);
-      }, function () { ticket.customer_message = ""; });
+      }, function () { ticket.customer_message = ""; }), loadScope()]);
     });
+  }
+
+  function idOf(data, path) {
+    var value = data && data[path];
+    return toId(value && typeof value === "object" ? value.id : value);
+  }
+
+  // The ticket's brand and group pick the admin's overrides for them (optional paths).
+  function loadScope() {
+    var brand = client.get("ticket.brand").then(function (d) { ticket.brand_id = idOf(d, "ticket.brand"); },
+      function () { ticket.brand_id = null; });
+    var group = client.get("ticket.assignee.group").then(function (d) { ticket.group_id = idOf(d, "ticket.assignee.group"); },
+      function () { ticket.group_id = null; });
+    return Promise.all([brand, group]);
   }
 
   function resize() {
@@ -91,7 +108,7 @@
     write: function (text) { return client.set("comment.text", text); },
     extra: function () {
       var body = { customer_message: ticket.customer_message };
-      ["ticket_id", "requester_id", "customer_name", "locale"].forEach(function (key) {
+      ["ticket_id", "requester_id", "customer_name", "locale", "brand_id", "group_id"].forEach(function (key) {
         if (ticket[key] !== null) { body[key] = ticket[key]; }
       });
       return body;
@@ -101,6 +118,9 @@
 
   client.on("comment.text.changed", coach.changed);
   client.on("ticket.requester.id.changed", function () { loadTicket().then(function () { coach.check(true); }); });
+  ["ticket.brand.changed", "ticket.assignee.group.changed"].forEach(function (name) {
+    client.on(name, function () { loadScope().then(function () { coach.check(true); }); });
+  });
   window.replyCoach = coach; // for the browser tests
   loadTicket().then(function () { return coach.check(true); }, function () { return coach.check(true); });
 })();
