@@ -9,6 +9,7 @@ from typing import Any
 
 from plugin.coach.model import CATEGORIES, MOVES, Settings
 from plugin.coach.rule_schema import KINDS, SEVERITIES
+from plugin.store import packdoc
 from plugin.store.layers import SETTINGS
 from plugin.store.packs import PackStore, effective_of
 from plugin.store.records import Snapshot, VersionInfo
@@ -49,7 +50,6 @@ def effective_view(snap: Snapshot, key: str) -> dict[str, Any]:
                 "enabled": rid not in eff.disabled,
                 "enabled_from": prov.get(f"rules.{rid}.enabled", ACCOUNT),
                 "from": fields,
-                "defined_in": min(fields.values(), key=_rank, default=ACCOUNT),
             }
         )
     glossary = [
@@ -73,10 +73,6 @@ def effective_view(snap: Snapshot, key: str) -> dict[str, Any]:
         for name, (kind, low, high) in SETTINGS.items()
     }
     return {"rules": rules, "glossary": glossary, "allowlist": allowlist, "settings": settings}
-
-
-def _rank(scope_key: str) -> int:
-    return ScopeRef.parse(scope_key.split("+")[0]).rank if scope_key != "default" else -1
 
 
 def own_layer(snap: Snapshot, key: str) -> dict[str, Any]:
@@ -126,14 +122,15 @@ def state(store: PackStore, account: str, snap: Snapshot, key: str) -> dict[str,
 
 
 def text_diff(old: Snapshot | None, new: Snapshot) -> str:
-    """A unified diff of the pack and the scope overrides against the parent version."""
+    """A unified diff of the pack and the scope overrides against the parent version
+    (both written the same way, so formatting and comments never show as changes)."""
 
     def lines(snap: Snapshot | None) -> list[str]:
         if snap is None:
             return []
         layers = json.dumps(snap.layers, indent=2, sort_keys=True) if snap.layers else ""
         overrides = ["# scope overrides", *layers.splitlines()] if layers else []
-        return [*snap.pack_yaml.splitlines(), *overrides]
+        return [*packdoc.dump(snap.pack).splitlines(), *overrides]
 
     name_old = f"v{old.info.number}" if old else "empty"
     out = difflib.unified_diff(

@@ -4,7 +4,7 @@
 
   var rc = window.replyCoachConsole;
   var el = rc.el;
-  var UI_KEYS = ["enabled", "enabled_from", "from", "defined_in"];
+  var UI_KEYS = ["enabled", "enabled_from", "from"];
   // Garden's neutral tag for the account, blue for a scope's own values.
   var LISTS = ["phrases", "patterns", "replacement"];
   var editing = null; // {rule, isNew}
