@@ -32,7 +32,7 @@ from plugin.coach.rules import RuleMatch, RulePack
 
 _ALWAYS = ("greeting", "next_steps", "closing")
 _WHEN_UPSET = ("validate", "apologize", "ownership")
-UPSET = frozenset({"frustrated", "angry"})
+UPSET = frozenset({"worried", "frustrated", "angry"})  # worried: grief, illness, money…
 ACKNOWLEDGE = UPSET | {"neutral"}  # moods whose named problem the reply should restate
 MAX_APOLOGIES = 2  # a third apology reads as grovelling
 MAX_CALM_EMPATHY = 1  # one kind line is enough for a calm question

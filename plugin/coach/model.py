@@ -13,7 +13,7 @@ from typing import Literal
 
 Severity = Literal["info", "warning", "error"]
 Status = Literal["pass", "warn", "fail", "n/a"]
-MoodLabel = Literal["calm", "neutral", "frustrated", "angry"]
+MoodLabel = Literal["calm", "neutral", "worried", "frustrated", "angry"]
 
 # The AutoQA-style categories every review reports, in display order.
 CATEGORIES: tuple[str, ...] = (

@@ -1,15 +1,27 @@
 """The customer's mood, read from their latest message: vader sentiment plus cue phrases.
 
-Cues (``rulepacks/mood_cues.yaml``, offsets into the message): repeat contact,
-shouting, "!!!"/"?!", threats to cancel, urgency and negative phrases. The
-label combines vader's compound score with the cues:
+Cues (``rulepacks/mood_cues.yaml``, offsets into the message) come in three groups:
 
-- **angry**: a cancel threat; or shouting in a negative message (compound
-  ≤ -0.05); or a strongly negative message (compound ≤ -0.6) with heat
-  (shouting, "!!!", repeat contact); or compound ≤ -0.8 on its own.
-- **frustrated**: compound ≤ -0.05, or any strong repeat-contact, shouting,
-  exclamation or negative-phrase cue, or urgency in a message that is not
-  positive.
+- heat: repeat contact and waiting ("it's been a week", "twice now"), shouting,
+  "!!!"/"??"/"?!" — but exclamations and capitals in a happy message ("I LOVE it!!")
+  are delight, not heat;
+- complaint: negative phrases, verdicts and demands ("a joke", "fix it", "how come"),
+  eye-roll emoji and sarcasm (praise followed by a complaint: "thanks for the modem
+  that doesn't work", "who doesn't love…", a word in scare quotes);
+- care: bereavement, health, money trouble, safety, children, travel disruption,
+  urgency and the customer's own words of worry — these need empathy however
+  politely they are written.
+
+vader scores the words with the cue file's ``valence`` overrides: a fault report
+("error", "lost") or politeness ("please help", the customer's own "unfortunately")
+is not a feeling. The label:
+
+- **angry**: a cancel threat (a plain churn request is not one); shouting in a
+  negative or complaining message; a strongly negative message (compound ≤ -0.6)
+  with heat; or compound ≤ -0.8 with no circumstance to explain it.
+- **frustrated**: any complaint or heat cue, or compound ≤ -0.05 with no care cue.
+- **worried**: a care cue and nothing of the above: the words are sad or anxious,
+  not angry at us, and the reply needs empathy all the same.
 - **calm**: compound ≥ 0.05 and no strong cue.
 - **neutral**: everything else, and the empty message.
 
@@ -27,53 +39,43 @@ when the message names no problem; ``problem.py`` finds both.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import cache, lru_cache
-from pathlib import Path
-
-import yaml
+from functools import lru_cache
 
 from plugin.coach import lexicon
 from plugin.coach.lexicon import TOKEN, word_key
 from plugin.coach.model import Cue, Mood, MoodLabel
+from plugin.coach.mood_cues import CUES_FILE, Cues, cues
 from plugin.coach.problem import topic_and_problem
 from plugin.coach.shouting import shouting
-from plugin.coach.topic import TopicCue
 
-CUES_FILE = Path(__file__).with_name("rulepacks") / "mood_cues.yaml"
+__all__ = ["CUES_FILE", "analyze", "warm"]
 
 # vader's conventional thresholds (vaderSentiment README, "scoring").
 VADER_POSITIVE = 0.05
 VADER_NEGATIVE = -0.05
 ANGRY_WITH_HEAT = -0.6  # negative enough that heat makes it anger
 ANGRY_ALONE = -0.8  # negative enough to be anger without any cue
+STING = -1.5  # a word this negative after praise makes the praise sarcasm
+_SHORT_PRAISE = 4  # "Great job." as a sentence of its own: read with its neighbours
 
-_HEAT = frozenset({"caps", "exclamations", "repeat_contact"})
-
-_Phrase = tuple[list[str], str, bool]  # (lowercase tokens, kind, strong)
-
-
-@dataclass(frozen=True, slots=True)
-class _Cues:
-    """The cue file compiled once.
-
-    Phrases are indexed by their first word, so matching costs one dict lookup
-    per message word however many phrases the file holds (one big regex
-    alternation measured ~300 µs per message; this is ~20 µs).
-    """
-
-    phrases: dict[str, tuple[_Phrase, ...]]  # first token -> phrases, longest first
-    patterns: re.Pattern[str] | None
-    groups: dict[str, str]  # pattern group name -> kind
-    caps_ignore: frozenset[str]
-    problem_words: frozenset[str]
-    topics: tuple[TopicCue, ...]  # known support topics, in file order
+_HEAT = frozenset({"caps", "exclamations", "repeat_contact", "waiting"})
+_DELIGHT_PROOF = frozenset({"repeat_contact", "waiting"})  # heat that joy does not explain
+_COMPLAINT = frozenset({"negative", "complaint", "sarcasm"})
+CARE = frozenset(
+    {
+        *("bereavement", "health", "money", "safety", "children"),
+        *("travel_disruption", "distress", "urgency"),
+    }
+)
+# "No worries, thanks!": vader reads "no" as negating the thanks that follows.
+_EASY_IDIOM = re.compile(r"\bno\s+(?:worries|problem|problems|bother|rush|hurry)\b", re.I)
+_SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)|\n")
 
 
 def warm() -> None:
     """Load vader's lexicon and compile the cue file now, not on the first request."""
     lexicon.vader()
-    _cues()
+    cues()
 
 
 # The sidebar re-checks on every pause while the customer's message stays the same:
@@ -83,20 +85,25 @@ def analyze(message: str) -> Mood:
     """Label the customer's mood and list the cues behind it."""
     if not message.strip():
         return Mood(label="neutral", compound=0.0)
-    cues = _cues()
-    compound = float(lexicon.vader().polarity_scores(message)["compound"])
+    compiled = cues()
+    scored = _EASY_IDIOM.sub("okay", message)
+    compound = float(compiled.sentiment.polarity_scores(scored)["compound"])
     found: list[Cue] = []
     strong: set[str] = set()
-    for kind, is_strong, start, end in _phrase_hits(message, cues):
+    for kind, is_strong, start, end in _phrase_hits(message, compiled):
         found.append(Cue(kind, start, end, message[start:end]))
         if is_strong:
             strong.add(kind)
-    shouts = shouting(message, cues.caps_ignore)
+    shouts = shouting(message, compiled.caps_ignore)
     if shouts:
         found.extend(shouts)
         strong.add("caps")
+    sarcasm = _sarcasm(message, compiled, found)
+    if sarcasm:
+        found.extend(sarcasm)
+        strong.add("sarcasm")
     threats = [(c.start, c.end) for c in found if c.kind == "cancel_threat"]
-    topic, problem = topic_and_problem(message, cues, threats)
+    topic, problem = topic_and_problem(message, compiled, threats)
     return Mood(
         label=_label(compound, strong),
         compound=compound,
@@ -106,13 +113,17 @@ def analyze(message: str) -> Mood:
     )
 
 
-def _phrase_hits(message: str, cues: _Cues) -> list[tuple[str, bool, int, int]]:
-    """(kind, strong, start, end) for every cue phrase and pattern in ``message``."""
+def _tokens(message: str) -> tuple[list[str], list[tuple[int, int]]]:
     # folding keeps the length, so offsets into the folded text are offsets into the message
     folded = word_key(message)
     spans = [m.span() for m in TOKEN.finditer(folded)]
-    words = [folded[s:e] for s, e in spans]
-    index = cues.phrases
+    return [folded[s:e] for s, e in spans], spans
+
+
+def _phrase_hits(message: str, compiled: Cues) -> list[tuple[str, bool, int, int]]:
+    """(kind, strong, start, end) for every cue phrase and pattern in ``message``."""
+    words, spans = _tokens(message)
+    index = compiled.phrases
     hits: list[tuple[str, bool, int, int]] = []
     free = 0  # a matched phrase's words start no other phrase
     for i in [i for i, w in enumerate(words) if w in index]:
@@ -124,92 +135,72 @@ def _phrase_hits(message: str, cues: _Cues) -> list[tuple[str, bool, int, int]]:
                 hits.append((kind, is_strong, spans[i][0], spans[i + n - 1][1]))
                 free = i + n
                 break
-    if cues.patterns is not None:
-        for m in cues.patterns.finditer(message):
-            if m.lastgroup is not None:
-                hits.append((cues.groups[m.lastgroup], True, m.start(), m.end()))
+    run = set(compiled.always)
+    for _, indices in compiled.literals.iter(word_key(message)):
+        run.update(indices)
+    for i in sorted(run):
+        kind, pattern = compiled.patterns[i]
+        hits += [(kind, True, m.start(), m.end()) for m in pattern.finditer(message)]
     return hits
 
 
+def _sarcasm(message: str, compiled: Cues, found: list[Cue]) -> list[Cue]:
+    """Praise followed by a complaint in the same sentence ("thanks for the new modem
+    that doesn't work"), or a sharp one in the next ("Thanks, BA. Morons."); praise that
+    is a sentence of its own ("Great job.") beside a sentence naming a fault."""
+    words, spans = _tokens(message)
+    if not any(w in compiled.praise for w in words):
+        return []
+    ends = [m.end() for m in _SENTENCE_END.finditer(message)] + [len(message)]
+    sharp = [c.start for c in found if c.kind in _COMPLAINT]
+    valence = compiled.sentiment.lexicon
+    for i, w in enumerate(words):
+        if w in valence and valence[w] <= STING:
+            sharp.append(spans[i][0])
+    out: list[Cue] = []
+    for i, w in enumerate(words):
+        for phrase in compiled.praise.get(w, ()):
+            n = len(phrase)
+            if words[i : i + n] != phrase:
+                continue
+            start, end = spans[i][0], spans[i + n - 1][1]
+            k = next(j for j, e in enumerate(ends) if e >= end)
+            same = ends[k]
+            begin = ends[k - 1] if k else 0
+            following = ends[k + 1] if k + 1 < len(ends) else same
+            before = ends[k - 2] if k > 1 else 0
+            short = sum(1 for a, _ in spans if begin <= a < same)
+            lo, hi = (before, following) if short <= _SHORT_PRAISE else (end, same)
+            faults = [
+                a
+                for x, (a, _) in zip(words, spans, strict=True)
+                if lo <= a < hi
+                and not start <= a < end
+                and (x in compiled.problem_words or x.endswith("n't"))
+            ]
+            if faults or any(end <= s < following for s in sharp):
+                out.append(Cue("sarcasm", start, end, message[start:end]))
+            break
+    return out
+
+
 def _label(compound: float, strong: set[str]) -> MoodLabel:
-    heat = bool(strong & _HEAT)
+    heat = strong & _HEAT
+    if compound >= VADER_POSITIVE and not strong & _COMPLAINT:
+        heat &= _DELIGHT_PROOF  # "I LOVE it!!" is delight
+    care = bool(strong & CARE)
+    complaint = bool(strong & _COMPLAINT)
     if (
         "cancel_threat" in strong
-        or ("caps" in strong and compound <= VADER_NEGATIVE)
+        or ("caps" in heat and (compound <= VADER_NEGATIVE or complaint))
         or (heat and compound <= ANGRY_WITH_HEAT)
-        or compound <= ANGRY_ALONE
+        or (compound <= ANGRY_ALONE and not care)
     ):
         return "angry"
-    if (
-        compound <= VADER_NEGATIVE
-        or heat
-        or "negative" in strong
-        or ("urgency" in strong and compound < VADER_POSITIVE)
-    ):
+    if complaint or heat or (compound <= VADER_NEGATIVE and not care):
         return "frustrated"
+    if care:
+        return "worried"
     if compound >= VADER_POSITIVE and not strong:
         return "calm"
     return "neutral"
-
-
-# -- the cue file --------------------------------------------------------------------
-
-
-@cache
-def _cues() -> _Cues:
-    """Compile ``mood_cues.yaml`` once; raises ValueError naming the file on a bad entry."""
-    data = yaml.safe_load(CUES_FILE.read_text(encoding="utf-8"))
-    if not isinstance(data, dict) or not isinstance(data.get("kinds"), dict):
-        raise ValueError(f"{CUES_FILE}: needs a 'kinds' mapping")
-    index: dict[str, list[_Phrase]] = {}
-    alternatives: list[str] = []
-    groups: dict[str, str] = {}
-    for kind, spec in data["kinds"].items():
-        if not isinstance(spec, dict):
-            raise ValueError(f"{CUES_FILE}: kind {kind!r} must be a mapping")
-        for strength in ("strong", "weak", "patterns"):
-            items = spec.get(strength) or []
-            if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
-                raise ValueError(f"{CUES_FILE}: {kind}.{strength} must be a list of strings")
-            if strength == "patterns":
-                for pattern in items:
-                    name = f"g{len(groups)}"
-                    groups[name] = str(kind)
-                    alternatives.append(f"(?P<{name}>{pattern})")
-                continue
-            for phrase in items:
-                words = [word_key(w) for w in TOKEN.findall(phrase)]
-                if not words:
-                    raise ValueError(f"{CUES_FILE}: {kind}.{strength} has an empty phrase")
-                index.setdefault(words[0], []).append((words, str(kind), strength == "strong"))
-    try:
-        patterns = re.compile("|".join(alternatives), re.I) if alternatives else None
-    except re.error as e:
-        raise ValueError(f"{CUES_FILE}: bad pattern: {e}") from e
-    return _Cues(
-        phrases={k: tuple(sorted(v, key=lambda p: -len(p[0]))) for k, v in index.items()},
-        patterns=patterns,
-        groups=groups,
-        caps_ignore=frozenset(str(w) for w in data.get("caps_ignore", [])),
-        problem_words=frozenset(word_key(str(w)) for w in data.get("problem_words", [])),
-        topics=_topic_cues(data.get("topics") or []),
-    )
-
-
-def _topic_cues(items: object) -> tuple[TopicCue, ...]:
-    if not isinstance(items, list):
-        raise ValueError(f"{CUES_FILE}: 'topics' must be a list")
-    out: list[TopicCue] = []
-    for item in items:
-        if not (
-            isinstance(item, dict)
-            and isinstance(item.get("topic"), str)
-            and isinstance(item.get("pattern"), str)
-        ):
-            raise ValueError(f"{CUES_FILE}: each topic needs 'topic' and 'pattern' strings")
-        try:
-            pattern = re.compile(item["pattern"], re.I)
-        except re.error as e:
-            raise ValueError(f"{CUES_FILE}: topic {item['topic']!r}: bad pattern: {e}") from e
-        out.append(TopicCue(pattern, item["topic"], bool(item.get("first", False))))
-    return tuple(out)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from time import perf_counter
 
-from plugin.coach import empathy, jargon, mood, readability, spelling, wording
+from plugin.coach import cheer, empathy, jargon, mood, readability, shouting, spelling, wording
 from plugin.coach.draft import Draft, DraftError, Format, parse
 from plugin.coach.hints import hints as customer_hints
 from plugin.coach.model import (
@@ -79,6 +79,7 @@ class Coach:
         customer = mood.analyze(request.customer_message) if request.customer_message else None
         lap("mood")
         found = empathy.analyze(draft, self.pack, customer, request.context)
+        shouts = shouting.in_draft(draft, self.pack.allowlist) + cheer.analyze(draft, customer)
         lap("empathy")
         read = readability.analyze(draft, self.settings)
         lap("readability")
@@ -95,7 +96,7 @@ class Coach:
             if request.context
             else ()
         )
-        plain = [*found.findings, *read.findings, *words, *spelled]
+        plain = [*found.findings, *shouts, *read.findings, *words, *spelled]
         findings = tuple(to_source(draft, plain))
         categories = categorize(draft, found, findings, request.context, hints)
         lap("score")

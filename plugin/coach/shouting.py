@@ -1,16 +1,19 @@
-"""All-caps words in the customer's message: shouting cues, and undoing the shouting.
+"""Shouting: the customer's (mood cues, and undoing it when quoting them) and the agent's.
 
 A run of capitalised common words is shouting ("NOBODY ANSWERS"); a rare one
-is an acronym ("SSO") and stays as written. ``mood`` reports the shouting as
-cues; ``problem`` lowercases it before quoting the customer back.
+is an acronym ("SSO") and stays as written. ``mood`` reports the customer's
+shouting as cues; ``problem`` lowercases it before quoting the customer back;
+``in_draft`` flags the agent's own capitals and "!!!" as tone warnings.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from plugin.coach import lexicon
-from plugin.coach.model import Cue
+from plugin.coach.draft import Draft
+from plugin.coach.model import Cue, Edit, Finding, Suggestion
 
 MIN_SHOUTING_WORDS = 2  # one capitalised word is emphasis, two is shouting
 SHOUT_MIN_ZIPF = 3.0  # an all-caps word rarer than this is an acronym, not a shout
@@ -64,3 +67,131 @@ def unshout(sentence: str, ignore: frozenset[str]) -> str:
         return "I" + low[1:] if low == "i" or low[:2] in ("i'", "i’") else low
 
     return re.sub(r"(?<![\w#-])[A-Za-z]+(?:['’][A-Za-z]+)*(?![\w-])", fix, sentence)
+
+
+# ---- the agent's own shouting, in the draft -----------------------------------------
+
+AGENT_MIN_ZIPF = 4.0  # a capitalised word this common is a word, not an acronym ("NOT")
+_DRAFT_CAPS = re.compile(r"[A-Z]{3,}")  # no look-behind: it slows the scan of a whole draft
+_BANGS = re.compile(r"!{3,}")  # "!!" can be delight; "!!!" is a raised voice
+_QUOTED = re.compile(r"[\"“][^\"“”\n]{1,200}[\"”]|(?<!\w)['‘][^'‘’\n]{1,200}['’](?!\w)")
+_JOINED = frozenset("_-")
+_PATH_MARKS = (">", "→", "›", "»", "&gt;")
+_SIGN_OFF = frozenset("^*/")  # "^JAY": an agent's initials after a social reply
+_CAPS_WHY = (
+    "Capitals and stacked exclamation marks read as raised voice in writing; "
+    "use plain words, and bold at most one key fact."
+)
+
+
+@lru_cache(maxsize=8)
+def _ignored(allowlist: frozenset[str]) -> frozenset[str]:
+    from plugin.coach.mood_cues import cues  # the cue file's acronyms: one list for both sides
+
+    return allowlist | {w.lower() for w in cues().caps_ignore}
+
+
+def in_draft(draft: Draft, allowlist: frozenset[str]) -> list[Finding]:
+    """The agent's capitalised words ("You do NOT need…") and "!!!" as tone warnings.
+
+    Acronyms and identifiers are not shouting: a word must be an everyday English
+    word (known to the dictionary and common, so "SSL" or "PSN" pass), outside quotes
+    and protected text (the customer's quoted words), not joined to digits or
+    hyphens ("HRL-6-OAK", "ELECTRO-MART"), and, when alone, not the first word of a
+    sentence, where a capitalised word is a name ("TAP has cancelled your flight").
+    """
+    ignore = _ignored(allowlist)
+    text = draft.text
+    candidates = [
+        m
+        for m in _DRAFT_CAPS.finditer(text)
+        if _whole(text, m.start(), m.end()) and m.group().lower() not in ignore
+    ]
+    quoted = [m.span() for m in _QUOTED.finditer(text)] if candidates else []
+    words = [
+        (m, _is_shout(m.group(), ignore))
+        for m in candidates
+        if not any(s <= m.start() and m.end() <= e for s, e in quoted)
+        and not draft.is_protected(m.start(), m.end())
+    ]
+    findings = [_caps_finding(text, run) for run in _runs(text, words)]
+    findings += [
+        _bang_finding(m.start(), m.end())
+        for m in _BANGS.finditer(text)
+        if not draft.is_protected(m.start(), m.end())
+    ]
+    return findings
+
+
+def _whole(text: str, start: int, end: int) -> bool:
+    """A word of its own: not part of "TP1351", "HRL-6-OAK" or "^JAY" (initials)."""
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    return not (before.isalnum() or before in _JOINED or before in _SIGN_OFF) and not (
+        after.isalnum() or after in _JOINED
+    )
+
+
+def _is_shout(word: str, ignore: frozenset[str]) -> bool:
+    low = word.lower()
+    return (
+        low not in ignore and lexicon.zipf(low) >= AGENT_MIN_ZIPF and low in lexicon.spellchecker()
+    )
+
+
+def _runs(text: str, words: list[tuple[re.Match[str], bool]]) -> list[tuple[int, int]]:
+    """Adjacent capitalised words as one span ("YOU MUST IMPLEMENT BACKOFF"), kept when
+    at least half are everyday words ("CPU, GPU, RAM" is a list of acronyms); a lone
+    word only mid-sentence."""
+    runs: list[list[int]] = []  # [start, end, words, everyday words]
+    for m, everyday in words:
+        gap = text[runs[-1][1] : m.start()] if runs else "x"
+        if runs and not gap.strip(" ,.:;!?-") and "\n" not in gap:
+            runs[-1][1:] = [m.end(), runs[-1][2] + 1, runs[-1][3] + everyday]
+        else:
+            runs.append([m.start(), m.end(), 1, int(everyday)])
+    return [
+        (s, e)
+        for s, e, n, everyday in runs
+        if 2 * everyday >= n
+        and (n > 1 or not lexicon.starts_sentence(text, s))
+        and not _in_menu_path(text, s, e)
+    ]
+
+
+def _in_menu_path(text: str, start: int, end: int) -> bool:
+    """A screen label in a path ("Settings > STILL NEED HELP") is written as the app shows it."""
+    before = text[max(0, start - 6) : start].rstrip()
+    after = text[end : end + 6].lstrip()
+    return before.endswith(_PATH_MARKS) or after.startswith(_PATH_MARKS)
+
+
+def _caps_finding(text: str, span: tuple[int, int]) -> Finding:
+    start, end = span
+    shouted = text[start:end]
+    calm = shouted.lower()
+    if lexicon.starts_sentence(text, start):
+        calm = calm[:1].upper() + calm[1:]
+    return Finding(
+        "shouting-caps",
+        "tone",
+        "warning",
+        start,
+        end,
+        f"“{shouted}” in capitals reads as shouting.",
+        _CAPS_WHY,
+        (Suggestion(f"Write “{calm}”", (Edit(start, end, calm),)),),
+    )
+
+
+def _bang_finding(start: int, end: int) -> Finding:
+    return Finding(
+        "shouting-exclamations",
+        "tone",
+        "warning",
+        start,
+        end,
+        "Stacked exclamation marks read as shouting.",
+        _CAPS_WHY,
+        (Suggestion("Use one full stop", (Edit(start, end, "."),)),),
+    )

@@ -255,6 +255,106 @@ IN_PLACE: dict[str, list[tuple[str, str]]] = {
     "greeting-there": [
         ("Hello there, thanks for your message.", "Hi Maria, thanks for your message.")
     ],
+    # the families added for real agents' wording
+    "policy-rule-as-final": [
+        (
+            "Sorry, the admin fee is non-refundable.",
+            "Sorry, the admin fee is non-refundable. The reason is:",
+        )
+    ],
+    "cant-outside-what-we-can": [
+        (
+            "There's not a lot we can do about the roadworks.",
+            "There's not a lot we can do about the roadworks. Here's what I can do instead:",
+        )
+    ],
+    "dismiss-for-the-nth-time": [
+        ("For the third time, the code only works once.", "The code only works once.")
+    ],
+    "dismiss-clearly-stated": [
+        (
+            "The limit is clearly stated on the pricing page.",
+            "The limit is stated on the pricing page.",
+        )
+    ],
+    "dismiss-language": [
+        ("Please refrain from using that kind of language.", "I can hear how frustrated you are.")
+    ],
+    "dismiss-before-contacting-us": [
+        (
+            "Please check your bank app before contacting us again.",
+            "Please check your bank app first.",
+        )
+    ],
+    "dismiss-be-patient": [
+        ("Please be patient while we check.", "Thanks for bearing with us while we check.")
+    ],
+    "dismiss-resolves-itself": [
+        ("These things usually resolve themselves.", "I'll keep an eye on this and update you.")
+    ],
+    "blame-if-you-had-read": [
+        ("You'd have seen this if you'd read the FAQ.", "This is explained in the FAQ.")
+    ],
+    "blame-would-not-have-happened": [
+        ("If you had updated the app this wouldn't have happened.", "Let's get this sorted now.")
+    ],
+    "blame-be-more-careful": [
+        (
+            "You need to be more careful with your password.",
+            "It helps to take extra care with your password.",
+        )
+    ],
+    "blame-you-must-have": [
+        ("You must have typed the old address.", "You may have typed the old address.")
+    ],
+    "robotic-expectations": [
+        (
+            "I'm sorry the stay fell short of your expectations.",
+            "I'm sorry the stay wasn't up to standard.",
+        )
+    ],
+    "robotic-assist-further": [
+        ("Please call our billing line for further assistance.", "Please call our billing line.")
+    ],
+    "robotic-stock-closing": [
+        (
+            "Please do not hesitate to contact us should you have any further questions.",
+            "If anything else comes up, just reply to this email.",
+        )
+    ],
+    "handoff-someone-will": [
+        ("Someone will be in touch about the refund.", "I'll be in touch about the refund.")
+    ],
+    "handoff-passed-to-team": [
+        (
+            "I've passed your complaint to the relevant team.",
+            "I've passed your complaint to the relevant team. I'll update you by…",
+        )
+    ],
+    "handoff-feedback-logged": [
+        ("Your feedback has been noted.", "Your feedback has been noted. What happens next:")
+    ],
+    "handoff-being-looked-into": [
+        ("The issue is being looked into.", "The issue is being looked into. I'll update you by…")
+    ],
+    "dismiss-do-it-correctly": [
+        (
+            "The code is case-sensitive, so type it correctly.",
+            "The code is case-sensitive, so enter it exactly as shown.",
+        )
+    ],
+    "blame-as-you-did": [
+        (
+            "As you shared the code, the payment stands.",
+            "As the records show you shared the code, the payment stands.",
+        )
+    ],
+    "handoff-no-when": [
+        (
+            "Your balance will be returned to you.",
+            "Your balance will be returned to you. I'll confirm the date by…",
+        )
+    ],
 }
 
 
