@@ -93,6 +93,8 @@
     return rc.el("span", { "class": "c-tag c-tag--sm " + cls, "data-from": key, text: key === "default" ? "built-in" : key });
   };
 
+  rc.hideCallouts = hideCallouts;
+
   function hideCallouts() {
     ["rcc-error", "rcc-ok"].forEach(function (id) { document.getElementById(id).hidden = true; });
   }
@@ -111,8 +113,10 @@
     var d = err.detail || {};
     var title = err.status === 409 ? "Someone saved first" : err.status === 403 ? "Not allowed" : "Not saved";
     box.appendChild(rc.el("strong", { "class": "c-callout__title", text: title }));
-    box.appendChild(rc.el("p", { "class": "c-callout__paragraph", text: err.message }));
-    if (d.problems && d.problems.length) {
+    var many = d.problems && d.problems.length;
+    box.appendChild(rc.el("p", { "class": "c-callout__paragraph", text: many ?
+      "Nothing was saved: " + d.problems.length + " problem(s) to fix." : err.message }));
+    if (many) {
       box.appendChild(rc.el("ul", { "class": "rcc-problems" }, d.problems.map(function (p) {
         var where = [p.line ? "line " + p.line : "", p.scope ? "scope " + p.scope : "",
           p.rule ? "rule " + p.rule : "", p.field ? "field " + p.field : ""].filter(Boolean).join(", ");

@@ -139,7 +139,14 @@
       el("button", { "class": "c-btn c-btn--sm", type: "button", id: "rcc-show-export", text: "Show YAML",
         onclick: function () { rc.get("/export").then(function (t) { pre.textContent = t; }); } }),
       el("button", { "class": "c-btn c-btn--sm c-btn--basic", type: "button", text: "Download",
-        onclick: function () { rc.get("/export").then(function (t) { download(t, "reply-coach-v" + v + ".yaml"); }); } })
+        onclick: function () { rc.get("/export").then(function (t) { download(t, "reply-coach-v" + v + ".yaml"); }); } }),
+      rc.scope !== "account" ? el("button", { "class": "c-btn c-btn--sm c-btn--basic", type: "button", id: "rcc-export-scope",
+        text: "Download what " + rc.scope + " gets",
+        onclick: function () {
+          rc.get("/export?scope=" + encodeURIComponent(rc.scope)).then(function (t) {
+            download(t, "reply-coach-v" + v + "-" + rc.scope.replace(":", "-") + ".yaml");
+          });
+        } }) : null
     ]));
     box.appendChild(pre);
     box.appendChild(el("h2", { "class": "rcc-subhead", text: "Import" }));

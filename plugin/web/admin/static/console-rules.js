@@ -60,6 +60,7 @@
   }
 
   rc.renderRules = function () {
+    document.getElementById("rcc-add-rule").disabled = !rc.canWrite();
     var body = rc.clear(document.querySelector("#rcc-rules tbody"));
     var rules = rc.state.effective.rules;
     var shown = 0;
@@ -180,7 +181,7 @@
     ]));
     var actions = el("div", { "class": "rcc-actions" }, [
       el("button", { "class": "c-btn c-btn--primary", type: "submit", id: "rcc-save-rule", disabled: ro, text: isNew ? "Add rule" : "Save" }),
-      !isNew && rule.status !== "retired" ? el("button", {
+      !isNew && rule.status !== "retired" && rc.scope === "account" ? el("button", {
         "class": "c-btn c-btn--danger c-btn--basic", type: "button", id: "rcc-retire", disabled: ro, text: "Retire",
         onclick: function () {
           if (window.confirm("Retire " + rule.id + "? Its id is never used again.")) {

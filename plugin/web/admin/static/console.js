@@ -20,6 +20,7 @@
     });
     document.querySelectorAll(".rcc-panel").forEach(function (p) { p.hidden = p.getAttribute("data-panel") !== rc.tab; });
     if (location.hash !== "#" + rc.tab) { history.replaceState(null, "", "#" + rc.tab); }
+    rc.hideCallouts();
     renderTab();
   }
 
