@@ -15,6 +15,7 @@ from flask import Blueprint, Response, jsonify
 from pydantic import BaseModel, ConfigDict, Field
 from pydantic.json_schema import models_json_schema
 
+from plugin.coach.model import MoodLabel
 from plugin.web.schemas import MAX_CUSTOMER_CHARS, CheckBody
 
 Status = Literal["pass", "warn", "fail", "n/a"]
@@ -76,7 +77,7 @@ class CueOut(_Out):
 
 
 class MoodOut(_Out):
-    label: Literal["calm", "neutral", "frustrated", "angry"]
+    label: MoodLabel  # the core's own labels (a new one never breaks the answer model)
     compound: float = Field(ge=-1, le=1)
     topic: str | None
     problem: str | None
