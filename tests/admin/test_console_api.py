@@ -228,3 +228,27 @@ def test_the_console_page_answers_only_on_loopback_in_development(dev_app: Flask
     assert c.get("/admin", environ_base={"REMOTE_ADDR": "198.51.100.4"}).status_code == 404
     away = c.get(f"{API}/state", environ_base={"REMOTE_ADDR": "198.51.100.4"})
     assert away.status_code == 401
+
+
+def test_a_channel_beats_a_brand_and_a_scope_can_switch_back_on_what_the_account_switched_off(
+    dev: FlaskClient,
+) -> None:
+    blame = rule(state(dev), "blame-you-should-have")
+    post(dev, "/rules", {"base": 1, "scope": "brand:360", "rule": blame | {"severity": "error"}})
+    post(dev, "/rules", {"base": 2, "scope": "channel:email", "rule": blame | {"severity": "info"}})
+    assert severity(check(dev, brand_id=360), "blame-you-should-have") == "error"
+    both = check(dev, brand_id=360, channel="email")
+    assert severity(both, "blame-you-should-have") == "info"
+    assert "Coached by rule pack version 3 (account + brand:360 + channel:email)." in both["notes"]
+    off = {"base": 3, "scope": "account", "enabled": False}
+    assert post(dev, "/rules/blame-you-should-have/enabled", off).status_code == 200
+    on = {"base": 4, "scope": "group:12", "enabled": True}
+    assert post(dev, "/rules/blame-you-should-have/enabled", on).status_code == 200
+    assert severity(check(dev), "blame-you-should-have") is None
+    assert severity(check(dev, group_id=12), "blame-you-should-have") == "warning"
+    listed = next(
+        r
+        for r in state(dev, "group:12")["effective"]["rules"]
+        if r["id"] == "blame-you-should-have"
+    )
+    assert (listed["enabled"], listed["enabled_from"]) == (True, "group:12")
