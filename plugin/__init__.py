@@ -24,7 +24,19 @@ def create_app(test_config: Mapping[str, Any] | None = None, *, serving: bool = 
     from plugin.coach.rules import load_pack
     from plugin.config import Config
     from plugin.store import extension as store
-    from plugin.web import admin, api, errors, health, limits, logs, openapi, security, sidebar
+    from plugin.web import (
+        admin,
+        api,
+        errors,
+        health,
+        limits,
+        logs,
+        macro_writes_api,
+        macros_api,
+        openapi,
+        security,
+        sidebar,
+    )
     from plugin.web.schemas import body_limit
 
     cfg = Config.from_env()
@@ -59,10 +71,21 @@ def create_app(test_config: Mapping[str, Any] | None = None, *, serving: bool = 
     security.init_app(app)
     app.register_blueprint(health.bp)
     app.register_blueprint(api.bp)
+    app.register_blueprint(macros_api.bp)
+    app.register_blueprint(macro_writes_api.bp)
     app.register_blueprint(openapi.bp)
     app.register_blueprint(sidebar.bp)
     admin.init_app(app, cfg)  # the console (nav_bar location) and its JSON API
-    limits.init_app(app, cfg, api.bp, sidebar.bp, (admin.api_bp, admin.pages_bp))
+    limits.init_app(
+        app,
+        cfg,
+        api.bp,
+        sidebar.bp,
+        macros_api.bp,
+        macro_writes_api.bp,
+        admin.api_bp,
+        more_pages=(admin.pages_bp,),
+    )
     cli.init_app(app)
     store.init_app(app, cfg)  # the `db` commands; the database opens on first use
     return app

@@ -25,9 +25,10 @@ coach_cli = AppGroup("coach", help="Coach reply drafts and package the Zendesk a
 
 
 def init_app(app: Flask) -> None:
+    from plugin.macros.cli import COMMANDS as MACRO_COMMANDS
     from plugin.zendesk.cli import COMMANDS
 
-    for command in COMMANDS:
+    for command in (*COMMANDS, *MACRO_COMMANDS):
         coach_cli.add_command(command)
     app.cli.add_command(coach_cli)
 

@@ -49,6 +49,7 @@ class Config:
     landing_rate_limit: str = "60/minute"  # signed-URL landings per address
     rules_path: str = ""  # optional YAML pack replacing the shipped default
     debug_third_party: bool = False  # COACH_DEBUG_THIRD_PARTY: zenpy/urllib3 debug logs
+    macro_jobs: str = ""  # MACRO_JOBS=local: macro lint jobs in a local thread even with Redis
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Config:
@@ -74,6 +75,7 @@ class Config:
             landing_rate_limit=env.get("LANDING_RATE_LIMIT", cls.landing_rate_limit),
             rules_path=env.get("COACH_RULES", ""),
             debug_third_party=_flag(env.get("COACH_DEBUG_THIRD_PARTY")),
+            macro_jobs=env.get("MACRO_JOBS", ""),
         )
 
     def with_overrides(self, overrides: Mapping[str, Any]) -> Config:

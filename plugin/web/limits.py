@@ -47,18 +47,24 @@ def _address() -> str:
 
 
 def init_app(
-    app: Flask, cfg: Config, api: Blueprint, pages: Blueprint, *more: tuple[Blueprint, Blueprint]
+    app: Flask,
+    cfg: Config,
+    api: Blueprint,
+    pages: Blueprint,
+    *more_api: Blueprint,
+    more_pages: tuple[Blueprint, ...] = (),
 ) -> None:
-    """Limits on ``api`` (per session) and ``pages`` (landings); ``more``: other (api, pages)."""
+    """Per-session budgets on the API blueprints, per-address ones on the landings."""
     limiter = Limiter(
         key_func=_address,
         app=app,
         storage_uri=cfg.redis_url or "memory://",
         headers_enabled=False,  # Retry-After goes on 429 answers only, below
     )
-    for api_bp, pages_bp in ((api, pages), *more):
-        limiter.limit(cfg.rate_limit, key_func=_session_or_address, exempt_when=dev_local)(api_bp)
-        limiter.limit(cfg.landing_rate_limit, key_func=_address, exempt_when=dev_local)(pages_bp)
+    for bp in (api, *more_api):  # each API blueprint has the per-session budget
+        limiter.limit(cfg.rate_limit, key_func=_session_or_address, exempt_when=dev_local)(bp)
+    for bp in (pages, *more_pages):  # each signed-URL landing (sidebar, console)
+        limiter.limit(cfg.landing_rate_limit, key_func=_address, exempt_when=dev_local)(bp)
 
     @app.after_request
     def _retry_after(response: Response) -> Response:

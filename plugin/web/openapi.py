@@ -77,7 +77,7 @@ class CueOut(_Out):
 
 
 class MoodOut(_Out):
-    label: MoodLabel  # the core's own labels (a new one never breaks the answer model)
+    label: MoodLabel  # the core's own labels, so a new one is documented at once
     compound: float = Field(ge=-1, le=1)
     topic: str | None
     problem: str | None

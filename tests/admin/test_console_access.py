@@ -135,10 +135,13 @@ def test_the_role_comes_from_zendesk_users_api_with_the_apps_credentials(
                 raise RuntimeError("404")
             return User({"id": id, "name": "Ana", "role": "admin", "active": True})
 
+    closed: list[object] = []
     monkeypatch.setattr("plugin.zendesk.client.make_client", lambda cfg: Client())
+    monkeypatch.setattr("plugin.zendesk.client.close_client", closed.append)
     cfg = Config(**{k: v for k, v in prod_config(tmp_path).items() if k != "dev"})
     users = access.ZendeskUsers(cfg, ttl=60)
     assert users(42) == access.UserFacts("Ana", "admin", True)
     assert users(42) == access.UserFacts("Ana", "admin", True)
     assert users(5) is None
     assert asked == [42, 5]  # cached for the TTL
+    assert len(closed) == 2  # every client made is closed, the failed lookup's too

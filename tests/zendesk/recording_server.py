@@ -48,6 +48,7 @@ class Seen:
     path: str
     query: Query
     at: float  # time.monotonic() when the request arrived
+    body: bytes = b""  # what the client sent (PUT/POST)
 
 
 def _query(raw: str) -> Query:
@@ -83,6 +84,7 @@ class RecordingServer:
         self._routes: dict[tuple[str, str, Query], list[Reply]] = {}
         self._not_found: Reply = Reply(404, {"error": "RecordNotFound", "description": "Not found"})
         self._lock = threading.Lock()
+        self._handlers: dict[tuple[str, str], Any] = {}  # (method, path) -> fn(body) -> Reply
         self.seen: list[Seen] = []
         for ex in load_recordings() if exchanges is None else exchanges:
             self._learn(ex)
@@ -138,6 +140,11 @@ class RecordingServer:
             Reply(200, body, {"Content-Type": "application/json; charset=utf-8"}, **kw),
         )
 
+    def reply_for(self, method: str, target: str) -> Reply:
+        """The reply ``method target`` would get next (to script a fault before it)."""
+        parts = urlsplit(target)
+        return self._routes[(method.upper(), parts.path, _query(parts.query))][0]
+
     def has_route(self, method: str, target: str) -> bool:
         parts = urlsplit(target)
         return (method.upper(), parts.path, _query(parts.query)) in self._routes
@@ -146,9 +153,19 @@ class RecordingServer:
         with self._lock:
             return [s for s in self.seen if s.path.startswith(path_prefix)]
 
-    def _next(self, method: str, path: str, query: Query) -> Reply:
+    def handle(self, method: str, path: str, fn: Any) -> None:
+        """Answer ``method path`` (any query) with ``fn(request_body) -> Reply``."""
         with self._lock:
-            self.seen.append(Seen(method, path, query, time.monotonic()))
+            self._handlers[(method.upper(), path)] = fn
+
+    def _next(self, method: str, path: str, query: Query, body: bytes = b"") -> Reply:
+        with self._lock:
+            self.seen.append(Seen(method, path, query, time.monotonic(), body))
+            handler = self._handlers.get((method, path))
+        if handler is not None:
+            reply: Reply = handler(body)
+            return reply
+        with self._lock:
             replies = self._routes.get((method, path, query))
             if not replies:
                 return self._not_found
@@ -169,10 +186,9 @@ class RecordingServer:
 
             def _answer(self) -> None:
                 length = int(self.headers.get("Content-Length") or 0)
-                if length:
-                    self.rfile.read(length)
+                sent = self.rfile.read(length) if length else b""
                 parts = urlsplit(self.path)
-                reply = server._next(self.command, parts.path, _query(parts.query))
+                reply = server._next(self.command, parts.path, _query(parts.query), sent)
                 if reply.delay:
                     time.sleep(reply.delay)
                 payload = b"" if reply.body is None else server._localise(reply.body)

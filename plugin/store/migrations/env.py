@@ -5,6 +5,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import Connection
 
+import plugin.store.macro_jobs  # noqa: F401  (the macro jobs' tables join Base.metadata)
 from plugin.store.models import Base
 
 

@@ -96,13 +96,16 @@ class ZendeskUsers:
         return facts
 
     def _fetch(self, user_id: int) -> UserFacts | None:
-        from plugin.zendesk.client import make_client
+        from plugin.zendesk.client import close_client, make_client
 
+        client = make_client(self.cfg)
         try:
-            user = make_client(self.cfg).users(id=user_id).to_dict()
+            user = client.users(id=user_id).to_dict()
         except Exception as err:  # noqa: BLE001 (zenpy raises many kinds; all mean "unknown")
             log.warning("role lookup for a console user failed (%s)", type(err).__name__)
             return None
+        finally:
+            close_client(client)
         active = bool(user.get("active", True)) and not user.get("suspended", False)
         return UserFacts(str(user.get("name") or ""), str(user.get("role") or ""), active)
 
