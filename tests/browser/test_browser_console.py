@@ -216,3 +216,26 @@ def test_an_agent_reads_the_rules_but_cannot_write(browser: Any, prod_console: s
     assert status == 403
     assert _version(al) == 1
     ctx.close()
+
+
+@pytest.mark.parametrize("width", [1024, 1440])
+def test_every_console_tab_fits_the_nav_bar_pane(
+    browser: Any, dev_console: str, width: int
+) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    page.on("pageerror", lambda exc: PAGE_ERRORS.append(str(exc)))
+    page.goto(f"{dev_console}/admin#rules")
+    _ready(page)
+    _edit(page, RULE)  # the editor beside the list is the widest layout
+    for tab in ("rules", "vocabulary", "try", "transfer", "versions"):
+        page.click(f'[data-tab="{tab}"]')
+        page.wait_for_selector(f"#tab-{tab}:not([hidden]) > *")
+        overflow = page.evaluate(
+            "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        assert overflow <= 0, f"{tab} is {overflow}px wider than the pane at {width}px"
+        # Garden's type (14px from its variables): the bundled CSS is there and applied.
+        font = page.evaluate("() => getComputedStyle(document.body).fontSize")
+        assert font == "14px"
+    context.close()
