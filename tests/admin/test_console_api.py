@@ -252,3 +252,18 @@ def test_a_channel_beats_a_brand_and_a_scope_can_switch_back_on_what_the_account
         if r["id"] == "blame-you-should-have"
     )
     assert (listed["enabled"], listed["enabled_from"]) == (True, "group:12")
+
+
+def test_try_names_the_field_of_a_broken_candidate_and_accepts_a_whole_pack(
+    dev: FlaskClient,
+) -> None:
+    res = post(dev, "/try", {"text": DRAFT, "rule": SHIPS_TODAY | {"kind": "sometimes"}})
+    err = res.get_json()["error"]
+    assert res.status_code == 422 and err["field"] == "rules.promise-ships-today.kind"
+    pack = "rules:\n" + "".join(
+        f"- {k}: {v}\n" if k == "id" else f"  {k}: {v}\n"
+        for k, v in (SHIPS_TODAY | {"phrases": "[ships today]"}).items()
+    )
+    tried = post(dev, "/try", {"text": DRAFT, "pack_yaml": pack}).get_json()
+    assert [s["rule_id"] for s in tried["spans"]] == ["promise-ships-today"]
+    assert post(dev, "/try", {"text": " "}).get_json()["error"]["field"] == "text"

@@ -17,7 +17,7 @@ from plugin.coach.model import Settings
 from plugin.coach.review import CheckRequest, Coach
 from plugin.coach.serialize import review_to_dict
 from plugin.store import packdoc
-from plugin.store.errors import PackInvalid, Problem
+from plugin.store.errors import PackInvalid
 from plugin.store.layers import SETTINGS
 from plugin.store.packs import effective_of
 from plugin.store.records import Snapshot
@@ -65,12 +65,7 @@ def coach_of(document: dict[str, Any], settings: dict[str, float | int], base: S
         if found is not None:
             _cache.move_to_end(digest)
             return found
-    try:
-        pack = packdoc.validate(document, source="candidate")
-    except PackInvalid:
-        raise
-    except ValueError as err:  # pragma: no cover - validate wraps the core's errors
-        raise PackInvalid([Problem(str(err))]) from None
+    pack = packdoc.validate(document, source="candidate")  # PackInvalid names every problem
     typed: dict[str, Any] = {k: SETTINGS[k][0](v) for k, v in settings.items()}
     coach = Coach(pack=pack, settings=replace(base, **typed))
     with _lock:
