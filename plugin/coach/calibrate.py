@@ -23,7 +23,8 @@ or neutral:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from bisect import bisect_left
+from collections.abc import Iterable
 
 from plugin.coach import edits, exact
 from plugin.coach.draft import Draft, Span
@@ -143,16 +144,17 @@ def _trim(
     sentences = draft.sentences
     doomed: set[int] = set()
     remaining = len(found)
+    phrases, taken = _Spans(found), _Spans(busy)
     for start, _end in reversed(found):
         if remaining <= keep:
             break
-        index = _sentence_of(sentences, start)
+        index = draft.sentence_index(start)
         if index is None:
             continue
         if index in doomed:
             remaining -= 1
             continue
-        if _removable(draft, sentences[index], found, busy):
+        if _removable(draft, sentences[index], phrases, taken):
             doomed.add(index)
             remaining -= 1
     if remaining > keep or not doomed:
@@ -165,21 +167,31 @@ def _trim(
     return (Suggestion(label, deletions),)
 
 
-def _sentence_of(sentences: Sequence[Span], pos: int) -> int | None:
-    for i, s in enumerate(sentences):
-        if s.start <= pos < s.end:
-            return i
-    return None
+class _Spans:
+    """Spans sorted by start, for questions asked once per sentence: scanning every
+    span for each would be quadratic in a draft made of such sentences."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        self.spans = sorted(spans)
+        self.starts = [s for s, _ in self.spans]
+        self.longest = max((e - s for s, e in self.spans), default=0)
+
+    def overlap(self, start: int, end: int) -> bool:
+        """Does a span overlap ``[start, end)``? Only one starting at most the longest
+        span's length before ``start`` can reach into it."""
+        lo = bisect_left(self.starts, start - self.longest)
+        return any(e > start for _, e in self.spans[lo : bisect_left(self.starts, end)])
+
+    def starting_in(self, start: int, end: int) -> list[tuple[int, int]]:
+        return self.spans[bisect_left(self.starts, start) : bisect_left(self.starts, end)]
 
 
-def _removable(
-    draft: Draft, sentence: Span, found: list[tuple[int, int]], busy: list[tuple[int, int]]
-) -> bool:
+def _removable(draft: Draft, sentence: Span, found: _Spans, busy: _Spans) -> bool:
     if draft.is_protected(sentence.start, sentence.end):
         return False
-    if any(sentence.start < e and s < sentence.end for s, e in busy):
+    if busy.overlap(sentence.start, sentence.end):
         return False
-    inside = [(s, e) for s, e in found if sentence.start <= s < sentence.end]
+    inside = found.starting_in(sentence.start, sentence.end)
     phrase_words = sum(len(draft.text[s:e].split()) for s, e in inside)
     words = len(draft.text[sentence.start : sentence.end].split())
     return words <= phrase_words + _SPARE_WORDS

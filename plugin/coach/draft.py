@@ -10,15 +10,14 @@ from __future__ import annotations
 
 import html
 import re
-from bisect import bisect_right
-from collections.abc import Callable
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cached_property, partial
 from itertools import accumulate
 from operator import itemgetter
 from typing import Literal, NamedTuple
 
-from plugin.coach import markup
+from plugin.coach import markup, protected
 from plugin.coach.model import Edit
 from plugin.coach.rule_schema import fold
 
@@ -67,8 +66,12 @@ _BLOCK_TAGS = frozenset(
     ]
 )
 _SKIP_TAGS = frozenset({"script", "style", "head", "title"})
+# A comment or declaration left open runs to the end of the input, as a browser reads
+# it (and as ``markup.TAG`` reads a tag): each alternative consumes, so no opener is
+# rescanned to the end by the next one and the scan is linear in the input.
 _HTML_TOKEN = re.compile(
-    rf"<!--.*?-->|<![^>]*>|{markup.TAG}|&(?:#\d{{1,7}}|#[xX][0-9a-fA-F]{{1,6}}|[a-zA-Z][a-zA-Z0-9]{{1,31}});",
+    rf"<!--.*?(?:-->|\Z)|<![^>]*+(?:>|\Z)|{markup.TAG}"
+    r"|&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});",
     re.S,
 )
 
@@ -106,60 +109,6 @@ _ABBREVIATIONS = frozenset(
     ]
 )
 
-_DIGIT = re.compile(r"\d")
-
-
-def _has_digit(text: str) -> bool:
-    return _DIGIT.search(text) is not None
-
-
-def _any_word(words: tuple[str, ...]) -> Callable[[str, str], bool]:
-    """A guard: does the text (any case) contain one of ``words``?"""
-
-    def guard(text: str, lower: str) -> bool:
-        return any(w in lower for w in words)
-
-    return guard
-
-
-# Protected spans: content the agent must not be told to change. Python's re scans
-# fast only for a pattern that starts with a literal; one starting with \b, a
-# look-behind or a case-insensitive alternation is tried at every position. So each
-# pattern is either *anchored* — its literal start (any case) is found in the
-# lowercase text and the pattern is matched only there — or *guarded* by a cheap
-# substring test and run only when that passes.
-_ANCHORED: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = tuple(
-    (re.compile(anchor), re.compile(pattern, re.S))
-    for anchor, pattern in (
-        (r"\{\{", r"\{\{.*?\}\}"),  # Zendesk placeholders
-        (r"\{%", r"\{%.*?%\}"),  # Liquid tags
-        (r"http", r"\bhttps?://[^\s<>\"]+[^\s<>\".,;:!?)\]]"),  # URLs
-        (r"www\.", r"\bwww\.[^\s<>\"]+[^\s<>\".,;:!?)\]]"),
-        (r"#", r"#\s?[A-Z0-9-]*\d[A-Z0-9-]*"),  # #4411, #AB-12
-        (  # order #4411, ticket no. 1234, ref: AB-12
-            r"order|ticket|case|invoice|ref|tracking|confirmation",
-            r"(?i:\b(?:order|ticket|case|invoice|reference|ref|tracking|confirmation)"
-            r"(?:\s+(?:no\.?|number|id|code))?\s*[:#]?\s*)[A-Z0-9][A-Z0-9-]*\d[A-Z0-9-]*\b",
-        ),
-        (r"end(?:ing|s)", r"(?i:\b(?:ending|ends)\s+(?:in|with)\s+)\d{4}\b"),  # card last 4
-    )
-)
-_GUARDED: tuple[tuple[Callable[[str, str], bool], re.Pattern[str]], ...] = tuple(
-    (guard, re.compile(pattern, re.S))
-    for guard, pattern in (
-        (lambda t, _: "@" in t, r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"),  # emails
-        (lambda t, _: any(c in t for c in "$€£¥"), r"[$€£¥]\s?\d[\d,]*(?:\.\d+)?"),  # money
-        (
-            _any_word(("usd", "eur", "gbp", "cad", "aud", "dollar", "euro", "pound")),
-            r"\b\d[\d,]*(?:\.\d+)?\s?(?:USD|EUR|GBP|CAD|AUD|dollars|euros|pounds)\b",
-        ),
-        (
-            lambda t, _: "**" in t or "xx" in t or "XX" in t or "••" in t,
-            r"(?:\*|x|X|•){2,}[\s-]?\d{4}\b",  # masked card numbers
-        ),
-    )
-)
-_QUOTED_LINE = re.compile(r"^[ \t]*>.*$", re.M)
 _LI_OPEN = re.compile(r"<li[\s>]", re.I)  # not "<link"
 _LIST_MARKER = re.compile(r"[ \t]*(?:[-*•–]|\d{1,2}[.)])[ \t]")
 # A sign-off line ("Best,", "Thanks again!", "— Sam") within the reply's last lines.
@@ -175,7 +124,6 @@ _SIGNATURE_LINE_WORDS = 6  # "Anneke | Support Team", "Acme Inc." — not a sent
 _SIGNATURE_SMALL_WORDS = frozenset(
     ["of", "at", "and", "for", "the", "de", "van", "von", "der", "da", "di", "la", "le", "du", "y"]
 )
-_ON_WROTE = re.compile(r"^[ \t]*On\b[^\n]{0,200}\bwrote:[ \t]*$", re.M)
 
 
 @dataclass(frozen=True)
@@ -202,6 +150,25 @@ class Draft:
     @cached_property
     def _protected_starts(self) -> list[int]:
         return [s.start for s in self.protected]
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
+    def sentence_index(self, pos: int) -> int | None:
+        """Which sentence holds ``pos``, if any: a bisection, as sentences are sorted and
+        disjoint (a scan per finding would be quadratic in a draft of many findings)."""
+        i = bisect_right(self._sentence_starts, pos) - 1
+        return i if i >= 0 and pos < self.sentences[i].end else None
+
+    def sentence_at(self, pos: int) -> Span | None:
+        i = self.sentence_index(pos)
+        return None if i is None else self.sentences[i]
+
+    def splits_protected(self, pos: int) -> bool:
+        """True when an insertion at ``pos`` would split a protected span."""
+        i = bisect_left(self._protected_starts, pos) - 1
+        return i >= 0 and pos < self.protected[i].end
 
     # ---- protected spans -------------------------------------------------
     def is_protected(self, start: int, end: int) -> bool:
@@ -242,10 +209,21 @@ class Draft:
         starts with a bullet or a number ("- Open Settings", "2. Tap Export")."""
         if self.format == "html":
             src = self.to_source(pos, pos)[0]
-            opened = [m.start() for m in _LI_OPEN.finditer(self.source, 0, src)]
-            return bool(opened) and opened[-1] > self.source.rfind("</li", 0, src)
+            opened, closed = self._list_tags
+            # the last "<li" and "</li" wholly before ``src`` (both are 4 characters)
+            i, j = bisect_right(opened, src - 4), bisect_right(closed, src - 4)
+            return i > 0 and (j == 0 or opened[i - 1] > closed[j - 1])
         line_start = self.text.rfind("\n", 0, pos) + 1
         return _LIST_MARKER.match(self.text, line_start) is not None
+
+    @cached_property
+    def _list_tags(self) -> tuple[list[int], list[int]]:
+        """Where "<li" and "</li" start in the source: found once, not once per question."""
+        closed, at = [], self.source.find("</li")
+        while at >= 0:
+            closed.append(at)
+            at = self.source.find("</li", at + 4)
+        return [m.start() for m in _LI_OPEN.finditer(self.source)], closed
 
     def sentence_text(self, span: Span) -> str:
         return self.text[span.start : span.end]
@@ -446,39 +424,10 @@ def _is_signature_line(line: str) -> bool:
 
 
 def _protected(text: str, names: tuple[str, ...]) -> tuple[Span, ...]:
-    lower = text.lower()
-    if len(lower) == len(text):
-        raw = [
-            m.span()
-            for anchor, pattern in _ANCHORED
-            for a in anchor.finditer(lower)
-            if (m := pattern.match(text, a.start())) is not None
-        ]
-    else:  # "İ" lowercases to two characters: anchors would point elsewhere
-        raw = [m.span() for _, pattern in _ANCHORED for m in pattern.finditer(text)]
-    raw += [
-        m.span()
-        for guard, pattern in _GUARDED
-        if guard(text, lower)
-        for m in pattern.finditer(text)
-    ]
-    if ">" in text:
-        raw += [m.span() for m in _QUOTED_LINE.finditer(text)]
+    raw = protected.scan(text, names)
     signature = _signature(text)
     if signature is not None:
         raw.append(signature)
-    wrote = _ON_WROTE.search(text) if "wrote:" in text else None
-    if wrote:
-        raw.append((wrote.start(), len(text)))
-    parts = {p for n in names for p in re.split(r"[\s,]+", n) if len(p) > 1}
-    if parts:
-        name_re = re.compile(
-            r"\b(?:"
-            + "|".join(re.escape(p) for p in sorted(parts, key=len, reverse=True))
-            + r")\b",
-            re.I,
-        )
-        raw += [m.span() for m in name_re.finditer(text)]
     raw.sort()
     merged: list[Span] = []
     for s, e in raw:

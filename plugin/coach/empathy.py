@@ -10,7 +10,7 @@ new anti-pattern anywhere.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -18,7 +18,15 @@ from functools import lru_cache
 from plugin.coach import calibrate, exact, layout, lexicon, rewrite, wording
 from plugin.coach.draft import Draft
 from plugin.coach.layout import Layout
-from plugin.coach.model import CustomerContext, Edit, Finding, Mood, MoveHit, Suggestion
+from plugin.coach.model import (
+    MAX_FINDINGS,
+    CustomerContext,
+    Edit,
+    Finding,
+    Mood,
+    MoveHit,
+    Suggestion,
+)
 from plugin.coach.rules import RuleMatch, RulePack, fold
 
 # Words that say nothing about which problem a sentence is about.
@@ -31,6 +39,10 @@ _STOPWORDS = lexicon.wordset(
     "today yesterday week weeks day days time times one two"
 )
 ACK_MIN_WORDS = 2  # a sentence restates the problem when it reuses this many of its words
+# Anti-pattern findings per draft, in reading order, and how many of them get a
+# checked rewrite: far above any real reply (a few), and a bound on the work.
+MAX_ANTIPATTERNS = MAX_FINDINGS
+MAX_REWRITES = 12
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +78,13 @@ def analyze(
         "problem": problem.rstrip(" .!?") if problem else None,
         "first_name": name,
     }
-    findings = [_antipattern(draft, pack, everything, m, fill) for m in avoid]
+    # Each rewrite is re-checked on the text around it; past the budget a finding
+    # still says what is wrong, but offers no rewrite (a draft of hundreds of
+    # anti-patterns would otherwise cost a check each).
+    findings = [
+        _antipattern(draft, pack, m, fill, checked=i < MAX_REWRITES)
+        for i, m in enumerate(avoid[:MAX_ANTIPATTERNS])
+    ]
 
     present = {h.move for h in moves}
     detectable = set(pack.move_names)
@@ -99,15 +117,16 @@ def _longest_per_rule(matches: list[RuleMatch]) -> list[RuleMatch]:
         if m.start >= last_end.get(m.rule.id, -1):
             kept.append(m)
             last_end[m.rule.id] = m.end
+    # A match holding m starts at most the longest match's length before it: only
+    # those are compared (all pairs would be quadratic in a draft of many matches).
+    starts = [m.start for m in kept]
+    longest = max((m.end - m.start for m in kept), default=0)
     return [
         m
         for m in kept
         if not any(
-            o.rule.id != m.rule.id
-            and o.start <= m.start
-            and m.end <= o.end
-            and (o.start, o.end) != (m.start, m.end)
-            for o in kept
+            o.rule.id != m.rule.id and m.end <= o.end and (o.start, o.end) != (m.start, m.end)
+            for o in kept[bisect_left(starts, m.start - longest) : bisect_right(starts, m.start)]
         )
     ]
 
@@ -232,13 +251,13 @@ def _merge(hits: list[MoveHit]) -> list[MoveHit]:
 
 
 def _antipattern(
-    draft: Draft,
-    pack: RulePack,
-    everything: list[RuleMatch],
-    m: RuleMatch,
-    fill: dict[str, str | None],
+    draft: Draft, pack: RulePack, m: RuleMatch, fill: dict[str, str | None], *, checked: bool
 ) -> Finding:
     rule = m.rule
+    if not checked:
+        return Finding(
+            rule.id, rule.category, rule.severity, m.start, m.end, rule.message, rule.why, ()
+        )
     candidates: list[Suggestion] = []
     for alternative in rule.replacement:
         edit = rewrite.replacement_edit(draft, m, alternative, fill)
@@ -332,4 +351,5 @@ def _missing(
 
 
 def _sentence_start_of(draft: Draft, pos: int) -> int:
-    return next((s.start for s in draft.sentences if s.start <= pos < s.end), pos)
+    span = draft.sentence_at(pos)
+    return span.start if span is not None else pos

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from threading import Lock
 
 from plugin.coach import edits as edit_ops
@@ -76,29 +77,48 @@ def keeps_the_rest(
     reach = pack.reach
     lo = _snap(text, min(e.start for e in edits) - 2 * reach, -1)
     hi = _snap(text, max(e.end for e in edits) + 2 * reach, 1)
-    local = [Edit(e.start - lo, e.end - lo, e.replacement) for e in edits]
-    try:
-        after = edit_ops.apply(text[lo:hi], local)
-    except ValueError:
-        return False
+    local = tuple(Edit(e.start - lo, e.end - lo, e.replacement) for e in edits)
     inner_lo = lo + reach if lo > 0 else 0
     inner_hi = hi - reach if hi < len(text) else len(text)
-    before = {
+    before = frozenset(
         (rule, s - lo, e - lo)
         for rule, s, e in _draft_keys(pack, text)
         if inner_lo <= s and e <= inner_hi
-    }
+    )
     local_gone = (gone[0], gone[1] - lo, gone[2] - lo) if gone else None
+    return _window_keeps(pack, text[lo:hi], local, before, local_gone, inner_lo - lo, inner_hi - lo)
+
+
+# Everything here is relative to the window, so a passage repeated in a draft (a
+# pasted paragraph, a macro used twice) is checked once: the check re-matches
+# ~2,000 characters, and a draft of hundreds of like findings would repeat it.
+@lru_cache(maxsize=256)
+def _window_keeps(
+    pack: RulePack,
+    window: str,
+    local: tuple[Edit, ...],
+    before: frozenset[Key],
+    local_gone: Key | None,
+    inner_lo: int,
+    inner_hi: int,
+) -> bool:
+    try:
+        after = edit_ops.apply(window, local)
+    except ValueError:
+        return False
     kept = {
         _shift(k, local) for k in before if not _within(k, local_gone) and not _touched(k, local)
     }
-    grown = len(after) - (hi - lo)
+    grown = len(after) - len(window)
     after_keys = {
-        k
-        for k in avoid_keys(pack, after)
-        if inner_lo - lo <= k[1] and k[2] <= inner_hi - lo + grown
+        k for k in avoid_keys(pack, after) if inner_lo <= k[1] and k[2] <= inner_hi + grown
     }
     return after_keys == kept
+
+
+# Words are shorter than this; in text without white space the window is cut where
+# it stands (matches near a cut edge are left out of the comparison anyway).
+_SNAP_MAX = 100
 
 
 def _snap(text: str, pos: int, step: int) -> int:
@@ -107,7 +127,8 @@ def _snap(text: str, pos: int, step: int) -> int:
         return 0
     if pos >= len(text):
         return len(text)
-    while 0 < pos < len(text) and not text[pos].isspace():
+    stop = pos + step * _SNAP_MAX
+    while 0 < pos < len(text) and pos != stop and not text[pos].isspace():
         pos += step
     return max(0, min(pos, len(text)))
 
@@ -115,7 +136,7 @@ def _snap(text: str, pos: int, step: int) -> int:
 def touches_protected(draft: Draft, edit: Edit) -> bool:
     """Insertions may sit next to a protected span but never split one."""
     if edit.start == edit.end:
-        return any(s.start < edit.start < s.end for s in draft.protected)
+        return draft.splits_protected(edit.start)
     return draft.is_protected(edit.start, edit.end)
 
 

@@ -223,8 +223,8 @@ def _findings(
 
 def _touches_identifier(text: str, start: int, end: int) -> bool:
     """True when the match covers any part of an identifier (mail.acme.internal, DC-250)."""
-    first = start
-    while first > 0 and not text[first - 1].isspace():
+    first, low = start, max(0, start - identifiers.TOKEN_REACH)
+    while first > low and not text[first - 1].isspace():
         first -= 1
     return any(
         identifiers.is_identifier(text, w.start(), w.end()) for w in WORD.finditer(text, first, end)

@@ -15,6 +15,7 @@ paid by the few words another check was about to flag, never by every word.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 
 from plugin.coach.draft import Draft
@@ -33,6 +34,7 @@ _UI_VERBS = wordset("tap select choose click press toggle enable disable open")
 _UNDER_STEP = re.compile(r"[ \t]*(?:\d{1,2}[.)]|[-*•])?[ \t]*under[ \t]+$", re.I)  # "2. Under APN,"
 _UI_NOUNS = wordset("field tab menu setting settings button toggle option screen page section")
 _ARROWS = "→>›»"
+_ARROW = re.compile(f"[{_ARROWS}]")
 # A reply's last line may end with the author's initials or name after a mark:
 # "^RM", "/TB", "*KittyG", "-Jen", "– Jeh", "= JJ" (then maybe a link or "1/2").
 _TAIL = re.compile(
@@ -40,19 +42,24 @@ _TAIL = re.compile(
     r"(?:\s+(?:https?://\S+|\d/\d))*\s*$|[?!.][\^*/=~\-–—]+\s?[A-Z][A-Za-z]{0,19}\s*$"
 )
 _TAIL_REACH = 120  # characters from the end where sign-off initials can start
+_LABEL_REACH = 64  # how far before a word a "→" or a "2. Under" step label is looked for
 SHORT_LINE_WORDS = 4  # "Kia ora Hemi,", "Bien à vous,", "Ngā mihi,"
 SIGNATURE_LINE_WORDS = 6  # "Koru Mobile Support", "Priyanka Shah | Fibrenet"
 
 
+TOKEN_REACH = 64  # how far back grammar.py looks for the start of a matched word's token
+_NON_SPACE = re.compile(r"\S+")  # \s is str.isspace in Python's re
+
+
 def token_at(text: str, start: int, end: int) -> tuple[int, int]:
     """The white-space-delimited token around ``[start, end)``, without wrapping punctuation."""
-    s = start
-    while s > 0 and not text[s - 1].isspace():
-        s -= 1
-    e = end
-    n = len(text)
-    while e < n and not text[e].isspace():
-        e += 1
+    s, e = start, end
+    if s > 0 and not text[s - 1].isspace():
+        starts, _ = _runs(text)
+        s = starts[bisect_right(starts, s - 1) - 1]
+    if e < len(text) and not text[e].isspace():
+        starts, ends = _runs(text)
+        e = ends[bisect_right(starts, e) - 1]
     while s < start and text[s] in _LEAD:
         s += 1
     while e > end and text[e - 1] in _TRAIL:
@@ -60,12 +67,27 @@ def token_at(text: str, start: int, end: int) -> tuple[int, int]:
     return s, e
 
 
+@lru_cache(maxsize=8)
+def _runs(text: str) -> tuple[list[int], list[int]]:
+    """Where each run without white space starts and ends: found once per text, so a
+    token is found by bisection, not by a walk per word (quadratic in a text without
+    white space)."""
+    runs = [m.span() for m in _NON_SPACE.finditer(text)]
+    return [r[0] for r in runs], [r[1] for r in runs]
+
+
+@lru_cache(maxsize=1024)
+def _token_shape(text: str, start: int, end: int) -> bool:
+    """``_shape_is_identifier`` of ``text[start:end]``, once per token (the key hashes
+    in constant time; the token itself may be as long as the text)."""
+    return _shape_is_identifier(text[start:end])
+
+
 def is_identifier(text: str, start: int, end: int) -> bool:
     """True when the word at ``[start, end)`` belongs to a code, host, version, size,
     handle, plan name or a name with an inner capital."""
     s, e = token_at(text, start, end)
-    token = text[s:e]
-    if _shape_is_identifier(token):
+    if _token_shape(text, s, e):
         return True
     word = text[start:end]
     if word.isupper() and word.isalpha():
@@ -118,24 +140,58 @@ def ui_label(draft: Draft, start: int, end: int) -> bool:
     "Under APN, enter…", "Settings → API → Keys", "the SSO tab", a link's text."""
     text = draft.text
     line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line = text[line_start : line_end if line_end >= 0 else len(text)]
-    if any(a in line for a in _ARROWS):
-        before = text[line_start:start].rstrip(" \t\"'“")
+    # only the text next to the word is read, and the line's arrows are found once per
+    # text: a slice of the whole line per word is quadratic in a line without breaks
+    if _has_arrow(text, line_start, end):
+        before = text[max(line_start, start - _LABEL_REACH) : start].rstrip(" \t\"'“")
         after = text[end : end + 3].lstrip(" \t\"'”")
         if before[-1:] in _ARROWS or after[:1] in _ARROWS:
             return True
     prev = _previous_token(text, start).lower()
     nxt = _next_token(text, end).lower()
-    if prev in _UI_VERBS or nxt in _UI_NOUNS or _UNDER_STEP.fullmatch(text, line_start, start):
+    if prev in _UI_VERBS or nxt in _UI_NOUNS:
+        return True
+    if start - line_start <= _LABEL_REACH and _UNDER_STEP.fullmatch(text, line_start, start):
         return True
     return draft.format == "html" and _in_link(draft, start)
 
 
+def _has_arrow(text: str, line_start: int, pos: int) -> bool:
+    """Does the line starting at ``line_start`` and holding ``pos`` hold an arrow?"""
+    arrows = _arrow_positions(text)
+    i = bisect_right(arrows, line_start - 1)
+    if i == len(arrows):
+        return False
+    line_end = text.find("\n", pos)
+    return line_end < 0 or arrows[i] < line_end
+
+
+@lru_cache(maxsize=8)
+def _arrow_positions(text: str) -> list[int]:
+    return [m.start() for m in _ARROW.finditer(text)]
+
+
 def _in_link(draft: Draft, pos: int) -> bool:
     src = draft.to_source(pos, pos)[0]
-    opened = draft.source.lower().rfind("<a ", 0, src)
-    return opened >= 0 and opened > draft.source.lower().rfind("</a", 0, src)
+    opens, closes = _link_tags(draft.source)
+    # the last "<a " and "</a" wholly before ``src`` (both 3 characters)
+    i, j = bisect_right(opens, src - 3), bisect_right(closes, src - 3)
+    return i > 0 and (j == 0 or opens[i - 1] > closes[j - 1])
+
+
+@lru_cache(maxsize=16)
+def _link_tags(source: str) -> tuple[list[int], list[int]]:
+    """Where "<a " and "</a" start (any case): found once per draft, not per word."""
+    lower = source.lower()
+    return _starts(lower, "<a "), _starts(lower, "</a")
+
+
+def _starts(text: str, needle: str) -> list[int]:
+    found, at = [], text.find(needle)
+    while at >= 0:
+        found.append(at)
+        at = text.find(needle, at + 1)
+    return found
 
 
 # -- lines that hold names -----------------------------------------------------------
@@ -147,10 +203,18 @@ def line_of(text: str, pos: int) -> str:
     return text[start : end if end >= 0 else len(text)].strip()
 
 
+# A greeting, sign-off or signature line is short; a longer one is not read word by
+# word (once per word of it, that would be quadratic in its length).
+_NAME_LINE_MAX = 200
+
+
 def names_line(text: str, pos: int) -> bool:
     """True when ``pos`` sits on a greeting or sign-off line ("Kia ora Hemi,",
     "Mahalo,"), a signature line ("Aroha", "Koru Mobile Support") or the sign-off
     initials that end a short social reply ("... ^RM")."""
+    start, end = text.rfind("\n", 0, pos) + 1, text.find("\n", pos)
+    if (end if end >= 0 else len(text)) - start > _NAME_LINE_MAX:
+        return in_signoff_tail(text, pos)
     line = line_of(text, pos)
     words = line.split()
     if not words:

@@ -85,6 +85,11 @@ class MoveHit:
     rule_id: str
 
 
+# Findings per review, in reading order: far above any real reply (~20 at most), and
+# a bound on the work a draft made to hold thousands can cause.
+MAX_FINDINGS = 100
+
+
 @dataclass(frozen=True, slots=True)
 class Cue:
     """A mood cue in the customer's message (offsets into that message)."""
@@ -172,3 +177,4 @@ class Review:
     hints: tuple[Hint, ...]
     customer_mood: Mood | None
     timings: dict[str, float] = field(default_factory=dict)
+    notes: tuple[str, ...] = ()  # what the review left out, and why (a long message, many findings)

@@ -118,9 +118,18 @@ def analyze(draft: Draft, settings: Settings) -> ReadabilityResult:
 # -- textstat numbers --------------------------------------------------------------
 
 
+# No dictionary word is longer; pyphen costs ~5 µs per character of a word and
+# keeps every word it saw, so a longer token is counted by its vowel groups.
+LONGEST_WORD = 64
+_VOWEL_GROUPS = re.compile(r"[aeiouy]+")
+
+
 @lru_cache(maxsize=65_536)
 def _syllables(word: str) -> int:
-    """Syllables in one lowercase word, exactly as textstat's ``count_syllables``."""
+    """Syllables in one lowercase word, exactly as textstat's ``count_syllables``
+    for any word up to ``LONGEST_WORD`` characters."""
+    if len(word) > LONGEST_WORD:
+        return max(1, len(_VOWEL_GROUPS.findall(word)))
     cmu = utils.get_cmudict(TEXTSTAT_LANG)
     try:
         phones = cmu[word][0]

@@ -10,12 +10,23 @@ import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from itertools import islice
 from time import perf_counter
 
-from plugin.coach import cheer, empathy, jargon, mood, readability, shouting, spelling, wording
+from plugin.coach import (
+    cheer,
+    empathy,
+    jargon,
+    mood_window,
+    readability,
+    shouting,
+    spelling,
+    wording,
+)
 from plugin.coach.draft import Draft, DraftError, Format, parse
 from plugin.coach.hints import hints as customer_hints
 from plugin.coach.model import (
+    MAX_FINDINGS,
     CustomerContext,
     Finding,
     Hint,
@@ -76,7 +87,11 @@ class Coach:
 
         draft = self.parse(request)
         lap("parse")
-        customer = mood.analyze(request.customer_message) if request.customer_message else None
+        notes: list[str] = []
+        customer = None
+        if request.customer_message:
+            customer, cut = mood_window.read(request.customer_message)
+            notes += [cut] if cut else []
         lap("mood")
         found = empathy.analyze(draft, self.pack, customer, request.context)
         shouts = shouting.in_draft(draft, self.pack.allowlist) + cheer.analyze(draft, customer)
@@ -97,7 +112,12 @@ class Coach:
             else ()
         )
         plain = [*found.findings, *shouts, *read.findings, *words, *spelled]
-        findings = tuple(to_source(draft, plain))
+        # Past MAX_FINDINGS the rest are left unmapped: no reply has that many, and
+        # a draft made to have thousands would cost a mapping each.
+        findings = tuple(islice(to_source(draft, plain), MAX_FINDINGS + 1))
+        if len(findings) > MAX_FINDINGS:
+            findings = findings[:MAX_FINDINGS]
+            notes.append(f"Only the first {MAX_FINDINGS} findings are shown.")
         categories = categorize(draft, found, findings, request.context, hints)
         lap("score")
         moves = tuple(
@@ -113,6 +133,7 @@ class Coach:
             hints=hints,
             customer_mood=customer,
             timings=timings,
+            notes=tuple(notes),
         )
 
 

@@ -40,10 +40,8 @@ def _fill(template: str, fill: dict[str, str | None]) -> str | None:
 
 
 def _sentence_start(draft: Draft, pos: int) -> bool:
-    for span in draft.sentences:
-        if span.start <= pos < span.end:
-            return not draft.text[span.start : pos].strip(" \"'“‘([")
-    return True
+    span = draft.sentence_at(pos)
+    return span is None or not draft.text[span.start : pos].strip(" \"'“‘([")
 
 
 def fit_case(original: str, replacement: str, at_sentence_start: bool) -> str:
@@ -57,7 +55,7 @@ def fit_case(original: str, replacement: str, at_sentence_start: bool) -> str:
 
 
 def _sentence_of(draft: Draft, pos: int) -> Span | None:
-    return next((s for s in draft.sentences if s.start <= pos < s.end), None)
+    return draft.sentence_at(pos)
 
 
 def replacement_edit(
@@ -99,7 +97,7 @@ def _delete_edit(draft: Draft, m: RuleMatch) -> Edit:
     after = end + 1 if next_char == "," else end
     while after < len(text) and text[after] == " ":
         after += 1
-    sentence = next((s for s in draft.sentences if s.start <= start < s.end), None)
+    sentence = draft.sentence_at(start)
     at_start = _sentence_start(draft, start)
     if sentence is not None and at_start and not text[after : sentence.end].strip(" .!?…,;:"):
         return _delete_sentence(draft.text, sentence.start, sentence.end)

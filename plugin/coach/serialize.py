@@ -78,4 +78,5 @@ def review_to_dict(review: Review, source: str) -> dict[str, Any]:
         ],
         "customer_mood": mood_to_dict(review.customer_mood),
         "timings_ms": review.timings,
+        "notes": list(review.notes),
     }

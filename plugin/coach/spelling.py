@@ -23,7 +23,7 @@ from operator import itemgetter
 from plugin.coach import identifiers, lexicon
 from plugin.coach.draft import Draft
 from plugin.coach.lexicon import wordset
-from plugin.coach.model import Edit, Finding, Suggestion
+from plugin.coach.model import MAX_FINDINGS, Edit, Finding, Suggestion
 from plugin.coach.rules import RulePack
 
 MIN_LENGTH = 3  # two-letter "typos" are mostly abbreviations
@@ -60,6 +60,8 @@ def analyze(draft: Draft, pack: RulePack) -> tuple[Finding, ...]:
             if draft.is_protected(start, end) or _never_a_typo(text, w.start, w.end, start, part):
                 continue
             findings.append(_finding(part, start, end, fixes))
+            if len(findings) == MAX_FINDINGS:  # in reading order: the review shows no more
+                return tuple(findings)
     return tuple(findings)
 
 

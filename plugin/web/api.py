@@ -96,8 +96,8 @@ def _customer_message(body: CheckBody, notes: list[str]) -> tuple[str, int]:
     message, cut = tail(neutralise_bidi(body.customer_message), MAX_CUSTOMER_CHARS)
     if cut:
         notes.append(
-            f"The customer's message is {len(body.customer_message)} characters: its mood "
-            f"is read from the last {len(message)}."
+            f"The customer's message is {len(body.customer_message)} characters: it is "
+            f"coached from the last {len(message)}."
         )
     return message, cut
 
@@ -137,7 +137,7 @@ def check() -> Response:
         if cfg.languagetool_url
         else {"status": "n/a", "reason": grammar.OFF_REASON}
     )
-    out["notes"] = notes
+    out["notes"] = [*notes, *out.get("notes", [])]  # the core notes its own cuts too
     return jsonify(out)
 
 

@@ -91,8 +91,16 @@ def _common(part: str, depth: int) -> bool:
     return _familiar(part, COMMON_PART_ZIPF, depth - 1)
 
 
+# No common part is longer (the longest English word wordfreq puts at Zipf >= 3 has
+# 18 letters): only splits into parts this short are tried, so an endless "word"
+# costs no lookup per split of it, each as long as the word (quadratic).
+_MAX_PART = 24
+
+
 def _compound(word: str) -> bool:
-    for i in range(_MIN_PART, len(word) - _MIN_PART + 1):
+    for i in range(
+        max(_MIN_PART, len(word) - _MAX_PART), min(len(word) - _MIN_PART, _MAX_PART) + 1
+    ):
         head, tail = word[:i], word[i:]
         if head in _FUNCTION_PARTS or tail in _FUNCTION_PARTS:
             continue
