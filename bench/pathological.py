@@ -32,7 +32,6 @@ import language_tool_python
 
 from bench.pathological_corpus import MESSAGES, Case, cases
 from plugin.coach import (
-    empathy,
     exact,
     grammar,
     identifiers,
@@ -46,6 +45,7 @@ from plugin.coach import (
 )
 from plugin.coach.draft import Draft
 from plugin.coach.jargon import acronyms, rare
+from plugin.coach.moves import from_mood
 from plugin.coach.review import CheckRequest, Coach, to_source
 from plugin.coach.rules import load_pack
 
@@ -70,7 +70,7 @@ _CACHES: tuple[Callable[[], None], ...] = (
     identifiers._shape_is_identifier.cache_clear,
     identifiers._tail_start.cache_clear,
     reader.read.cache_clear,
-    empathy._stem.cache_clear,
+    from_mood._stem.cache_clear,
     exact._KEYS.clear,
     exact._window_keeps.cache_clear,
 )

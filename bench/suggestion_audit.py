@@ -52,6 +52,7 @@ class Audit:
     outside_body: list[tuple[str, str]] = field(default_factory=list)
     promises_on_solved: list[tuple[str, str]] = field(default_factory=list)
     per_rule: Counter[str] = field(default_factory=Counter)
+    moves_surfaced: int = 0  # re-checks after which another missing move is shown
 
     def figures(self) -> dict[str, Any]:
         n = max(self.suggestions, 1)
@@ -61,6 +62,7 @@ class Audit:
             "recheck_pass_share": round(1 - len(self.recheck_fail) / n, 4),
             "inserts_outside_body": len(self.outside_body),
             "promises_on_solved_replies": len(self.promises_on_solved),
+            "missing_moves_surfaced_after_a_fix": self.moves_surfaced,
         }
 
 
@@ -141,15 +143,22 @@ def _audit_one(
         else _shift(own, edits) not in after
     )
     # what else the re-check reports that it did not before: a finding of the same rule
-    # on what is left of the edited sentence (a long sentence split once) is its remainder
+    # on what is left of the edited sentence (a long sentence split once) is its remainder;
+    # a missing move is no text of the draft (the coach shows a few at a time: fixing one
+    # may bring the next into view), so the missing-move findings are compared apart
     grown = sorted(
         k[0]
         for k in after - kept
         if k != _shift(own, edits)
         and not (k[0] == f.rule_id and k[1] <= hi and lo <= k[2])
         and not k[0].startswith("missing-")
-        or (k[0].startswith("missing-") and after_count(after, k[0]) > before_count(before, k[0]))
     )
+    surfaced = sorted(
+        r
+        for r in {k[0] for k in after if k[0].startswith("missing-")}
+        if after_count(after, r) > before_count(before, r)
+    )
+    audit.moves_surfaced += bool(surfaced)
     if not gone or grown:
         audit.recheck_fail.append((key, f"gone={gone} new={sorted(set(grown))}", s.label))
 

@@ -18,6 +18,8 @@ from plugin.coach.model import CustomerContext
 from plugin.coach.review import CheckRequest, Coach
 from plugin.coach.rules import RulePackError, load_pack
 from plugin.coach.serialize import review_to_dict
+from plugin.store.extension import account_of, coach_for
+from plugin.store.scopes import ScopeQuery
 
 coach_cli = AppGroup("coach", help="Coach reply drafts and package the Zendesk app.")
 
@@ -47,8 +49,19 @@ def _read(path: str) -> str:
         raise click.ClickException(f"{path} is not valid UTF-8 (byte {err.start})") from None
 
 
-def _coach(rules: str | None) -> Coach:
+def _coach(rules: str | None, account: bool = False, where: ScopeQuery | None = None) -> Coach:
     base: Coach = current_app.extensions["coach"]
+    if account:
+        if rules:
+            raise click.UsageError("give either --rules FILE or --account, not both")
+        compiled = coach_for(current_app, where)
+        if compiled is None:
+            raise click.ClickException(
+                f"no stored rule pack for account {account_of(current_app)!r}: set DATABASE_URL "
+                "(or use the SQLite file under instance/) and run `flask --app wsgi db upgrade "
+                "--seed`, or leave out --account to use the shipped pack"
+            )
+        return compiled.coach
     if not rules:
         return base
     try:
@@ -69,12 +82,27 @@ def _coach(rules: str | None) -> Coach:
     default=None,
     help="Draft format (default: html for .html files, else text).",
 )
+@click.option(
+    "--channel",
+    help="Zendesk via channel (email, chat, native_messaging, whatsapp, twitter, ...); "
+    "default: inferred from the draft.",
+)
+@click.option("--internal", is_flag=True, help="The draft is an internal note, not a reply.")
+@click.option(
+    "--account",
+    "use_account",
+    is_flag=True,
+    help="Use the account's stored pack (the rules database) instead of a file.",
+)
+@click.option("--brand", help="With --account: the ticket's brand id (its overrides apply).")
+@click.option("--group", help="With --account: the ticket's group id.")
 @click.option("--json", "as_json", is_flag=True, help="Print the review as JSON.")
 @click.option(
     "--jsonl",
     "jsonl",
     metavar="FILE",
-    help="Batch: one {id, draft, customer_message?, format?} per line; '-' = stdin.",
+    help="Batch: one {id, draft, customer_message?, format?, channel?, comment_type?} per "
+    "line; '-' = stdin.",
 )
 def check(
     file: str | None,
@@ -82,11 +110,16 @@ def check(
     name: str | None,
     rules: str | None,
     fmt: str | None,
+    channel: str | None,
+    internal: bool,
+    use_account: bool,
+    brand: str | None,
+    group: str | None,
     as_json: bool,
     jsonl: str | None,
 ) -> None:
     """Coach FILE (a reply draft), or every line of a JSONL batch."""
-    coach = _coach(rules)
+    coach = _coach(rules, use_account, ScopeQuery(brand=brand, group=group, channel=channel))
     if jsonl is not None:
         if file:
             raise click.UsageError("give either FILE or --jsonl, not both")
@@ -106,6 +139,8 @@ def check(
         format="html" if fmt == "html" else "text",
         customer_message=_read(customer_file) if customer_file else "",
         context=ctx,
+        channel=channel,
+        comment_type="internal" if internal else "public",
     )
     try:
         review = coach.review(request)
@@ -206,7 +241,20 @@ def _batch_results(coach: Coach, data: bytes) -> Iterator[tuple[int, Any, dict[s
             fmt = item.get("format", "text")
             if fmt not in ("text", "html"):
                 raise BadLine("'format' must be 'text' or 'html'")
-            review = coach.review(CheckRequest(draft=draft, format=fmt, customer_message=message))
+            channel, kind = item.get("channel"), item.get("comment_type", "public")
+            if channel is not None and not isinstance(channel, str):
+                raise BadLine("'channel' must be a string")
+            if kind not in ("public", "internal"):
+                raise BadLine("'comment_type' must be 'public' or 'internal'")
+            review = coach.review(
+                CheckRequest(
+                    draft=draft,
+                    format=fmt,
+                    customer_message=message,
+                    channel=channel,
+                    comment_type=kind,
+                )
+            )
             yield line_no, item_id, review_to_dict(review, draft)
         except (BadLine, DraftError) as err:
             yield line_no, item_id, {"error": {"code": "invalid_line", "message": str(err)}}
@@ -220,8 +268,14 @@ _MARK = {"pass": "✓", "warn": "!", "fail": "✗", "n/a": "·"}
 
 def _human(out: dict[str, Any], draft: str, file: str) -> str:
     lines = [f"{file}: score {out['score']}/100"]
+    via = out["channel"]
+    lines.append(
+        f"  channel: {via['name'] or 'none given'} → {via['register']}"
+        + (" (inferred)" if via["inferred"] else "")
+        + (", internal note" if out["comment_type"] == "internal" else "")
+    )
     for name, cat in out["categories"].items():
-        lines.append(f"  {_MARK[cat['status']]} {name:<16} {cat['reason']}")
+        lines.append(f"  {_MARK[cat['status']]} {cat.get('label', name):<18} {cat['reason']}")
     if out["moves"]:
         lines.append("  moves: " + ", ".join(out["moves"]))
     for f in out["findings"]:

@@ -13,7 +13,7 @@ or neutral:
   so they needn't repeat it (PRODUCT.md, "acknowledge / paraphrase");
 - a neutral message that reports a problem ("The export button does nothing")
   deserves a reply that names it, which a direct answer usually does anyway: any
-  sentence reusing the problem's words counts (``empathy._topic_hits``);
+  sentence reusing the problem's words counts (``moves.restate``, or ``moves.from_mood``);
 - a calm message is most often a how-to question, where restating adds length,
   not value, so it is not expected there;
 - with no problem stated we cannot check or suggest a real restatement, so it is
@@ -24,7 +24,7 @@ or neutral:
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from plugin.coach import edits, exact
 from plugin.coach.draft import Draft, Span
@@ -42,6 +42,7 @@ SHORT_REPLY_WORDS = 150  # over-empathizing is judged on short answers only
 _SPARE_WORDS = 8  # a sentence with more words than its empathy phrase + this carries content
 EMPATHY = frozenset({"validate", "apologize"})
 APOLOGY = frozenset({"apologize"})
+_EXCESS = {"over-apologizing": APOLOGY, "over-empathizing": EMPATHY}
 
 
 def expected(
@@ -129,6 +130,27 @@ def over_empathizing(
             "Keep one empathy line" if keep == 1 else f"Keep {keep} empathy lines",
         ),
     )
+
+
+def every_excess(draft: Draft, pack: RulePack, findings: Sequence[Finding]) -> list[Finding]:
+    """Findings for each extra apology or sympathy line after the one a finding marks.
+
+    ``over_apologizing`` and ``over_empathizing`` mark the first line past what is
+    enough (with the suggestion that trims them all); the agent should see every
+    extra line highlighted, so each later one gets a finding of its own.
+    """
+    extra: list[Finding] = []
+    matches = None
+    for f in findings:
+        moves = _EXCESS.get(f.rule_id)
+        if moves is None:
+            continue
+        if matches is None:
+            matches = [m for m in pack.find(draft.text) if not draft.is_protected(m.start, m.end)]
+        for s, e in spans(matches, moves):
+            if s > f.start:
+                extra.append(Finding(f.rule_id, f.category, f.severity, s, e, f.message, f.why))
+    return extra
 
 
 def _trim(

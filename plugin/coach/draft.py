@@ -17,7 +17,7 @@ from itertools import accumulate
 from operator import itemgetter
 from typing import Literal, NamedTuple
 
-from plugin.coach import markup, protected
+from plugin.coach import handles, markup, protected
 from plugin.coach.model import Edit
 from plugin.coach.rule_schema import fold
 
@@ -235,12 +235,13 @@ def parse(source: str, fmt: Format = "text", names: tuple[str, ...] = ()) -> Dra
     ``names`` are the customer's name parts, protected wherever they stand.
     Raises DraftError for an unknown format; emptiness is the caller's rule.
     """
+    quoted: list[tuple[int, int]] = []
     if fmt == "text":
         text, starts, ends = source.replace("\r\n", "\n").replace("\r", "\n"), None, None
         if len(text) != len(source):  # keep offsets exact: map CRLF by hand
             text, starts, ends = _crlf_map(source)
     elif fmt == "html":
-        text, starts, ends = _html_to_text(source)
+        text, starts, ends = _html_to_text(source, quoted)
     else:
         raise DraftError(f"unknown format {fmt!r}: use 'text' or 'html'")
     return Draft(
@@ -249,7 +250,7 @@ def parse(source: str, fmt: Format = "text", names: tuple[str, ...] = ()) -> Dra
         text=text,
         sentences=_sentences(text),
         words=_words(text),
-        protected=_protected(text, names),
+        protected=_protected(text, names, quoted),
         _starts=starts,
         _ends=ends,
     )
@@ -287,8 +288,13 @@ def _crlf_map(source: str) -> tuple[str, tuple[int, ...], tuple[int, ...]]:
     return "".join(chars), tuple(starts), tuple(ends)
 
 
-def _html_to_text(source: str) -> tuple[str, tuple[int, ...], tuple[int, ...]]:
+def _html_to_text(
+    source: str, quoted: list[tuple[int, int]] | None = None
+) -> tuple[str, tuple[int, ...], tuple[int, ...]]:
+    """Plain text and its offset map; the text of each outermost ``<blockquote>`` (the
+    customer's words quoted back) is appended to ``quoted`` as a plain-text span."""
     chars: list[str] = []
+    depth, quote_start = 0, 0
     starts: list[int] = []
     ends: list[int] = []
     skipping: str | None = None
@@ -341,6 +347,14 @@ def _html_to_text(source: str) -> tuple[str, tuple[int, ...], tuple[int, ...]]:
             skipping = tag
         elif tag in _BLOCK_TAGS:
             emit_break(m.start())
+            if tag == "blockquote" and token.startswith("</"):
+                depth = max(0, depth - 1)
+                if not depth and quoted is not None:
+                    quoted.append((quote_start, len(starts)))
+            elif tag == "blockquote" and not token.endswith("/>"):
+                depth, quote_start = depth + 1, len(starts) if not depth else quote_start
+    if depth and quoted is not None:  # an unclosed quote runs to the end
+        quoted.append((quote_start, len(starts)))
     if skipping is None and pos < len(source):
         emit_text(pos, source[pos:])
     while chars and chars[-1] in " \n":
@@ -423,11 +437,15 @@ def _is_signature_line(line: str) -> bool:
     )
 
 
-def _protected(text: str, names: tuple[str, ...]) -> tuple[Span, ...]:
+def _protected(
+    text: str, names: tuple[str, ...], quoted: list[tuple[int, int]] | None = None
+) -> tuple[Span, ...]:
     raw = protected.scan(text, names)
-    signature = _signature(text)
+    raw += [(s, min(e, len(text))) for s, e in quoted or () if s < min(e, len(text))]
+    signature = _signature(text) or handles.initials_span(text)  # "... ^RM" signs a tweet
     if signature is not None:
         raw.append(signature)
+    raw += handles.handle_spans(text)
     raw.sort()
     merged: list[Span] = []
     for s, e in raw:

@@ -13,9 +13,8 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 
-from plugin.coach import calibrate, exact, layout, lexicon, rewrite, wording
+from plugin.coach import calibrate, exact, layout, moves, rewrite, wording
 from plugin.coach.draft import Draft
 from plugin.coach.layout import Layout
 from plugin.coach.model import (
@@ -27,18 +26,9 @@ from plugin.coach.model import (
     MoveHit,
     Suggestion,
 )
+from plugin.coach.moves import from_mood
 from plugin.coach.rules import RuleMatch, RulePack, fold
 
-# Words that say nothing about which problem a sentence is about.
-_STOPWORDS = lexicon.wordset(
-    "the a an and or but with from that this these those your my our their its his her for "
-    "about into onto have has had been was were are is be not still just again some any when "
-    "what which you we they it me us them can could will would should does did don't doesn't "
-    "didn't hasn't haven't isn't won't can't never since after before there there's it's "
-    "you're you've we're we've get got getting every each all also only even yet already "
-    "today yesterday week weeks day days time times one two"
-)
-ACK_MIN_WORDS = 2  # a sentence restates the problem when it reuses this many of its words
 # Anti-pattern findings per draft, in reading order, and how many of them get a
 # checked rewrite: far above any real reply (a few), and a bound on the work.
 MAX_ANTIPATTERNS = MAX_FINDINGS
@@ -55,9 +45,14 @@ class EmpathyResult:
 
 
 def analyze(
-    draft: Draft, pack: RulePack, mood: Mood | None, context: CustomerContext | None
+    draft: Draft,
+    pack: RulePack,
+    mood: Mood | None,
+    context: CustomerContext | None,
+    customer: str = "",
 ) -> EmpathyResult:
-    """Moves, anti-patterns and calibrated missing-move findings for ``draft``."""
+    """Moves, anti-patterns and calibrated missing-move findings for ``draft``;
+    ``customer`` is the message it answers, when known."""
     everything = pack.find(draft.text)
     exact.remember(pack, draft.text, everything)
     matches = [m for m in everything if not draft.is_protected(m.start, m.end)]
@@ -72,7 +67,7 @@ def analyze(
     avoid = _longest_per_rule(
         [m for m in matches if m.rule.kind == "avoid" and (name or not m.rule.requires_name)]
     )
-    moves = _moves(draft, matches, avoid, openers, shape, mood, name)
+    moves = _moves(draft, matches, avoid, openers, shape, mood, name, customer)
     fill = {
         "topic": topic,
         "problem": problem.rstrip(" .!?") if problem else None,
@@ -142,6 +137,7 @@ def _moves(
     shape: Layout,
     mood: Mood | None,
     name: str | None,
+    customer: str,
 ) -> list[MoveHit]:
     # A robotic apology is an anti-pattern, not the move it imitates.
     weak = [(m.start, m.end, m.rule.move) for m in avoid if m.rule.move]
@@ -152,13 +148,27 @@ def _moves(
         if any(s < m.end and m.start < e and mv == m.rule.move for s, e, mv in weak):
             continue
         hits.append(MoveHit(m.rule.move, m.start, m.end, m.rule.id))
+    felt = [(h.start, h.end) for h in hits if h.move == "validate"]
+    found = [h for h in moves.detect(draft, customer, felt) if not _botched(h, weak)]
+    hits += found
     if shape.greeting_start is not None and shape.greeting_end is not None:
         # The name is protected, yet "Hi Maria," is the greeting move itself.
         rule_id = next(m.rule.id for m in openers if m.start == shape.greeting_start)
         hits.append(MoveHit("greeting", shape.greeting_start, shape.greeting_end, rule_id))
     hits += _name_hits(draft, name)
-    hits += _topic_hits(draft, shape, mood, avoid)
+    if not customer:  # without their words, the problem clause read from the mood stands in
+        # pushback is no restatement: blame, a policy shield, can't-language...
+        pushback = [
+            (m.start, m.end) for m in avoid if not m.rule.move and m.rule.severity != "info"
+        ]
+        # a sentence that tells the customer what to do answers; it does not restate
+        answers = [(h.start, h.end) for h in found if h.move == "next_steps"]
+        hits += from_mood.acknowledgements(draft, shape, mood, pushback, answers)
     return _merge(hits)
+
+
+def _botched(hit: MoveHit, weak: list[tuple[int, int, str]]) -> bool:
+    return any(s < hit.end and hit.start < e and mv == hit.move for s, e, mv in weak)
 
 
 def _name_hits(draft: Draft, name: str | None) -> list[MoveHit]:
@@ -172,66 +182,6 @@ def _name_hits(draft: Draft, name: str | None) -> list[MoveHit]:
         MoveHit("personalization", m.start(), m.end(), "personalization-name")
         for m in pattern.finditer(draft.folded)
     ]
-
-
-def _topic_hits(
-    draft: Draft, shape: Layout, mood: Mood | None, avoid: list[RuleMatch]
-) -> list[MoveHit]:
-    """A sentence that names the customer's problem in their words acknowledges it.
-
-    "Their words" are the content words of the problem clause and topic (stemmed, so
-    "hasn't arrived" matches "arrival" no better than it should, but "charged" matches
-    "charge"); a sentence reusing ``ACK_MIN_WORDS`` of them restates the problem —
-    unless it pushes back (blame, a policy shield, can't-language...): "Per our policy
-    we cannot refund this order" names the refund but acknowledges nothing.
-    """
-    if mood is None or not (mood.problem or mood.topic):
-        return []
-    said = " ".join(t for t in (mood.problem, mood.topic) if t)
-    tokens = lexicon.TOKEN.findall(lexicon.word_key(said))
-    wanted = {_stem(w) for w in tokens if len(w) >= 3 and w not in _STOPWORDS}
-    if not wanted:
-        return []
-    need = min(ACK_MIN_WORDS, len(wanted)) if len(wanted) <= 4 else (len(wanted) + 1) // 2
-    sentences = [s for s in draft.sentences if s.start >= shape.body_start]
-    if not sentences:
-        return []
-    ends = [s.end for s in sentences]
-    # anti-patterns that are no botched move (a robotic apology still apologises)
-    pushback = [(m.start, m.end) for m in avoid if not m.rule.move and m.rule.severity != "info"]
-    prefixes = {w[:3] for w in wanted}
-    words = draft.words
-    # a stem is at least 3 letters: no wanted stem starts otherwise ("-": "double-charged")
-    candidates = [i for i, low in enumerate(draft.lowered) if low[:3] in prefixes or "-" in low]
-    current, hits = -1, set[str]()
-    for i in candidates:  # reading order
-        start = words[i].start
-        k = bisect_right(ends, start)
-        if k == len(sentences):
-            break
-        if start < sentences[k].start:
-            continue  # between sentences (the greeting line)
-        if k != current:
-            current, hits = k, set()
-        hits.update(stem for part in draft.lowered[i].split("-") if (stem := _stem(part)) in wanted)
-        if len(hits) >= need:
-            span = sentences[k]
-            if not any(s < span.end and span.start < e for s, e in pushback):
-                return [MoveHit("acknowledge", span.start, span.end, "acknowledge-topic")]
-            hits = set()
-    return []
-
-
-@lru_cache(maxsize=8192)
-def _stem(word: str) -> str:
-    """A crude stem: "charged", "charges", "charge" → "charg"; "shown", "showed" → "show"."""
-    word = word.replace("’", "'").strip("'")
-    for suffix in ("ing", "ed", "es", "s", "e"):
-        if len(word) - len(suffix) >= 3 and word.endswith(suffix):
-            return word[: -len(suffix)]
-    if len(word) > 4 and word.endswith("wn"):
-        return word[:-1]
-    return word
 
 
 def _merge(hits: list[MoveHit]) -> list[MoveHit]:

@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from plugin.coach import handles
 from plugin.coach.draft import SIGNOFF, Draft, last_lines
+from plugin.coach.rule_schema import reply_start
 
 # Words after "Hi" that address nobody in particular ("Hi there", "Dear customer").
 GENERIC_ADDRESSES = frozenset(
@@ -90,7 +92,7 @@ class Layout:
 def read(draft: Draft, openers: list[tuple[int, int]], known_name: str | None) -> Layout:
     """The reply's layout; ``openers`` are greeting-move matches at the opening."""
     text = draft.text
-    first = len(text) - len(text.lstrip())
+    first = reply_start(text)
     opener = next(((s, e) for s, e in openers if s == first), None)
     name, greeting_end = None, None
     if opener is not None:
@@ -151,4 +153,5 @@ def _signoff(text: str, body_start: int) -> int | None:
     for start, line in last_lines(text):
         if start >= body_start and SIGNOFF.fullmatch(line):
             return start + len(line) - len(line.lstrip())
-    return None
+    initials = handles.initials_span(text)  # "... ^RM": the agent signs on the last line
+    return initials[0] if initials and initials[0] >= body_start else None

@@ -15,19 +15,49 @@ Severity = Literal["info", "warning", "error"]
 Status = Literal["pass", "warn", "fail", "n/a"]
 MoodLabel = Literal["calm", "neutral", "worried", "frustrated", "angry"]
 
-# The AutoQA-style categories every review reports, in display order.
+# The categories every review reports, in display order. Where Zendesk QA's AutoQA has a
+# category with the same meaning the key is its name in snake_case (greeting, empathy,
+# comprehension, tone, solution_offered, readability, spelling_grammar, closing), so a
+# lead can compare coaching before Submit with AutoQA after it; jargon, next_steps and
+# personalization are the coach's own.
 CATEGORIES: tuple[str, ...] = (
     "greeting",
     "empathy",
-    "acknowledgement",
+    "comprehension",
     "tone",
+    "solution_offered",
+    "next_steps",
     "readability",
     "jargon",
-    "grammar",
-    "next_steps",
+    "spelling_grammar",
     "closing",
     "personalization",
 )
+CATEGORY_LABELS: dict[str, str] = {
+    "greeting": "Greeting",
+    "empathy": "Empathy",
+    "comprehension": "Comprehension",
+    "tone": "Tone",
+    "solution_offered": "Solution offered",
+    "next_steps": "Next steps",
+    "readability": "Readability",
+    "jargon": "Jargon",
+    "spelling_grammar": "Spelling & grammar",
+    "closing": "Closing",
+    "personalization": "Personalization",
+}
+# Earlier names, still accepted from rule packs and analyzers; reviews report the new ones.
+CATEGORY_ALIASES: dict[str, str] = {
+    "acknowledgement": "comprehension",
+    "grammar": "spelling_grammar",
+}
+CATEGORY_NAMES: frozenset[str] = frozenset(CATEGORIES) | frozenset(CATEGORY_ALIASES)
+
+
+def category_key(name: str) -> str:
+    """The reported category for ``name`` (an alias maps to its new name)."""
+    return CATEGORY_ALIASES.get(name, name)
+
 
 # Empathy moves a good reply makes (PRODUCT.md), in the order a reply usually makes them.
 MOVES: tuple[str, ...] = (
@@ -42,6 +72,20 @@ MOVES: tuple[str, ...] = (
     "closing",
     "personalization",
 )
+# The category a missing move is reported under.
+MOVE_CATEGORY: dict[str, str] = {
+    "greeting": "greeting",
+    "thanks": "empathy",
+    "acknowledge": "comprehension",
+    "validate": "empathy",
+    "apologize": "empathy",
+    "ownership": "solution_offered",
+    "next_steps": "next_steps",
+    "reassure": "empathy",
+    "closing": "closing",
+    "personalization": "personalization",
+}
+CommentType = Literal["public", "internal"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,6 +198,7 @@ class Hint:
 class CategoryResult:
     status: Status
     reason: str
+    points_lost: float = 0.0  # what this category took off the score (score.py)
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,3 +223,7 @@ class Review:
     customer_mood: Mood | None
     timings: dict[str, float] = field(default_factory=dict)
     notes: tuple[str, ...] = ()  # what the review left out, and why (a long message, many findings)
+    channel: str = ""  # the Zendesk via channel as given ("" = none)
+    register: str = "email"  # email | chat | social (channel.py)
+    register_inferred: bool = True  # read from the text, not from a known channel
+    comment_type: CommentType = "public"

@@ -14,19 +14,24 @@ from itertools import islice
 from time import perf_counter
 
 from plugin.coach import (
+    calibrate,
+    channel,
     cheer,
     empathy,
     jargon,
     mood_window,
+    needs,
     readability,
     shouting,
     spelling,
     wording,
 )
 from plugin.coach.draft import Draft, DraftError, Format, parse
+from plugin.coach.empathy import EmpathyResult
 from plugin.coach.hints import hints as customer_hints
 from plugin.coach.model import (
     MAX_FINDINGS,
+    CommentType,
     CustomerContext,
     Finding,
     Hint,
@@ -34,9 +39,10 @@ from plugin.coach.model import (
     Review,
     Settings,
     Suggestion,
+    category_key,
 )
 from plugin.coach.rules import RulePack
-from plugin.coach.score import categorize, overall_score
+from plugin.coach.score import categorize, points_lost, total
 from plugin.coach.suggest.placement import source_edit
 from plugin.coach.suggest.vet import vet as vet_suggestions
 
@@ -57,6 +63,8 @@ class CheckRequest:
     customer_message: str = ""
     context: CustomerContext | None = None
     now: datetime | None = None
+    channel: str | None = None  # Zendesk via channel ("email", "whatsapp", ...); None = infer
+    comment_type: CommentType = "public"  # an internal note is not coached for empathy
 
 
 @dataclass(frozen=True)
@@ -95,12 +103,32 @@ class Coach:
             customer, cut = mood_window.read(request.customer_message)
             notes += [cut] if cut else []
         lap("mood")
-        found = empathy.analyze(draft, self.pack, customer, request.context)
-        shouts = shouting.in_draft(draft, self.pack.allowlist) + cheer.analyze(draft, customer)
+        via = request.channel or (request.context.channel if request.context else None)
+        chan = channel.resolve(via, draft.text)
+        internal = request.comment_type == "internal"
+        shouts: list[Finding] = []
+        if internal:  # a note to colleagues: no empathy, tone, jargon or personal coaching
+            found = EmpathyResult((), (), (), ())
+        else:
+            found = empathy.analyze(
+                draft, self.pack, customer, request.context, request.customer_message
+            )
+            found = needs.adjust(found, draft, customer, chan)
+            more = calibrate.every_excess(draft, self.pack, found.findings)
+            if more:
+                found = dataclasses.replace(found, findings=(*found.findings, *more))
+            shouts = [
+                *shouting.in_draft(draft, self.pack.allowlist),
+                *cheer.analyze(draft, customer),
+            ]
         lap("empathy")
         read = readability.analyze(draft, self.settings)
         lap("readability")
-        words = jargon.analyze(draft, self.pack, self.settings, request.customer_message)
+        words = (
+            ()
+            if internal
+            else jargon.analyze(draft, self.pack, self.settings, request.customer_message)
+        )
         lap("jargon")
         spelled = spelling.analyze(draft, self.pack)
         lap("spelling")
@@ -110,7 +138,7 @@ class Coach:
                 found.body_start,
                 customer_hints(request.context, request.now or datetime.now(UTC)),
             )
-            if request.context
+            if request.context and not internal
             else ()
         )
         plain = vet_suggestions(
@@ -126,13 +154,15 @@ class Coach:
         if len(findings) > MAX_FINDINGS:
             findings = findings[:MAX_FINDINGS]
             notes.append(f"Only the first {MAX_FINDINGS} findings are shown.")
-        categories = categorize(draft, found, findings, request.context, hints)
+        categories = points_lost(
+            categorize(draft, found, findings, request.context, hints, chan, internal), findings
+        )
         lap("score")
         moves = tuple(
             MoveHit(m.move, *draft.to_source(m.start, m.end), m.rule_id) for m in found.moves
         )
         return Review(
-            score=overall_score(categories, findings),
+            score=total(categories),
             categories=categories,
             moves=moves,
             missing_moves=found.missing,
@@ -142,6 +172,10 @@ class Coach:
             customer_mood=customer,
             timings=timings,
             notes=tuple(notes),
+            channel=chan.name,
+            register=chan.register,
+            register_inferred=chan.inferred,
+            comment_type=request.comment_type,
         )
 
 
@@ -180,4 +214,5 @@ def to_source(draft: Draft, findings: Iterable[Finding]) -> Iterable[Finding]:
             if not any(e.start != e.end and draft.is_protected(e.start, e.end) for e in s.edits)
         )
         # Built directly: dataclasses.replace costs several times more per finding.
-        yield Finding(f.rule_id, f.category, f.severity, start, end, f.message, f.why, suggestions)
+        category = category_key(f.category)  # analyzers may still use an earlier name
+        yield Finding(f.rule_id, category, f.severity, start, end, f.message, f.why, suggestions)

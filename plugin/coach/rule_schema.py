@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal, NamedTuple, cast
 
-from plugin.coach.model import CATEGORIES, MOVES, Severity
+from plugin.coach.model import CATEGORY_NAMES, MOVES, Severity, category_key
 
 Kind = Literal["avoid", "move"]
 Scope = Literal["any", "opening"]
@@ -100,6 +100,17 @@ def fold(text: str) -> str:
     return lowered
 
 
+# A social reply addresses its readers by @handle first ("@acme @sam Hi there, ..."):
+# the reply itself, and so its greeting, starts after them.
+_LEADING_HANDLES = re.compile(r"\s*(?:[.]?@\w+[,:]?\s*)*")
+
+
+def reply_start(text: str) -> int:
+    """Where the reply's first word starts: past white space and leading @handles."""
+    found = _LEADING_HANDLES.match(text)
+    return found.end() if found else 0
+
+
 def norm_phrase(phrase: str) -> str:
     return " ".join(fold(phrase).split())
 
@@ -134,7 +145,7 @@ def _parse_rule(item: object, source: str, index: int, strict: bool) -> Rule:
     if unknown:
         raise fail(f"unknown keys {sorted(map(str, unknown))}")
     kind = _choice(item.get("kind"), KINDS, "kind", fail)
-    category = _choice(item.get("category"), frozenset(CATEGORIES), "category", fail)
+    category = category_key(_choice(item.get("category"), CATEGORY_NAMES, "category", fail))
     severity = _choice(item.get("severity", "warning"), SEVERITIES, "severity", fail)
     status = _choice(item.get("status", "active"), STATUSES, "status", fail)
     scope = _choice(item.get("scope", "any"), SCOPES, "scope", fail)

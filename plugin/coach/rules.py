@@ -36,6 +36,7 @@ from plugin.coach.rule_schema import (
     norm_phrase,
     parse_glossary,
     parse_rules,
+    reply_start,
     strings,
 )
 from plugin.coach.triggers import max_width, triggers
@@ -151,7 +152,7 @@ class RulePack:
                         found.update([(i, start, last + 1) for i in key.rules])
                 for i in key.regexes:
                     near.setdefault(i, []).append(last)
-        opening = len(folded) - len(folded.lstrip())  # where the reply's first word starts
+        opening = reply_start(folded)  # where the reply's first word starts
         contextual = self._contextual
         kept = {
             RuleMatch(rules[i], s, e)

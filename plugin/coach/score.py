@@ -2,6 +2,13 @@
 
 Analyzers only report; this module alone turns reports into pass/warn/fail and a
 0-100 number, so the weighting can change without touching any analyzer.
+
+The score is 100 less what each category's status costs, so it explains itself: every
+point lost is in a category that says why. Tone and empathy carry a reply (PRODUCT.md:
+a reply that feels understood), then whether a solution is offered and the problem
+understood; spelling, rare words and courtesies cost little. An excellent reply keeps
+90 or more with a long sentence or a missing greeting; a reply that blames, shields
+behind policy or stays cold to an upset customer falls under 50.
 """
 
 from __future__ import annotations
@@ -9,47 +16,52 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
+from plugin.coach.channel import Channel
 from plugin.coach.draft import Draft
 from plugin.coach.model import (
     CATEGORIES,
+    CATEGORY_LABELS,
     CategoryResult,
     CustomerContext,
     Finding,
     Hint,
     MoveHit,
-    Status,
 )
 
 # Which empathy moves stand as evidence for a category's pass.
 _EVIDENCE: dict[str, tuple[str, ...]] = {
     "greeting": ("greeting",),
-    "empathy": ("validate", "apologize", "thanks", "reassure", "ownership"),
-    "acknowledgement": ("acknowledge",),
+    "empathy": ("validate", "apologize", "reassure", "thanks"),
+    "comprehension": ("acknowledge",),
+    "solution_offered": ("ownership", "next_steps"),
     "next_steps": ("next_steps",),
     "closing": ("closing",),
     "personalization": ("personalization",),
 }
-
-# Tone and empathy carry a reply (PRODUCT.md: a reply that feels understood);
-# spelling and rare words matter less than blame or a missing next step.
-_WEIGHTS: dict[str, float] = {
-    "greeting": 1.0,
-    "empathy": 2.0,
-    "acknowledgement": 1.5,
-    "tone": 2.0,
-    "readability": 1.5,
-    "jargon": 1.5,
-    "grammar": 1.0,
-    "next_steps": 1.5,
-    "closing": 1.0,
-    "personalization": 1.0,
+# Points at stake per category: a failed category costs all of them, a warned one a
+# share per problem. Tone and empathy decide whether a reply is good; whether a solution
+# is offered comes next; the rest is polish.
+WEIGHTS: dict[str, float] = {
+    "tone": 40.0,
+    "empathy": 40.0,
+    "solution_offered": 20.0,
+    "comprehension": 8.0,
+    "next_steps": 6.0,
+    "readability": 6.0,
+    "jargon": 4.0,
+    "spelling_grammar": 4.0,
+    "greeting": 3.0,
+    "closing": 3.0,
+    "personalization": 2.0,
 }
-_VALUE: dict[Status, float] = {"pass": 1.0, "warn": 0.6, "fail": 0.15}
+PER_PROBLEM = 0.5  # share of a category's points each warning in it costs ...
+MAX_WARNED = 0.8  # ... up to this share while the category only warns
+IDEA = 0.1  # share an expected move costs when it is only worth an idea here
+_RELATIONAL = frozenset({"tone", "empathy"})
 _SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
-# What each finding costs on top of its category's status, so four 70-word sentences
-# or five jargon terms weigh more than one; capped so the categories still decide.
-_COST = {"error": 5.0, "warning": 2.5}
-_MAX_PENALTY = 30.0
+_LETTER = frozenset({"greeting", "closing", "personalization"})  # asked of an email only
+_NOT_COACHED_IN_NOTES = frozenset(CATEGORIES) - {"readability", "spelling_grammar"}
+_MISSING = "missing-"
 
 
 class _Moves(Protocol):
@@ -69,19 +81,31 @@ def categorize(
     findings: Sequence[Finding],
     context: CustomerContext | None,
     hints: Sequence[Hint],
+    channel: Channel | None = None,
+    internal: bool = False,
 ) -> dict[str, CategoryResult]:
     by_category: dict[str, list[Finding]] = {c: [] for c in CATEGORIES}
     for f in findings:
         by_category.setdefault(f.category, []).append(f)
-    moves_by_name: dict[str, MoveHit] = {}
+    moves: dict[str, MoveHit] = {}
     for m in found.moves:
-        moves_by_name.setdefault(m.move, m)
+        moves.setdefault(m.move, m)
+    register = channel.register if channel else "email"
     result: dict[str, CategoryResult] = {}
     for category in CATEGORIES:
-        result[category] = _status(
-            category, by_category[category], moves_by_name, found, draft, context, hints
-        )
+        if internal and category in _NOT_COACHED_IN_NOTES:
+            result[category] = CategoryResult("n/a", "Internal note: not coached for this.")
+        elif register != "email" and category in _LETTER and not _has(category, moves):
+            result[category] = CategoryResult("n/a", f"Not expected in a {register} reply.")
+        else:
+            result[category] = _status(
+                category, by_category[category], moves, found, draft, context, hints
+            )
     return result
+
+
+def _has(category: str, moves: dict[str, MoveHit]) -> bool:
+    return any(m in moves for m in _EVIDENCE.get(category, ()))
 
 
 def _status(
@@ -95,10 +119,7 @@ def _status(
 ) -> CategoryResult:
     counted = [f for f in findings if f.severity != "info"]
     if counted:
-        worst = max(counted, key=lambda f: _SEVERITY_RANK[f.severity])
-        status: Status = "fail" if worst.severity == "error" or len(counted) >= 3 else "warn"
-        more = f" (+{len(counted) - 1} more)" if len(counted) > 1 else ""
-        return CategoryResult(status, worst.message + more)
+        return _problem(category, counted)
     evidence = [moves[m] for m in _EVIDENCE.get(category, ()) if m in moves]
     if evidence:
         hit = evidence[0]
@@ -110,9 +131,10 @@ def _status(
         return CategoryResult("n/a", "No customer context: open the draft from a Zendesk ticket.")
     wanted = _EVIDENCE.get(category, ())
     missing = [m for m in wanted if m in found.missing]
-    if missing:
+    if missing:  # expected here, yet only an idea for this customer (no warning)
+        idea = next((f for f in findings if f.rule_id.startswith(_MISSING)), None)
         names = ", ".join(m.replace("_", " ") for m in missing)
-        return CategoryResult("warn", f"Missing for this customer: {names}.")
+        return CategoryResult("warn", f"Idea: {idea.message}" if idea else f"Idea: {names}.")
     if wanted and not any(m in found.expected for m in wanted):
         return CategoryResult("n/a", "Not needed for this message.")
     if findings:
@@ -120,27 +142,62 @@ def _status(
     return CategoryResult("pass", _CLEAN.get(category, "Nothing to improve here."))
 
 
+def _problem(category: str, counted: list[Finding]) -> CategoryResult:
+    """Warn on a problem; fail on an error or on several."""
+    worst = max(counted, key=lambda f: _SEVERITY_RANK[f.severity])
+    # Two problems fail tone or empathy: blame plus a policy shield, or an upset
+    # customer given neither an apology nor a word for how they feel.
+    fail_at = 2 if category in _RELATIONAL else 3
+    failed = worst.severity == "error" or len(counted) >= fail_at
+    more = f" (+{len(counted) - 1} more)" if len(counted) > 1 else ""
+    return CategoryResult("fail" if failed else "warn", worst.message + more)
+
+
 _CLEAN = {
     "tone": "No blame, dismissal or robotic phrasing found.",
     "readability": "Sentences are short and plain enough.",
     "jargon": "No unexplained jargon or acronyms.",
-    "grammar": "No spelling problems found.",
+    "spelling_grammar": "No spelling problems found.",
 }
 
 
-def overall_score(categories: dict[str, CategoryResult], findings: Sequence[Finding]) -> int:
-    """Weighted mean of category values (n/a excluded), less a small cost per warning/error.
+def points_lost(
+    categories: dict[str, CategoryResult], findings: Sequence[Finding]
+) -> dict[str, CategoryResult]:
+    """Each category with what its status costs: every point off the score has a reason.
 
-    The per-finding cost keeps two blame phrases worse than one, while the cap and
-    the category mean keep ten spelling slips from sinking an empathetic reply.
+    A failed category costs its weight; a warned one ``PER_PROBLEM`` of it per warning
+    (up to ``MAX_WARNED``), or ``IDEA`` of it when only ideas keep it from passing;
+    pass and n/a cost nothing, so a chat reply is not marked down for the greeting it
+    was never asked for.
     """
-    total = weight = 0.0
+    problems: dict[str, int] = {}
+    for f in findings:
+        if f.severity != "info":
+            problems[f.category] = problems.get(f.category, 0) + 1
+    out: dict[str, CategoryResult] = {}
     for name, res in categories.items():
-        if res.status == "n/a":
-            continue
-        w = _WEIGHTS.get(name, 1.0)
-        total += w * _VALUE[res.status]
-        weight += w
-    base = 100.0 * total / weight if weight else 100.0
-    penalty = sum(_COST.get(f.severity, 0.0) for f in findings)
-    return max(0, min(100, round(base - min(penalty, _MAX_PENALTY))))
+        weight = WEIGHTS.get(name, 3.0)
+        lost = 0.0
+        if res.status == "fail":
+            lost = weight
+        elif res.status == "warn":
+            n = problems.get(name, 0)
+            lost = weight * (min(MAX_WARNED, PER_PROBLEM * n) if n else IDEA)
+        out[name] = CategoryResult(res.status, res.reason, round(lost, 1))
+    return out
+
+
+def overall_score(categories: dict[str, CategoryResult], findings: Sequence[Finding]) -> int:
+    """100 less what the categories lose (``points_lost``), within 0..100."""
+    return total(points_lost(categories, findings))
+
+
+def total(categories: dict[str, CategoryResult]) -> int:
+    """The score of categories whose ``points_lost`` is already set."""
+    return max(0, min(100, round(100.0 - sum(c.points_lost for c in categories.values()))))
+
+
+def label(category: str) -> str:
+    """The display name of a category ("spelling_grammar" -> "Spelling & grammar")."""
+    return CATEGORY_LABELS.get(category, category.replace("_", " ").capitalize())

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from plugin.coach.model import Finding, Mood, Review, Suggestion
+from plugin.coach.score import label
 
 
 def finding_to_dict(f: Finding, source: str, index: int) -> dict[str, Any]:
@@ -56,8 +57,20 @@ def review_to_dict(review: Review, source: str) -> dict[str, Any]:
     return {
         "score": review.score,
         "categories": {
-            name: {"status": c.status, "reason": c.reason} for name, c in review.categories.items()
+            name: {
+                "status": c.status,
+                "label": label(name),
+                "reason": c.reason,
+                "points_lost": c.points_lost,
+            }
+            for name, c in review.categories.items()
         },
+        "channel": {
+            "name": review.channel or None,
+            "register": review.register,
+            "inferred": review.register_inferred,
+        },
+        "comment_type": review.comment_type,
         "moves": sorted({m.move for m in review.moves}),
         "move_spans": [
             {"move": m.move, "start": m.start, "end": m.end, "rule_id": m.rule_id}

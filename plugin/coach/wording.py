@@ -17,6 +17,7 @@ from plugin.coach import exact
 from plugin.coach.draft import Draft
 from plugin.coach.layout import Layout
 from plugin.coach.model import Edit, Finding, Mood, Severity, Suggestion
+from plugin.coach.rule_schema import reply_start
 from plugin.coach.rules import RulePack
 from plugin.coach.suggest import fitting, placement, promise, wordings
 from plugin.coach.suggest.register import register_of
@@ -275,7 +276,7 @@ def _insertion(
             return None  # the greeting exists; its own findings suggest the name
         if move == "personalization" and not name:
             return None
-        pos = len(text) - len(text.lstrip())
+        pos = reply_start(text)
         edit = Edit(pos, pos, f"Hi {name},\n\n" if name else "Hello,\n\n")
     elif move in ("thanks", "acknowledge", "validate", "apologize"):
         edit = insert_sentence(text, placement.opening(draft, layout), wording)

@@ -75,13 +75,16 @@ def _new_value(old: Any, text: str) -> Any:
 
 
 def _diff(field: str, before: str, after: str) -> str:
+    # One diff line per text line, even when the text has no final newline (an HTML
+    # reply is often a single line: its removal and addition must not run together).
     lines = difflib.unified_diff(
-        before.splitlines(keepends=True),
-        after.splitlines(keepends=True),
+        before.splitlines(),
+        after.splitlines(),
         fromfile=f"{field} (now)",
         tofile=f"{field} (after)",
+        lineterm="",
     )
-    return "".join(lines)
+    return "\n".join(lines) + "\n"
 
 
 def plan(coach: Coach, macro: Any, chosen: list[str]) -> Plan:

@@ -19,13 +19,19 @@
   var DEBOUNCE_MS = 90;
   var CONTEXT_CHARS = 48;
   var FIRST_FINDINGS = 5; // more sit behind "Show more" so the sidebar stays scannable
+  // Display order and names; the review also sends each category's label (AutoQA's names
+  // where the meaning is the same), which wins when present.
   var CATEGORY_NAMES = {
-    greeting: "Greeting", empathy: "Empathy", acknowledgement: "Acknowledgement",
-    tone: "Tone", readability: "Readability", jargon: "Jargon", grammar: "Grammar",
-    next_steps: "Next steps", closing: "Closing", personalization: "Personal touch"
+    greeting: "Greeting", empathy: "Empathy", comprehension: "Comprehension", tone: "Tone",
+    solution_offered: "Solution offered", next_steps: "Next steps", readability: "Readability",
+    jargon: "Jargon", spelling_grammar: "Spelling & grammar", closing: "Closing",
+    personalization: "Personalization"
   };
+  var GRAMMAR_CATEGORY = "spelling_grammar"; // the slow lane's findings land here
+  var REGISTER_NAMES = { email: "Email", chat: "Chat", social: "Social" };
   var STATUS_NAMES = { pass: "OK", warn: "Check", fail: "Fix", "n/a": "n/a", pending: "…" };
   var SEVERITY_ORDER = { error: 0, warning: 1, info: 2 };
+  var STATUS_RANK = { "n/a": 0, pass: 1, warn: 2, fail: 3 };
 
   // ---- small DOM helpers: text only, so server strings can never become markup ----
   function el(tag, attrs, children) {
@@ -341,10 +347,26 @@
       el("div", { className: "rc-summary-text" }, [
         el("p", { className: "rc-band", text: band.text }),
         el("p", { className: "rc-muted", text: detail }),
-        mood ? el("p", { className: "rc-mood-chip rc-mood-" + mood.label, text: "Customer: " + mood.label }) : null
+        mood ? el("p", { className: "rc-mood-chip rc-mood-" + mood.label, text: "Customer: " + mood.label }) : null,
+        channelChip(review)
       ])
     ]);
   };
+
+  // What the reply is coached as: the register (from Zendesk's channel, or guessed).
+  function channelChip(review) {
+    if (review.comment_type === "internal") {
+      return el("p", { className: "rc-mood-chip rc-channel", "data-register": "internal", text: "Internal note" });
+    }
+    var ch = review.channel;
+    if (!ch || !ch.register) { return null; }
+    var text = (REGISTER_NAMES[ch.register] || humanize(ch.register)) + " reply" +
+      (ch.inferred ? " (guessed)" : "");
+    return el("p", {
+      className: "rc-mood-chip rc-channel", "data-register": ch.register,
+      title: ch.name ? "Zendesk channel: " + ch.name : "No channel given: read from the draft", text: text
+    });
+  }
 
   function section(title, count, children, extraClass) {
     return el("section", { className: "rc-section " + (extraClass || "") }, [
@@ -534,14 +556,26 @@
     });
     var rows = names.map(function (name) {
       var cat = categories[name];
-      if (name === "grammar" && grammar && grammar.status && grammar.status !== "pending" && grammar.status !== cat.status) {
-        cat = { status: grammar.status, reason: grammar.reason || cat.reason };
-      } else if (name === "grammar" && grammar && grammar.status === "pending") {
-        cat = { status: "pending", reason: grammar.reason || "Checking grammar…" };
+      if (name === GRAMMAR_CATEGORY && grammar && grammar.status === "n/a") {
+        // No grammar server: the local spell check still ran, so its status stands.
+        cat = { status: cat.status, label: cat.label, points_lost: cat.points_lost,
+          reason: cat.reason + " Grammar: " + (grammar.reason || "not checked.") };
+      } else if (name === GRAMMAR_CATEGORY && grammar && grammar.status && grammar.status !== "pending" &&
+                 (STATUS_RANK[grammar.status] || 0) > (STATUS_RANK[cat.status] || 0)) {
+        // Grammar found worse than the spell check: the worse of the two is shown.
+        cat = { status: grammar.status, label: cat.label, reason: grammar.reason || cat.reason, points_lost: cat.points_lost };
+      } else if (name === GRAMMAR_CATEGORY && grammar && grammar.status === "pending") {
+        cat = { status: "pending", label: cat.label, reason: grammar.reason || "Checking grammar…" };
       }
       return el("li", { className: "rc-cat-row", "data-category": name, "data-status": cat.status }, [
         el("span", { className: "rc-status rc-status-" + cat.status.replace("/", ""), text: STATUS_NAMES[cat.status] || cat.status }),
-        el("span", { className: "rc-cat-name", text: categoryName(name) }),
+        el("span", { className: "rc-cat-name" }, [
+          cat.label || categoryName(name),
+          cat.points_lost >= 0.5 ? el("span", {
+            className: "rc-cat-lost", title: "Points this category took off the score",
+            text: "−" + Math.round(cat.points_lost)
+          }) : null
+        ]),
         cat.reason ? el("span", { className: "rc-cat-reason", text: cat.reason }) : null
       ]);
     });

@@ -11,6 +11,8 @@
   var customer = document.getElementById("rc-customer");
   var name = document.getElementById("rc-name");
   var format = document.getElementById("rc-format");
+  var channel = document.getElementById("rc-channel");
+  var internal = document.getElementById("rc-internal");
 
   var coach = window.ReplyCoach.create({
     panel: document.getElementById("rc-panel"),
@@ -22,12 +24,14 @@
     extra: function () {
       var body = { customer_message: customer.value };
       if (name.value.trim()) { body.customer_name = name.value.trim(); }
+      if (channel.value) { body.channel = channel.value; }
+      if (internal.checked) { body.comment_type = "internal"; }
       return body;
     }
   });
 
   [draft, customer, name].forEach(function (field) { field.addEventListener("input", coach.changed); });
-  format.addEventListener("change", coach.changed);
+  [format, channel, internal].forEach(function (field) { field.addEventListener("change", coach.changed); });
   document.getElementById("rc-example").addEventListener("click", function () {
     customer.value = EXAMPLE_CUSTOMER;
     draft.value = EXAMPLE_DRAFT;

@@ -15,7 +15,11 @@
     return node ? node.getAttribute("content") || "" : "";
   }
 
-  var ticket = { ticket_id: null, requester_id: null, customer_name: null, locale: null, customer_message: "" };
+  var ticket = {
+    ticket_id: null, requester_id: null, customer_name: null, locale: null, channel: null,
+    customer_message: "", brand_id: null, group_id: null
+  };
+  var commentType = "public"; // ZAF comment.type: "internalNote" is coached as a note
   var lastHeight = 0;
 
   function toId(value) {
@@ -57,6 +61,21 @@
     return "";
   }
 
+  // ZAF's ticket.via is a via object ({channel: "email", source: {...}}); older hosts
+  // may hand the channel name itself.
+  function viaChannel(via) {
+    var name = via && typeof via === "object" ? via.channel : via;
+    return typeof name === "string" && name ? name.slice(0, 40) : null;
+  }
+
+  function toCommentType(type) { return type === "internalNote" ? "internal" : "public"; }
+
+  function loadCommentType() {
+    return client.get("comment.type").then(function (data) {
+      commentType = toCommentType(data["comment.type"]);
+    }, function () { commentType = "public"; });
+  }
+
   function loadTicket() {
     return client.get(["ticket.id", "ticket.requester", "currentUser"]).then(function (data) {
       var requester = data["ticket.requester"] || {};
@@ -65,11 +84,31 @@
       ticket.requester_id = toId(requester.id);
       ticket.customer_name = blankToNull(requester.name);
       ticket.locale = requester.locale || user.locale || null;
+      // The channel and the comment type are optional: a host that does not answer them
+      // leaves the server to infer the channel and coach a public reply.
+      var via = client.get("ticket.via").then(function (v) {
+        ticket.channel = viaChannel(v["ticket.via"]);
+      }, function () { ticket.channel = null; });
       // The customer's latest message is optional: older hosts may not answer ticket.comments.
-      return client.get("ticket.comments").then(function (c) {
+      var comments = client.get("ticket.comments").then(function (c) {
         ticket.customer_message = latestCustomerMessage(c["ticket.comments"], ticket.requester_id);
       }, function () { ticket.customer_message = ""; });
+      return Promise.all([via, comments, loadCommentType(), loadScope()]);
     });
+  }
+
+  function idOf(data, path) {
+    var value = data && data[path];
+    return toId(value && typeof value === "object" ? value.id : value);
+  }
+
+  // The ticket's brand and group pick the admin's overrides for them (optional paths).
+  function loadScope() {
+    var brand = client.get("ticket.brand").then(function (d) { ticket.brand_id = idOf(d, "ticket.brand"); },
+      function () { ticket.brand_id = null; });
+    var group = client.get("ticket.assignee.group").then(function (d) { ticket.group_id = idOf(d, "ticket.assignee.group"); },
+      function () { ticket.group_id = null; });
+    return Promise.all([brand, group]);
   }
 
   function resize() {
@@ -90,8 +129,8 @@
     },
     write: function (text) { return client.set("comment.text", text); },
     extra: function () {
-      var body = { customer_message: ticket.customer_message };
-      ["ticket_id", "requester_id", "customer_name", "locale"].forEach(function (key) {
+      var body = { customer_message: ticket.customer_message, comment_type: commentType };
+      ["ticket_id", "requester_id", "customer_name", "locale", "channel", "brand_id", "group_id"].forEach(function (key) {
         if (ticket[key] !== null) { body[key] = ticket[key]; }
       });
       return body;
@@ -100,7 +139,15 @@
   });
 
   client.on("comment.text.changed", coach.changed);
+  // The agent switches between public reply and internal note.
+  client.on("comment.type.changed", function (type) {
+    commentType = typeof type === "string" ? toCommentType(type) : commentType;
+    loadCommentType().then(function () { coach.check(true); });
+  });
   client.on("ticket.requester.id.changed", function () { loadTicket().then(function () { coach.check(true); }); });
+  ["ticket.brand.changed", "ticket.assignee.group.changed"].forEach(function (name) {
+    client.on(name, function () { loadScope().then(function () { coach.check(true); }); });
+  });
   window.replyCoach = coach; // for the browser tests
   loadTicket().then(function () { return coach.check(true); }, function () { return coach.check(true); });
 })();

@@ -51,7 +51,16 @@ class FindingOut(_Out):
 
 class CategoryOut(_Out):
     status: Status
+    label: str = Field(description="Display name (AutoQA's where the meaning is the same).")
     reason: str
+    points_lost: float = Field(ge=0, le=100, description="What this category took off the score.")
+
+
+class ChannelOut(_Out):
+    name: str | None = Field(description="The Zendesk via channel as sent, or null.")
+    # "register" would shadow ABCMeta.register on the model class: aliased
+    register_: Literal["email", "chat", "social"] = Field(alias="register")
+    inferred: bool = Field(description="True when the register was read from the draft.")
 
 
 class MoveSpanOut(_Out):
@@ -94,6 +103,8 @@ class Review(_Out):
 
     score: int = Field(ge=0, le=100)
     categories: dict[str, CategoryOut]
+    channel: ChannelOut
+    comment_type: Literal["public", "internal"]
     moves: list[str]
     move_spans: list[MoveSpanOut]
     missing_moves: list[str]

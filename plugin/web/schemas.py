@@ -55,7 +55,14 @@ class CheckBody(BaseModel):
     ticket_id: int | None = Field(default=None, ge=1, le=MAX_ID)
     requester_id: int | None = Field(default=None, ge=1, le=MAX_ID)
     locale: str | None = Field(default=None, max_length=20)
-    channel: str | None = Field(default=None, max_length=40)
+    channel: str | None = Field(default=None, max_length=40)  # Zendesk via channel
+    comment_type: Literal["public", "internal"] = "public"
+    brand_id: int | None = Field(
+        default=None, ge=1, le=MAX_ID, description="ZAF ticket.brand.id: picks brand overrides."
+    )
+    group_id: int | None = Field(
+        default=None, ge=1, le=MAX_ID, description="ZAF ticket.assignee.group.id: group overrides."
+    )
 
 
 def parse_check(payload: object) -> CheckBody:
@@ -69,6 +76,10 @@ def parse_check(payload: object) -> CheckBody:
         field = ".".join(str(p) for p in first["loc"]) or "body"
         if first["type"] == "literal_error" and field == "format":
             raise ApiError(400, "invalid_field", "format must be 'text' or 'html'") from None
+        if first["type"] == "literal_error" and field == "comment_type":
+            raise ApiError(
+                400, "invalid_field", "comment_type must be 'public' or 'internal'"
+            ) from None
         raise ApiError(400, "invalid_field", f"{field}: {first['msg']}") from None
 
 

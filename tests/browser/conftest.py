@@ -35,6 +35,7 @@ SDK = REPO / "plugin" / "static" / "vendor" / "zaf_sdk.min.js"  # npm run build:
 # Zendesk objects as the API documents them (shared/ sits beside the repo in CI).
 _OBJECTS = [
     REPO.parent / "shared" / "data" / "zendesk-recordings" / "objects",
+    REPO.parents[1] / "shared" / "data" / "zendesk-recordings" / "objects",  # from a worktree
 ]
 
 
@@ -71,6 +72,7 @@ def build_ticket() -> dict[str, Any]:
         "status": raw_ticket["status"],
         "priority": raw_ticket["priority"],
         "tags": raw_ticket["tags"],
+        "via": raw_ticket["via"],  # ZAF's ticket.via: the via object as the API returns it
         "requester": requester,
         "currentUser": agent,
         # ZAF's ticket.comments: oldest first, value is HTML, author is a user object.

@@ -3,7 +3,7 @@
  * iframe.on:<event> subscriptions; events fired as {key: "zaf.<event>", message}.
  * Messages are JSON strings; we answer only our iframe, with its exact origin as target.
  *
- * Query: ?app=<sidebar URL>  The ticket comes from ./fixture.json (built by the test server).
+ * Query: ?app=<sidebar URL>[&brand=<id>&group=<id>]  The ticket comes from ./fixture.json (built by the test server).
  */
 (function () {
   "use strict";
@@ -43,8 +43,11 @@
       case "ticket.subject": return { ok: true, value: ticket.subject };
       case "ticket.requester": return { ok: true, value: ticket.requester };
       case "ticket.requester.id": return { ok: true, value: ticket.requester.id };
+      case "ticket.via": return { ok: true, value: ticket.via };
       case "ticket.comments": return { ok: true, value: ticket.comments };
       case "currentUser": return { ok: true, value: ticket.currentUser };
+      case "ticket.brand": return ticket.brand ? { ok: true, value: ticket.brand } : { ok: false };
+      case "ticket.assignee.group": return ticket.group ? { ok: true, value: ticket.group } : { ok: false };
       default: return { ok: false };
     }
   }
@@ -124,12 +127,17 @@
     /* The agent edits the draft: Zendesk fires comment.text.changed with the new text. */
     typeDraft: function (text) { comment.text = text; fire("comment.text.changed", text); },
     setRichText: function (on) { comment.useRichText = !!on; },
+    /* The agent switches the editor between "publicReply" and "internalNote". */
+    setCommentType: function (type) { comment.type = type; fire("comment.type.changed", type); },
     fire: fire,
     get ticket() { return ticket; }
   };
 
   fetch("fixture.json").then(function (r) { return r.json(); }).then(function (fixture) {
     ticket = fixture.ticket;
+    // ?brand=<id>&group=<id>: the ticket's brand and group (ZAF ticket.brand, ticket.assignee.group).
+    if (params.get("brand")) { ticket.brand = { id: Number(params.get("brand")), name: "Brand " + params.get("brand") }; }
+    if (params.get("group")) { ticket.group = { id: Number(params.get("group")), name: "Group " + params.get("group") }; }
     comment.text = fixture.draft || "";
     var src = new URL(appUrl.href);
     src.searchParams.set("origin", location.origin);

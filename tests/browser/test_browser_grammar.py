@@ -96,9 +96,8 @@ def test_grammar_arrives_later_and_applies(grammar_server: str, page_factory: An
     # The fast lane is on screen while grammar is still out.
     assert review["grammar"]["status"] == "pending"
     assert page.get_attribute("#rc-panel", "data-grammar") == "pending"
-    assert page.locator('.rc-cat-row[data-category="grammar"]').get_attribute("data-status") == (
-        "pending"
-    )
+    row = page.locator('.rc-cat-row[data-category="spelling_grammar"]')
+    assert row.get_attribute("data-status") == "pending"
 
     page.wait_for_selector('.rc-finding[data-rule="lt-EN_A_VS_AN"]', timeout=WAIT_MS)
     assert page.get_attribute("#rc-panel", "data-grammar") != "pending"

@@ -272,3 +272,12 @@ def test_shorthand_gets_no_spelling_fix(word: str, fix: str, dropped: bool) -> N
     edit = Edit(at, at + len(word), fix)
     code = reason_to_drop(parse(text), "misspelling", (edit,), (0, len(text)), False, True)
     assert (code == "abbreviation") is dropped
+
+
+def test_a_rewrite_with_a_slot_says_so_in_its_label() -> None:
+    draft = "Hello,\n\nPer our policy, a photo is needed first.\n\nBest,\nSam"
+    review = COACH.review(CheckRequest(draft, "text", "My parcel arrived broken!!!"))
+    shield = next(f for f in review.findings if f.rule_id == "policy-per-our-policy")
+    assert [s.label for s in shield.suggestions] == [
+        "Replace with “Because {reason}”, then fill in {reason}"
+    ]

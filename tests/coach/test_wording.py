@@ -104,7 +104,7 @@ def _missing(result_findings: tuple[Finding, ...], move: str) -> str:
     return f.suggestions[0].edits[0].replacement.strip()
 
 
-OPEN = "Hello,\n\nI'm checking with the warehouse now.\n\nRegards,\nAlex"
+OPEN = "Hello,\n\nYour case is in progress with the warehouse.\n\nRegards,\nAlex"
 ASKING = "Hello,\n\nCould you send me a photo of the label?\n\nRegards,\nAlex"
 
 
@@ -134,9 +134,14 @@ def test_slots_per_move() -> None:
 
 
 def test_a_draft_waiting_on_the_customer_promises_only_what_follows_their_answer() -> None:
+    from plugin.coach.suggest.vet import _layout
+
+    draft = parse(ASKING)
     m = Mood("angry", -0.7, topic="your order #4411", problem="your order #4411 is late")
-    result = analyze(parse(ASKING), PACK, m, None)
-    assert _missing(result.findings, "next_steps") == (
+    (f,) = wording.missing_findings(
+        draft, PACK, _layout(draft), ["next_steps"], None, "your order #4411", None, mood=m
+    )
+    assert f.suggestions[0].edits[0].replacement.strip() == (
         "As soon as I hear back from you, I'll get back to you by {time}."
     )
 

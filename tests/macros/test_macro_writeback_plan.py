@@ -52,6 +52,23 @@ def test_the_greeting_fix_changes_the_text_action_only() -> None:
     assert set(result.diffs) == {"comment_value"}
 
 
+def test_a_one_line_body_diffs_as_a_removed_line_and_an_added_line() -> None:
+    report = writeback.lint_macro(COACH, _macro()).to_dict()
+    (html_body,) = [b for b in report["bodies"] if b["field"] == "comment_value_html"]
+    chosen = next(
+        f"comment_value_html:{f['id']}:0" for f in html_body["findings"] if f["suggestions"]
+    )
+    diff = plan(COACH, _macro(), [chosen]).diffs["comment_value_html"]
+    removed = [
+        line for line in diff.splitlines() if line.startswith("-") and not line.startswith("---")
+    ]
+    added = [
+        line for line in diff.splitlines() if line.startswith("+") and not line.startswith("+++")
+    ]
+    assert removed == ["-" + HTML]
+    assert len(added) == 1 and added[0] != "+" + HTML and "-<p>" not in added[0]
+
+
 def test_html_suggestions_change_the_html_action() -> None:
     report = writeback.lint_macro(COACH, _macro()).to_dict()
     html_ids = [

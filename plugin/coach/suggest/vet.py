@@ -81,7 +81,7 @@ def vet(
             if _passes(draft, f.rule_id, s, (lo, hi), sensitive, open_)
             and not _stacks(f.rule_id, s, made)
         )
-        if len(kept) != len(f.suggestions):
+        if kept != f.suggestions:  # some dropped, or a label now names its slot
             f = Finding(f.rule_id, f.category, f.severity, f.start, f.end, f.message, f.why, kept)
         out.append(f)
     return out + slots.unfilled(draft)

@@ -1,0 +1,218 @@
+"""Ownership and next steps as agents write them, read as small grammars over words.
+
+Ownership: a first-person subject ("I", "we'll", "let me") then, past auxiliaries
+and adverbs only ("'d definitely like to"), an action verb ("check", "passed on",
+"take a closer look"). No negation, no vague verb (help, assist) and no passive
+can pass the walk, so "we can't refund", "so we can help you better" and "this is
+being looked into" are not ownership.
+
+Next steps: an imperative a customer can follow ("DM us", "please try", "Check out
+the guide"), the same as a question ("Can you DM us?", "Have you tried...?"),
+advice ("we'd recommend", "you'll need to contact"), a link offered in a sentence,
+or what happens next with a when ("it'll be back tomorrow", "I'll respond there").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from plugin.coach.model import MoveHit
+from plugin.coach.moves import words as W
+from plugin.coach.moves.tokens import Tokens
+
+_MAX_AUX = 6  # "we'd also be more than happy to" is as long as it gets
+_LOOK_NOUNS = frozenset({"look", "care", "closer", "quick", "proper", "further", "deeper"})
+
+
+def ownership(t: Tokens) -> Iterator[MoveHit]:
+    """First-person actions, done or committed, and facts the agent checked."""
+    norm = t.norm
+    subjects = W.FIRST_PERSON | W.LET
+    for i in [i for i, w in enumerate(norm) if w in subjects and i >= t.first]:
+        w = norm[i]
+        if w in W.FIRST_PERSON:
+            asked = t.at(i - 1) in W.SUBORDINATE or (
+                t.at(i - 2) in W.SUBORDINATE and t.at(i - 1) in W.AGENT_AUX
+            )
+            if (w == "lets" and not t.clause[i]) or asked:
+                continue  # "it lets you" is no subject; "how can we fix" no promise
+            j = i + 1
+        elif w in W.LET and t.at(i + 1) in ("me", "us"):
+            j = i + 2
+        else:
+            continue
+        end = _agent_verb(t, j)
+        if end is not None and t.creditable(i, end):
+            yield MoveHit("ownership", *t.span(i, end), "ownership-grammar")
+            if _notifies(t, j, end):
+                yield MoveHit("next_steps", *t.span(i, end), "next-steps-grammar")
+        elif end is None and _checked(t, j) and t.creditable(i, j):
+            yield MoveHit("ownership", *t.span(i, j), "ownership-checked")
+
+
+def _agent_verb(t: Tokens, k: int) -> int | None:
+    """Index of the last word of the action verb phrase the walk reaches, or None."""
+    norm, n, skipped = t.norm, len(t.norm), 0
+    while k < n and not t.clause[k] and skipped <= _MAX_AUX:
+        v = norm[k]
+        if v in W.AGENT_ACTIONS:
+            return k
+        needs = W.AGENT_PHRASAL.get(v)
+        if needs and t.at(k + 1) in W.INTENSIFIERS and t.at(k + 2) in needs:
+            k += 1  # "working very hard on", "look really closely into"
+        if needs and t.at(k + 1) in needs and _phrasal_ok(t, v, k):
+            return k + 1
+        if v in W.AGENT_AUX or (v.endswith("ly") and len(v) > 4):
+            k, skipped = k + 1, skipped + 1
+            continue
+        return None
+    return None
+
+
+def _phrasal_ok(t: Tokens, verb: str, k: int) -> bool:
+    nxt = t.at(k + 1)
+    if verb in ("take", "took", "taken", "taking", "have", "had", "having") and nxt in (
+        "a",
+        "another",
+    ):
+        return any(t.at(k + d) in _LOOK_NOUNS for d in (2, 3))
+    if verb in ("get", "got", "gotten", "getting"):
+        return any(t.at(k + d) in W.GET_DONE for d in (2, 3, 4))
+    if verb in ("see", "saw", "seen", "seeing"):
+        return t.at(k + 2) not in W.FIRST_PERSON and t.at(k + 2) not in ("can", "could")
+    return True
+
+
+def _notifies(t: Tokens, j: int, end: int) -> bool:
+    """ "I'll respond to you there", "we'll get back to you": the agent's next contact."""
+    future = any(t.norm[k] in W.FUTURE for k in range(j - 1, end))
+    verb = t.norm[end]
+    return future and (verb in W.NOTIFY or (t.norm[end - 1] in W.NOTIFY_PHRASAL and end - 1 >= j))
+
+
+_SEEN = frozenset({"that", "your", "the", "it", "it's", "this", "there"})
+_SOME = frozenset({"any", "many", "a", "an", "no", "some"})
+
+
+def _checked(t: Tokens, j: int) -> bool:
+    """A fact the agent checked: "I can see your refund went out", "we're not seeing
+    any issues on our end"."""
+    if (t.at(j), t.at(j + 1)) in (("can", "see"), ("could", "see")) and t.at(j + 2) in _SEEN:
+        return True
+    window = t.norm[j : j + 3]
+    if "seeing" in window and t.at(j + window.index("seeing") + 1) in _SEEN | _SOME:
+        return True  # "we're not seeing many public videos", "I'm seeing your order"
+    sees = any(w in ("see", "seeing") for w in t.norm[j : j + 4])
+    return sees and any(t.at(k) == "end" and t.at(k - 1) in ("my", "our") for k in range(j, j + 14))
+
+
+_STEP_CUES = W.ASK_YOU | W.ADVICE | W.YOU | W.FUTURE | {"have", "did"}
+
+
+def next_steps(t: Tokens) -> Iterator[MoveHit]:
+    norm, clause = t.norm, t.clause
+    cues = sorted({*t.clauses, *(i for i, w in enumerate(norm) if w in _STEP_CUES)})
+    for i in cues:
+        if i < t.first:
+            continue
+        w = norm[i]
+        end: int | None = None
+        if clause[i]:
+            end = _imperative(t, i)
+        if end is None and w in W.ASK_YOU and t.at(i + 1) in ("you", "u"):
+            end = _asked(t, i + 2)
+        if end is None and w in ("have", "did") and t.at(i + 1) == "you" and _tried(t, i + 2):
+            end = i + 2
+        if end is None and w in W.ADVICE and t.at(i - 1) not in ("not",):
+            end = i
+        if end is None and w in W.YOU:
+            end = _you_can(t, i)
+        if end is None and w in W.FUTURE:
+            end = _when(t, i)
+        if end is not None and t.creditable(i, end):
+            yield MoveHit("next_steps", *t.span(i, end), "next-steps-grammar")
+
+
+def _tried(t: Tokens, k: int) -> bool:
+    """ "have you tried ...?", "did you try ...?", "have you had a chance to ...?"."""
+    return t.at(k) in ("tried", "try") or (t.at(k), t.at(k + 1)) == ("had", "a")
+
+
+def _imperative(t: Tokens, i: int) -> int | None:
+    k, n = i, len(t.norm)
+    while k < n and t.norm[k] in W.IMPERATIVE_LEAD and k - i < 3:
+        k += 1
+    if k >= n or (k > i and t.sentence[k]):
+        return None
+    v = t.norm[k]
+    if v in W.CUSTOMER_BASE:
+        end = k
+    elif v in W.CUSTOMER_PHRASAL_BASE and t.at(k + 1) in W.CUSTOMER_PHRASAL[v]:
+        end = k + 1
+    elif v in W.INFO_VERBS and _names_channel(t, k):
+        end = k
+    else:
+        return None
+    if v in ("let",):
+        return None
+    if _open_door_only(t, k):
+        return None
+    return end
+
+
+def _asked(t: Tokens, k: int) -> int | None:
+    """After "can you": fillers, then a customer action ("please DM", "mind sending")."""
+    n = len(t.norm)
+    while k < n and t.norm[k] in W.ASK_FILLERS and not t.clause[k]:
+        k += 1
+    if k >= n or t.clause[k]:
+        return None
+    v = t.norm[k]
+    if v in W.CUSTOMER_ACTIONS or (v in W.INFO_VERBS and _names_channel(t, k)):
+        return None if _open_door_only(t, k) else k
+    needs = W.CUSTOMER_PHRASAL.get(v)
+    return k + 1 if needs and t.at(k + 1) in needs else None
+
+
+def _you_can(t: Tokens, i: int) -> int | None:
+    """ "you can reach them here", "you'll need to contact", "you may wish to call"."""
+    if t.at(i - 1) == "if":
+        return None  # "if you'd read the guide" is a condition, or blame
+    k, n, modal = i + 1, len(t.norm), t.norm[i] != "you"
+    while k < n and t.norm[k] in W.YOU_MODALS and not t.clause[k] and k - i < 5:
+        modal, k = True, k + 1
+    if not modal or k >= n or t.clause[k]:
+        return None
+    v = t.norm[k]
+    if v in W.CUSTOMER_BASE:
+        return k
+    base = v in W.CUSTOMER_PHRASAL_BASE
+    return k + 1 if base and t.at(k + 1) in W.CUSTOMER_PHRASAL[v] else None
+
+
+def _when(t: Tokens, i: int) -> int | None:
+    """A future with a when in the same sentence: "it'll be back on tomorrow"."""
+    start = t.sentence_of(i)
+    for k in range(i + 1, min(len(t.norm), i + 8)):
+        if t.sentence[k]:
+            return None
+        if t.norm[k] in W.WHEN:
+            if any(t.norm[m] in W.HOPE for m in range(start, k)):
+                return None
+            return k
+    return None
+
+
+def _names_channel(t: Tokens, k: int) -> bool:
+    start, stop = t.sentence_of(k), t.sentence_end(k)
+    if any(t.norm[m] in W.CHANNEL for m in range(start, stop)):
+        return True
+    words = t.draft.words
+    end = words[stop].start if stop < len(words) else len(t.draft.text)
+    return "http" in t.draft.folded[words[start].start : end]
+
+
+def _open_door_only(t: Tokens, k: int) -> bool:
+    """ "DM us with any questions", "Send us a DM if you need anything": an open door."""
+    said = t.norm[t.sentence_of(k) : t.sentence_end(k)]
+    return any(w in W.OPEN_DOOR_CUES for w in said) and ("any" in said or "if" in said)

@@ -1,0 +1,89 @@
+"""Reassurance: a line that takes a worry away ("nothing was deleted", "your discount
+is protected", "you won't be out of pocket", "no payment will be taken").
+
+Read from the folded text with patterns that each start with a literal, so the regex
+engine scans for them fast. A "you do NOT need to" in capitals is the agent raising
+their voice, not a comfort, so a shouted negation does not count.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from plugin.coach.model import MoveHit
+from plugin.coach.moves.tokens import Tokens
+
+# (a literal the text must hold, the pattern): a pattern runs only when its literal
+# occurs, and each starts with a literal, so the engine scans for it fast.
+_GUARDED = tuple(
+    (guard, re.compile(pattern))
+    for guard, pattern in (
+        # "you won't be out of pocket", "you don't need to send anything", "you're not liable"
+        (
+            "you",
+            r"you(?: (?:won't|will not|don't|do not|shouldn't|should not) (?:need to|have to|be|"
+            r"get|receive|lose|owe|pay)\b(?! able)|(?:'re| are) not (?:out of pocket|liable|"
+            r"responsible|at fault|in trouble))",
+        ),
+        # "there's no need to", "there will be no payment on 1 June"
+        (
+            "there",
+            r"there(?:'s| is) no need to|there(?: will be|'s| is) no (?:payment|charge|fee|cost"
+            r"|extra cost|penalty)",
+        ),
+        # "nothing was deleted", "nothing else can go through", "nothing to pay upfront"
+        (
+            "nothing",
+            r"nothing (?:else )?(?:was|is|has been|will be|can be|can|to|would be)(?: \w+)? "
+            r"(?:deleted|lost|taken|charged|pay|go through|changed|removed|owed)\b",
+        ),
+        # "no further payments will be taken", "no court action will be taken"
+        (
+            "will be",
+            r"no (?:further |more )?(?:payments?|charges?|fees?|court action|action|letters|calls)"
+            r" will be",
+        ),
+        # "your no-claims discount is protected", "it's safe to accept"
+        (
+            "",
+            r"(?:is|are|'s|remains?|stays?) (?:still |fully |completely )?(?:protected|safe|"
+            r"unaffected|secure)\b(?! by| with)",
+        ),
+        # "your hotel booking isn't affected"
+        (
+            "affected",
+            r"(?:isn't|is not|aren't|are not|won't be|will not be|hasn't been|haven't been) "
+            r"(?:\w+ )?affected",
+        ),
+        # "we will not cut off your water supply"
+        (
+            "not",
+            r"(?:we|i) (?:won't|will not|'ll never|will never) (?:cut|charge|close|cancel|"
+            r"disconnect|suspend|chase)",
+        ),
+        ("", r"(?:carry|carries) over|(?:stay|stays) on file|rest assured"),
+    )
+)
+_SAFE_WORDS = ("protected", "safe", "unaffected", "secure", "carr", "on file", "rest assured")
+_SHOUTED = re.compile(r"\b(?:NOT|DON'T|WON'T|NEVER|NO)\b")
+
+
+def reassure(t: Tokens) -> Iterator[MoveHit]:
+    draft = t.draft
+    words = draft.words
+    lo = words[t.first].start if t.first < len(words) else len(draft.text)
+    folded = draft.folded
+    found = [
+        m
+        for guard, pattern in _GUARDED
+        if (guard in folded if guard else any(w in folded for w in _SAFE_WORDS))
+        for m in pattern.finditer(folded, lo)
+    ]
+    for m in found:
+        s, e = m.start(), m.end()
+        if s and folded[s - 1].isalnum() and folded[s] != "'":
+            continue
+        if _SHOUTED.search(draft.text, s, e) or draft.is_protected(s, s + 1):
+            continue
+        yield MoveHit("reassure", s, e, "reassure-grammar")

@@ -1,0 +1,82 @@
+"""The reply's words as the move grammars read them: normalised, with clause edges.
+
+A grammar walks words, not characters: "we'll" + "definitely" + "pass" is a
+first-person action whatever the spacing or apostrophe. Each word knows whether
+a clause or a sentence starts at it, so a walk never runs across "Thanks. We".
+Words before the reply starts (leading @handles) are not read at all.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from itertools import compress
+from operator import itemgetter
+
+from plugin.coach.draft import Draft
+from plugin.coach.rule_schema import reply_start
+
+# Marks between words: a sentence ends at ".!?:" or a line break; a clause also at
+# "Hey there – you can...", "(see the link)", "Hi Sam, please...", "Thanks - Mike".
+_MARK = re.compile(r"[.!?:\n,;–—()|]| - ")
+_SENTENCE_MARKS = frozenset(".!?:\n")
+
+
+@dataclass(frozen=True, slots=True)
+class Tokens:
+    draft: Draft
+    first: int  # index of the reply's first word (after leading @handles)
+    norm: tuple[str, ...]  # lowercase, straight apostrophes
+    sentence: tuple[bool, ...]  # a sentence starts at this word
+    clause: tuple[bool, ...]  # a clause starts at this word (sentence starts too)
+    starts: tuple[int, ...]  # the words that start a sentence, in order
+    clauses: tuple[int, ...]  # the words that start a clause, in order
+
+    def span(self, i: int, j: int) -> tuple[int, int]:
+        """Offsets of words ``i`` to ``j`` inclusive."""
+        words = self.draft.words
+        return words[i].start, words[j].end
+
+    def creditable(self, i: int, j: int) -> bool:
+        """Words ``i`` to ``j`` are the agent's own text, not a quote or the signature.
+
+        Those are protected as whole lines, so the first word tells; an order number
+        or a link inside the words (protected too) is part of the agent's sentence."""
+        word = self.draft.words[i]
+        return j >= i and not self.draft.is_protected(word.start, word.end)
+
+    def at(self, i: int) -> str:
+        return self.norm[i] if 0 <= i < len(self.norm) else ""
+
+    def sentence_of(self, i: int) -> int:
+        """Index of the word that starts the sentence holding word ``i``."""
+        return self.starts[bisect_right(self.starts, i) - 1]
+
+    def sentence_end(self, i: int) -> int:
+        """Index one past the last word of the sentence holding word ``i``."""
+        k = bisect_right(self.starts, i)
+        return self.starts[k] if k < len(self.starts) else len(self.norm)
+
+
+def read(draft: Draft) -> Tokens:
+    words, text = draft.words, draft.text
+    starts = list(map(itemgetter(0), words))
+    n = len(words)
+    first = bisect_left(starts, reply_start(text))
+    sentence, clause = [False] * n, [False] * n
+    # one step per punctuation mark, not per word: most gaps are a single space
+    for m in _MARK.finditer(text):
+        k = bisect_left(starts, m.end())
+        if k < n:
+            clause[k] = True
+            if m.group()[0] in _SENTENCE_MARKS:
+                sentence[k] = True
+    for k in {0, first} if n else ():
+        if k < n:
+            sentence[k] = clause[k] = True
+    lowered = draft.lowered
+    norm = tuple(w.replace("’", "'") for w in lowered) if "’" in text else lowered
+    heads = tuple(compress(range(n), sentence))
+    clauses = tuple(compress(range(n), clause))
+    return Tokens(draft, first, norm, tuple(sentence), tuple(clause), heads, clauses)
