@@ -6,7 +6,7 @@ from typing import Any
 
 from browser_helpers import click_suggestion, open_playground, wait_checked
 
-DRAFT = "Hello,\n\nCould you send me a photo of the parcel label?\n\nBest,\nSam"
+DRAFT = "Hello,\n\nYour case is in progress with the warehouse.\n\nBest,\nSam"
 CUSTOMER = "My parcel never arrived and nobody answers!!!"
 
 
