@@ -3,13 +3,15 @@
 Two families, both warnings in the tone category:
 
 - ``cold-turn``: in a chat or social turn, an upset customer gets no apology, no word
-  for their feeling and no restatement of their problem. ``needs`` lets a turn that
+  for their feeling, no reassurance, and at most one word of their own message back. ``needs`` lets a turn that
   moves on (a link, a next step) skip the apology; but a turn that only moves on,
   to someone upset, is deaf to the obvious emotion.
 - ``generic-redirect``: any reply whose substance could be pasted under any message:
   no acknowledgement or apology, and not one content word shared with the customer
   (a "DM us", a help-centre link, a "tweet us any time" that never names the problem).
 
+A question back to the customer, sympathy said as an exclamation ("Oh no!") or the
+agent's own promise ("I'll check the logs") engages with them, so none of these warn.
 Both need the customer's message; without it nothing is said.
 """
 
@@ -26,7 +28,6 @@ from plugin.coach.moves.words import AGENT_ACTIONS
 
 # Moves that show the reply heard this customer.
 _ENGAGED = frozenset({"acknowledge", "apologize", "validate"})
-_ENGAGED_WITH_FEELING = frozenset({"apologize", "validate", "acknowledge"})
 _MIN_CUSTOMER_WORDS = 3  # a message of fewer content words gives nothing to engage with
 # Words both sides use without naming anything ("need help", "any issues").
 _NOISE = frozenset(stems("need needs want wants work working issue issues problem problems"))
@@ -63,7 +64,7 @@ def analyze(
         return []  # a question back, sympathy in so many words, or a promise engages
     warned = any(f.severity != "info" and f.category != "readability" for f in found.findings)
     upset = mood is not None and mood.label in UPSET
-    cold = not present & (_ENGAGED_WITH_FEELING | {"reassure"})
+    cold = not present & (_ENGAGED | {"reassure"})
     said = stems(_plain(customer))
     shared = said & stems(own) - _NOISE  # what the reply names of theirs
     heard = len(shared) >= _HEARD
@@ -132,12 +133,16 @@ def _plain(text: str) -> str:
 def _own_words(draft: Draft) -> str:
     """The draft's text outside links, handles and signatures."""
     text = draft.text
-    return " ".join(text[w.start : w.end] for w in draft.words if not draft.is_protected(w.start, w.end))
+    return " ".join(
+        text[w.start : w.end] for w in draft.words if not draft.is_protected(w.start, w.end)
+    )
 
 
 def _span(draft: Draft, body_start: int) -> tuple[int, int] | None:
     """The reply's first run of the agent's own words (links and handles are not marked)."""
-    own = [w for w in draft.words if w.start >= body_start and not draft.is_protected(w.start, w.end)]
+    own = [
+        w for w in draft.words if w.start >= body_start and not draft.is_protected(w.start, w.end)
+    ]
     if not own:
         return None
     start, end = own[0].start, own[0].end

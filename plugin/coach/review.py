@@ -117,9 +117,7 @@ class Coach:
             if more:
                 found = dataclasses.replace(found, findings=(*found.findings, *more))
             shouts = [
-                *deflect.analyze(
-                    draft, found, customer, request.customer_message, chan.register
-                ),
+                *deflect.analyze(draft, found, customer, request.customer_message, chan.register),
                 *shouting.in_draft(draft, self.pack.allowlist),
                 *cheer.analyze(draft, customer),
             ]

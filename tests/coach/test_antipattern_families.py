@@ -63,6 +63,17 @@ FLAGGED = [
     ("robotic-inconvenience", "We apologise for any hassle and inconvenience caused."),
     ("robotic-stock-closing", "Please do not hesitate to contact us if you need any help."),
     ("robotic-assist-further", "Please DM us your email so we can assist you further."),
+    ("robotic-important-to-us", "Our bank is fully committed to supporting customers in need."),
+    ("robotic-important-to-us", "We are always interested in your feedback on the new app."),
+    # the help-desk advert under any message
+    ("robotic-stock-offer", "Our gaming support crew is always just an @ away!"),
+    ("robotic-stock-offer", "Ping us anytime for official console support."),
+    ("robotic-stock-offer", "For the best possible assistance, visit our help pages."),
+    ("robotic-stock-offer", "I can sort out any billing or account issues for you."),
+    ("robotic-stock-offer", "Happy to answer any questions you might have about your account."),
+    ("robotic-stock-offer", "We have no new details to share on the launch."),
+    # a bare "not supported" in so many words
+    ("cant-outside-what-we-can", "That lens is not supported in the old editor as of now."),
 ]
 
 
@@ -98,6 +109,10 @@ CLEAN = [
     "If you'd like to talk it through, just reply.",
     "I'll keep an eye on it.",
     "If you need any further assistance, just reply to this email.",
+    "Your refund for the billing error is on its way today.",
+    "The best support for this printer is its latest driver, linked below.",
+    "That lens is not supported in the old editor as of now, but the new one reads it.",
+    "We'll share the details of the launch on Monday.",
 ]
 
 
