@@ -3,9 +3,9 @@
 Two families, both warnings in the tone category:
 
 - ``cold-turn``: in a chat or social turn, an upset customer gets no apology, no word
-  for their feeling, no reassurance, and at most one word of their own message back. ``needs`` lets a turn that
-  moves on (a link, a next step) skip the apology; but a turn that only moves on,
-  to someone upset, is deaf to the obvious emotion.
+  for their feeling, no reassurance, and at most one word of their own message back.
+  ``needs`` lets a turn that moves on (a link, a next step) skip the apology; but a
+  turn that only moves on, to someone upset, is deaf to the obvious emotion.
 - ``generic-redirect``: any reply whose substance could be pasted under any message:
   no acknowledgement or apology, and not one content word shared with the customer
   (a "DM us", a help-centre link, a "tweet us any time" that never names the problem).
