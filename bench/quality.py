@@ -56,10 +56,10 @@ FLOORS: dict[str, tuple[str, float]] = {
     "labels.per_move.greeting": (">=", 0.90),
     "labels.per_move.apologize": (">=", 0.90),
     "labels.mood": (">=", 0.85),  # measured 0.89
-    # measured 0.80: the anti-pattern families plus cold turns and generic redirects
+    # measured 0.82: the anti-pattern families plus cold turns and generic redirects
     # (plugin/coach/deflect.py)
-    "labels.anti_recall": (">=", 0.77),
-    "labels.false_alarms": ("<=", 0.10),  # measured 0.09
+    "labels.anti_recall": (">=", 0.79),
+    "labels.false_alarms": ("<=", 0.10),  # measured 0.07
     "cases.met": (">=", 0.95),  # measured 0.97
     "cases.median.excellent": (">=", 90),  # measured 100
     "cases.median.bad": ("<=", 50),  # measured 9
