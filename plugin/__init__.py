@@ -25,6 +25,7 @@ def create_app(test_config: Mapping[str, Any] | None = None, *, serving: bool = 
     from plugin.config import Config
     from plugin.store import extension as store
     from plugin.web import (
+        admin,
         api,
         errors,
         health,
@@ -76,7 +77,17 @@ def create_app(test_config: Mapping[str, Any] | None = None, *, serving: bool = 
     app.register_blueprint(openapi.bp)
     app.register_blueprint(sidebar.bp)
     app.register_blueprint(macros_page.bp)
-    limits.init_app(app, cfg, api.bp, sidebar.bp, macros_api.bp, macro_writes_api.bp)
+    admin.init_app(app, cfg)  # the console (nav_bar location) and its JSON API
+    limits.init_app(
+        app,
+        cfg,
+        api.bp,
+        sidebar.bp,
+        macros_api.bp,
+        macro_writes_api.bp,
+        admin.api_bp,
+        more_pages=(admin.pages_bp,),
+    )
     cli.init_app(app)
     store.init_app(app, cfg)  # the `db` commands; the database opens on first use
     return app

@@ -18,6 +18,8 @@ from plugin.coach.model import CustomerContext
 from plugin.coach.review import CheckRequest, Coach
 from plugin.coach.rules import RulePackError, load_pack
 from plugin.coach.serialize import review_to_dict
+from plugin.store.extension import account_of, coach_for
+from plugin.store.scopes import ScopeQuery
 
 coach_cli = AppGroup("coach", help="Coach reply drafts and package the Zendesk app.")
 
@@ -47,8 +49,19 @@ def _read(path: str) -> str:
         raise click.ClickException(f"{path} is not valid UTF-8 (byte {err.start})") from None
 
 
-def _coach(rules: str | None) -> Coach:
+def _coach(rules: str | None, account: bool = False, where: ScopeQuery | None = None) -> Coach:
     base: Coach = current_app.extensions["coach"]
+    if account:
+        if rules:
+            raise click.UsageError("give either --rules FILE or --account, not both")
+        compiled = coach_for(current_app, where)
+        if compiled is None:
+            raise click.ClickException(
+                f"no stored rule pack for account {account_of(current_app)!r}: set DATABASE_URL "
+                "(or use the SQLite file under instance/) and run `flask --app wsgi db upgrade "
+                "--seed`, or leave out --account to use the shipped pack"
+            )
+        return compiled.coach
     if not rules:
         return base
     try:
@@ -75,6 +88,14 @@ def _coach(rules: str | None) -> Coach:
     "default: inferred from the draft.",
 )
 @click.option("--internal", is_flag=True, help="The draft is an internal note, not a reply.")
+@click.option(
+    "--account",
+    "use_account",
+    is_flag=True,
+    help="Use the account's stored pack (the rules database) instead of a file.",
+)
+@click.option("--brand", help="With --account: the ticket's brand id (its overrides apply).")
+@click.option("--group", help="With --account: the ticket's group id.")
 @click.option("--json", "as_json", is_flag=True, help="Print the review as JSON.")
 @click.option(
     "--jsonl",
@@ -91,11 +112,14 @@ def check(
     fmt: str | None,
     channel: str | None,
     internal: bool,
+    use_account: bool,
+    brand: str | None,
+    group: str | None,
     as_json: bool,
     jsonl: str | None,
 ) -> None:
     """Coach FILE (a reply draft), or every line of a JSONL batch."""
-    coach = _coach(rules)
+    coach = _coach(rules, use_account, ScopeQuery(brand=brand, group=group, channel=channel))
     if jsonl is not None:
         if file:
             raise click.UsageError("give either FILE or --jsonl, not both")

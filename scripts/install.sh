@@ -20,8 +20,11 @@ if [ ! -f "$stamp" ]; then
   .venv/bin/pip install --quiet --disable-pip-version-check -r "$req"
   touch "$stamp"
 fi
-# The sidebar serves the ZAF SDK from npm, bundled by esbuild (no CDN, no build at run time).
-if [ ! -f plugin/static/vendor/zaf_sdk.min.js ] || [ package-lock.json -nt plugin/static/vendor/zaf_sdk.min.js ]; then
+# The pages serve the ZAF SDK and Zendesk Garden's CSS from npm, bundled by esbuild
+# (no CDN, no build at run time).
+vendor=plugin/static/vendor
+if [ ! -f $vendor/zaf_sdk.min.js ] || [ ! -f $vendor/garden.min.css ] \
+  || [ package-lock.json -nt $vendor/zaf_sdk.min.js ] || [ package-lock.json -nt $vendor/garden.min.css ]; then
   npm ci --silent --no-audit --no-fund
-  npm run --silent build:sdk
+  npm run --silent build
 fi

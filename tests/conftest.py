@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from typing import Any
 
@@ -12,6 +13,11 @@ from flask.testing import FlaskClient, FlaskCliRunner
 from plugin import create_app
 
 LOOPBACK = {"REMOTE_ADDR": "127.0.0.1"}
+
+# Checks use the account's stored pack when the database has one; tests that do not ask
+# for a database get an empty in-memory one (the file pack), never the developer's
+# instance/ file or DATABASE_URL.
+os.environ["DATABASE_URL"] = "sqlite://"
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@
 
   var ticket = {
     ticket_id: null, requester_id: null, customer_name: null, locale: null, channel: null,
-    customer_message: ""
+    customer_message: "", brand_id: null, group_id: null
   };
   var commentType = "public"; // ZAF comment.type: "internalNote" is coached as a note
   var lastHeight = 0;
@@ -93,8 +93,22 @@
       var comments = client.get("ticket.comments").then(function (c) {
         ticket.customer_message = latestCustomerMessage(c["ticket.comments"], ticket.requester_id);
       }, function () { ticket.customer_message = ""; });
-      return Promise.all([via, comments, loadCommentType()]);
+      return Promise.all([via, comments, loadCommentType(), loadScope()]);
     });
+  }
+
+  function idOf(data, path) {
+    var value = data && data[path];
+    return toId(value && typeof value === "object" ? value.id : value);
+  }
+
+  // The ticket's brand and group pick the admin's overrides for them (optional paths).
+  function loadScope() {
+    var brand = client.get("ticket.brand").then(function (d) { ticket.brand_id = idOf(d, "ticket.brand"); },
+      function () { ticket.brand_id = null; });
+    var group = client.get("ticket.assignee.group").then(function (d) { ticket.group_id = idOf(d, "ticket.assignee.group"); },
+      function () { ticket.group_id = null; });
+    return Promise.all([brand, group]);
   }
 
   function resize() {
@@ -116,7 +130,7 @@
     write: function (text) { return client.set("comment.text", text); },
     extra: function () {
       var body = { customer_message: ticket.customer_message, comment_type: commentType };
-      ["ticket_id", "requester_id", "customer_name", "locale", "channel"].forEach(function (key) {
+      ["ticket_id", "requester_id", "customer_name", "locale", "channel", "brand_id", "group_id"].forEach(function (key) {
         if (ticket[key] !== null) { body[key] = ticket[key]; }
       });
       return body;
@@ -131,6 +145,9 @@
     loadCommentType().then(function () { coach.check(true); });
   });
   client.on("ticket.requester.id.changed", function () { loadTicket().then(function () { coach.check(true); }); });
+  ["ticket.brand.changed", "ticket.assignee.group.changed"].forEach(function (name) {
+    client.on(name, function () { loadScope().then(function () { coach.check(true); }); });
+  });
   window.replyCoach = coach; // for the browser tests
   loadTicket().then(function () { return coach.check(true); }, function () { return coach.check(true); });
 })();

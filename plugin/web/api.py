@@ -15,6 +15,8 @@ from plugin.coach.markup import neutralise_bidi
 from plugin.coach.model import CustomerContext
 from plugin.coach.review import CheckRequest, Coach, DraftTooLong, to_source
 from plugin.coach.serialize import finding_to_dict, review_to_dict
+from plugin.store.extension import coach_for
+from plugin.store.scopes import ScopeQuery
 from plugin.web.errors import ApiError
 from plugin.web.schemas import MAX_CUSTOMER_CHARS, CheckBody, parse_check, tail
 from plugin.web.security import config, require_session
@@ -26,6 +28,24 @@ bp.before_request(require_session)
 def _coach() -> Coach:
     coach: Coach = current_app.extensions["coach"]
     return coach
+
+
+def _scoped_coach(body: CheckBody, notes: list[str]) -> Coach:
+    """The stored pack for the ticket's brand, group and channel, else the file pack."""
+    where = ScopeQuery(
+        brand=str(body.brand_id) if body.brand_id else None,
+        group=str(body.group_id) if body.group_id else None,
+        channel=body.channel or None,
+    )
+    compiled = coach_for(current_app, where)
+    if compiled is None:
+        return _coach()
+    notes.append(
+        f"Coached by rule pack version {compiled.version} ({' + '.join(compiled.scopes)})."
+    )
+    if compiled.note:
+        notes.append(compiled.note)
+    return compiled.coach
 
 
 def _read_body() -> bytes:
@@ -106,8 +126,9 @@ def check() -> Response:
     body = _body()
     ctx, notes = _context(body)
     message, cut = _customer_message(body, notes)
+    coach = _scoped_coach(body, notes)
     try:
-        review = _coach().review(_check_request(body, ctx, message))
+        review = coach.review(_check_request(body, ctx, message))
     except DraftError as err:
         raise _raise_for(err) from None
     out: dict[str, Any] = review_to_dict(review, body.draft)
@@ -128,7 +149,7 @@ def check() -> Response:
 @bp.post("/grammar")
 def check_grammar() -> Response:
     body = _body()
-    coach = _coach()
+    coach = _scoped_coach(body, [])
     try:
         draft = coach.parse(_check_request(body, None))
     except DraftError as err:

@@ -47,8 +47,14 @@ def _address() -> str:
 
 
 def init_app(
-    app: Flask, cfg: Config, api: Blueprint, pages: Blueprint, *more_api: Blueprint
+    app: Flask,
+    cfg: Config,
+    api: Blueprint,
+    pages: Blueprint,
+    *more_api: Blueprint,
+    more_pages: tuple[Blueprint, ...] = (),
 ) -> None:
+    """Per-session budgets on the API blueprints, per-address ones on the landings."""
     limiter = Limiter(
         key_func=_address,
         app=app,
@@ -57,7 +63,8 @@ def init_app(
     )
     for bp in (api, *more_api):  # each API blueprint has the per-session budget
         limiter.limit(cfg.rate_limit, key_func=_session_or_address, exempt_when=dev_local)(bp)
-    limiter.limit(cfg.landing_rate_limit, key_func=_address, exempt_when=dev_local)(pages)
+    for bp in (pages, *more_pages):  # each signed-URL landing (sidebar, console)
+        limiter.limit(cfg.landing_rate_limit, key_func=_address, exempt_when=dev_local)(bp)
 
     @app.after_request
     def _retry_after(response: Response) -> Response:

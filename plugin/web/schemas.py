@@ -57,6 +57,12 @@ class CheckBody(BaseModel):
     locale: str | None = Field(default=None, max_length=20)
     channel: str | None = Field(default=None, max_length=40)  # Zendesk via channel
     comment_type: Literal["public", "internal"] = "public"
+    brand_id: int | None = Field(
+        default=None, ge=1, le=MAX_ID, description="ZAF ticket.brand.id: picks brand overrides."
+    )
+    group_id: int | None = Field(
+        default=None, ge=1, le=MAX_ID, description="ZAF ticket.assignee.group.id: group overrides."
+    )
 
 
 def parse_check(payload: object) -> CheckBody:

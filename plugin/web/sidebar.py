@@ -70,6 +70,9 @@ def sidebar_signed() -> Response:
         claims = verify_zendesk_token(token, cfg)
     except AuthError:
         return _refused()
+    context = claims.get("context") or {}
+    if (context.get("product"), context.get("location")) != ("support", "ticket_sidebar"):
+        return _refused()  # e.g. the console's nav_bar token: each page lands with its own
     # The verifier pinned aud and iss to the configured installation and account.
     subdomain, installation_id = cfg.zendesk_subdomain.lower(), cfg.zendesk_app_installation_id
     if not _SUBDOMAIN.match(subdomain) or not installation_id:

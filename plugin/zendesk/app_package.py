@@ -26,6 +26,8 @@ LOGOS = {"logo.png": (320, 320), "logo-small.png": (128, 128)}  # Marketplace br
 MAX_NAME = 40
 LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1"})
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+# Locations Zendesk draws an icon for: the app must ship it as assets/icon_<location>.svg.
+ICON_LOCATIONS = frozenset({"nav_bar", "top_bar", "ticket_editor"})
 
 
 class AppPackageError(ValueError):
@@ -67,6 +69,21 @@ def _check_manifest(manifest: dict[str, Any], app_dir: Path) -> list[str]:
                     f"translation has no label for parameter {name!r} (app.parameters.{name}.label)"
                 )
     problems += _assets(app_dir, required=manifest.get("private") is False)
+    problems += _icons(manifest.get("location"), app_dir)
+    return problems
+
+
+def _icons(location: Any, app_dir: Path) -> list[str]:
+    problems = []
+    for where, _ in _location_urls(location):
+        place = where.split(".", 1)[1]
+        if place not in ICON_LOCATIONS:
+            continue
+        icon = app_dir / "assets" / f"icon_{place}.svg"
+        if not icon.is_file():
+            problems.append(f"location {where} needs its icon: assets/icon_{place}.svg")
+        elif b"<svg" not in icon.read_bytes()[:2048]:
+            problems.append(f"assets/icon_{place}.svg is not an SVG file")
     return problems
 
 

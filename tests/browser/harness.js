@@ -3,7 +3,7 @@
  * iframe.on:<event> subscriptions; events fired as {key: "zaf.<event>", message}.
  * Messages are JSON strings; we answer only our iframe, with its exact origin as target.
  *
- * Query: ?app=<sidebar URL>  The ticket comes from ./fixture.json (built by the test server).
+ * Query: ?app=<sidebar URL>[&brand=<id>&group=<id>]  The ticket comes from ./fixture.json (built by the test server).
  */
 (function () {
   "use strict";
@@ -46,6 +46,8 @@
       case "ticket.via": return { ok: true, value: ticket.via };
       case "ticket.comments": return { ok: true, value: ticket.comments };
       case "currentUser": return { ok: true, value: ticket.currentUser };
+      case "ticket.brand": return ticket.brand ? { ok: true, value: ticket.brand } : { ok: false };
+      case "ticket.assignee.group": return ticket.group ? { ok: true, value: ticket.group } : { ok: false };
       default: return { ok: false };
     }
   }
@@ -133,6 +135,9 @@
 
   fetch("fixture.json").then(function (r) { return r.json(); }).then(function (fixture) {
     ticket = fixture.ticket;
+    // ?brand=<id>&group=<id>: the ticket's brand and group (ZAF ticket.brand, ticket.assignee.group).
+    if (params.get("brand")) { ticket.brand = { id: Number(params.get("brand")), name: "Brand " + params.get("brand") }; }
+    if (params.get("group")) { ticket.group = { id: Number(params.get("group")), name: "Group " + params.get("group") }; }
     comment.text = fixture.draft || "";
     var src = new URL(appUrl.href);
     src.searchParams.set("origin", location.origin);

@@ -82,7 +82,7 @@ def test_a_replayed_landing_token_gets_the_same_session_not_a_second(prod_app: F
         "ticket_sidebar",
     ],
 )
-def test_a_location_the_app_does_not_declare_is_refused(prod_app: Flask, context: Any) -> None:
+def test_a_location_other_than_the_sidebar_is_refused(prod_app: Flask, context: Any) -> None:
     status, session = land(prod_app, landing_token(context=context))
     assert (status, session) == (401, "")
 

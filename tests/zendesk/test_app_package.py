@@ -63,6 +63,19 @@ def test_shipped_manifest_is_a_signed_server_side_sidebar() -> None:
     assert "parameters" not in manifest  # the backend holds the API token: nothing to configure
 
 
+def test_shipped_manifest_has_the_admin_console_in_the_nav_bar() -> None:
+    manifest = json.loads((APP_DIR / "manifest.json").read_text())
+    assert manifest["location"]["support"]["nav_bar"]["url"] == "https://coach.example.com/admin"
+    assert (APP_DIR / "assets" / "icon_nav_bar.svg").read_text().lstrip().startswith("<svg")
+
+
+def test_nav_bar_without_its_icon_is_reported(app: Path) -> None:
+    (app / "assets" / "icon_nav_bar.svg").unlink()
+    assert validate_app(app) == ["location support.nav_bar needs its icon: assets/icon_nav_bar.svg"]
+    (app / "assets" / "icon_nav_bar.svg").write_text("not an image")
+    assert validate_app(app) == ["assets/icon_nav_bar.svg is not an SVG file"]
+
+
 def _param(**kw: Any) -> Callable[[dict[str, Any]], None]:
     return lambda m: m.setdefault("parameters", []).append(kw)
 
@@ -195,6 +208,7 @@ def test_zip_has_the_app_with_the_backend_url(app: Path, tmp_path: Path) -> None
         names = sorted(zf.namelist())
         manifest = json.loads(zf.read("manifest.json"))
     assert names == [
+        "assets/icon_nav_bar.svg",
         "assets/logo-small.png",
         "assets/logo.png",
         "manifest.json",
@@ -203,6 +217,7 @@ def test_zip_has_the_app_with_the_backend_url(app: Path, tmp_path: Path) -> None
     assert (
         manifest["location"]["support"]["ticket_sidebar"]["url"] == "https://coach.acme.io/sidebar"
     )
+    assert manifest["location"]["support"]["nav_bar"]["url"] == "https://coach.acme.io/admin"
     assert manifest["signedUrls"] is True
     # the source manifest keeps its placeholder
     assert "coach.example.com" in (app / "manifest.json").read_text()

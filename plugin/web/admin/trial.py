@@ -1,0 +1,113 @@
+"""Try it: sample text through the same coaching core, with the edited, unsaved rule or pack.
+
+Nothing is saved and the sample is never logged. Candidate packs are compiled once
+and kept by content (a few), so typing more sample text does not recompile.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import threading
+from collections import OrderedDict
+from dataclasses import replace
+from typing import Any
+
+from plugin.coach.model import Settings
+from plugin.coach.review import CheckRequest, Coach
+from plugin.coach.serialize import review_to_dict
+from plugin.store import packdoc
+from plugin.store.errors import PackInvalid
+from plugin.store.layers import SETTINGS
+from plugin.store.packs import effective_of
+from plugin.store.records import Snapshot
+from plugin.store.scopes import ScopeRef
+from plugin.web.admin.edits import ACCOUNT
+
+_KEEP = 8
+_cache: OrderedDict[str, Coach] = OrderedDict()
+_lock = threading.Lock()
+
+
+def candidate(
+    snap: Snapshot,
+    key: str,
+    rule: dict[str, Any] | None = None,
+    pack_yaml: str | None = None,
+) -> tuple[dict[str, Any], dict[str, float | int]]:
+    """The document and thresholds a check in scope ``key`` would use with the edit."""
+    if pack_yaml is not None:
+        data, lines = packdoc.parse_yaml(pack_yaml)
+        problems = packdoc.check(data, lines)
+        if problems:
+            raise PackInvalid(problems)
+        snap = replace(snap, pack=data)
+    eff = effective_of(snap, [] if key == ACCOUNT else [ScopeRef.parse(key)])
+    document = dict(eff.document)
+    if rule is not None:
+        cleaned = {k: v for k, v in rule.items() if v not in (None, "", [])}
+        problems = packdoc.check({"rules": [cleaned]})
+        if problems:
+            raise PackInvalid(
+                [replace(p, rule=p.rule or str(rule.get("id", ""))) for p in problems]
+            )
+        rules = [r for r in document.get("rules", []) if r["id"] != cleaned.get("id")]
+        document["rules"] = [*rules, cleaned]
+    return document, dict(eff.settings)
+
+
+def coach_of(document: dict[str, Any], settings: dict[str, float | int], base: Settings) -> Coach:
+    digest = hashlib.sha256(
+        json.dumps([document, settings], sort_keys=True, default=str).encode()
+    ).hexdigest()
+    with _lock:
+        found = _cache.get(digest)
+        if found is not None:
+            _cache.move_to_end(digest)
+            return found
+    pack = packdoc.validate(document, source="candidate")  # PackInvalid names every problem
+    typed: dict[str, Any] = {k: SETTINGS[k][0](v) for k, v in settings.items()}
+    coach = Coach(pack=pack, settings=replace(base, **typed))
+    with _lock:
+        _cache[digest] = coach
+        while len(_cache) > _KEEP:
+            _cache.popitem(last=False)
+    return coach
+
+
+def run(coach: Coach, text: str, customer_message: str, focus: str | None) -> dict[str, Any]:
+    review = coach.review(CheckRequest(draft=text, customer_message=customer_message))
+    out = review_to_dict(review, text)
+    findings = out["findings"]
+    # A move rule's hits are move spans, not findings: both are spans the admin can see.
+    spans = [
+        {
+            "rule_id": f["rule_id"],
+            "start": f["start"],
+            "end": f["end"],
+            "severity": f["severity"],
+            "message": f["message"],
+            "kind": "finding",
+        }
+        for f in findings
+        if f["end"] > f["start"]
+    ] + [
+        {
+            "rule_id": m["rule_id"],
+            "start": m["start"],
+            "end": m["end"],
+            "severity": "move",
+            "message": f"Move: {m['move']}",
+            "kind": "move",
+        }
+        for m in out["move_spans"]
+    ]
+    spans.sort(key=lambda s: (s["start"], -s["end"]))
+    return {
+        "score": out["score"],
+        "findings": findings,
+        "spans": spans,
+        "missing_moves": out["missing_moves"],
+        "focus": focus,
+        "focus_hits": [s for s in spans if focus and s["rule_id"] == focus],
+    }
