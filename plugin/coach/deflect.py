@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from plugin.coach.calibrate import UPSET
-from plugin.coach.draft import Draft
+from plugin.coach.draft import Draft, Word
 from plugin.coach.empathy import EmpathyResult
 from plugin.coach.model import Finding, Mood
 from plugin.coach.moves.restate import stems
@@ -55,20 +55,24 @@ def analyze(
     if not customer or not draft.words:
         return []
     present = {m.move for m in found.moves}
-    span = _span(draft, found.body_start)
+    upset = mood is not None and mood.label in UPSET
+    cold = not present & (_ENGAGED | {"reassure"})
+    turn_cold = register != "email" and upset and cold
+    if not turn_cold and (present & _ENGAGED or not _redirects(draft, present)):
+        return []  # neither family can apply: skip the word work
+    mine = [w for w in draft.words if not draft.is_protected(w.start, w.end)]
+    span = _span(draft, [w for w in mine if w.start >= found.body_start])
     if span is None:
         return []
     start, end = span
-    own = _own_words(draft)
+    own = " ".join(draft.text[w.start : w.end] for w in mine)
     if _asks(draft) or _SYMPATHY.search(own) or _promises(own):
         return []  # a question back, sympathy in so many words, or a promise engages
     warned = any(f.severity != "info" and f.category != "readability" for f in found.findings)
-    upset = mood is not None and mood.label in UPSET
-    cold = not present & (_ENGAGED | {"reassure"})
     said = stems(_plain(customer))
     shared = said & stems(own) - _NOISE  # what the reply names of theirs
     heard = len(shared) >= _HEARD
-    if register != "email" and upset and cold and not warned and not heard:
+    if turn_cold and not warned and not heard:
         return [
             Finding(
                 "cold-turn",
@@ -130,24 +134,13 @@ def _plain(text: str) -> str:
     return " ".join(w for w in text.split() if not w.startswith(("@", "http", "www.")))
 
 
-def _own_words(draft: Draft) -> str:
-    """The draft's text outside links, handles and signatures."""
-    text = draft.text
-    return " ".join(
-        text[w.start : w.end] for w in draft.words if not draft.is_protected(w.start, w.end)
-    )
-
-
-def _span(draft: Draft, body_start: int) -> tuple[int, int] | None:
+def _span(draft: Draft, own: list[Word]) -> tuple[int, int] | None:
     """The reply's first run of the agent's own words (links and handles are not marked)."""
-    own = [
-        w for w in draft.words if w.start >= body_start and not draft.is_protected(w.start, w.end)
-    ]
     if not own:
         return None
     start, end = own[0].start, own[0].end
     for w in own[1:]:
-        if draft.is_protected(start, w.end):
-            break
+        if draft.is_protected(end, w.start):
+            break  # a link or handle between: the run ends here
         end = w.end
     return start, end
