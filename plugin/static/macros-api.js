@@ -11,12 +11,14 @@
   // for this tab and take it out of the address bar.
   function sessionToken() {
     var fromPage = meta("coach-session");
-    if (fromPage) { return fromPage; }
     var match = /(?:^#|&)session=([^&]+)/.exec(window.location.hash);
+    if (match) { // never leave a token in the address bar, whichever session wins
+      window.history.replaceState(null, "", window.location.pathname + window.location.search);
+    }
+    if (fromPage) { return fromPage; }
     if (match) {
       var token = decodeURIComponent(match[1]);
       try { window.sessionStorage.setItem("rc-macros-session", token); } catch (e) { /* private mode */ }
-      window.history.replaceState(null, "", window.location.pathname + window.location.search);
       return token;
     }
     try { return window.sessionStorage.getItem("rc-macros-session") || ""; } catch (e) { return ""; }

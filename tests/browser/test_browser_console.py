@@ -239,3 +239,19 @@ def test_every_console_tab_fits_the_nav_bar_pane(
         font = page.evaluate("() => getComputedStyle(document.body).fontSize")
         assert font == "14px"
     context.close()
+
+
+def test_the_console_links_to_the_macro_report_with_its_session(
+    browser: Any, dev_console: str
+) -> None:
+    context, page = _page(browser)
+    page.goto(f"{dev_console}/admin#rules")
+    _ready(page)
+    page.click("#rcc-macros-link")
+    page.wait_for_url("**/admin/macros**")
+    # the token travels in the fragment (never sent to a server) and the page takes it
+    assert page.evaluate("() => location.pathname") == "/admin/macros"
+    page.wait_for_selector("#mp-start")
+    assert "Macro coach" in page.inner_text("h1")
+    page.wait_for_function("() => !location.hash.includes('session=')")  # not left in the URL
+    context.close()

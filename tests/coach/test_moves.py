@@ -381,6 +381,12 @@ def test_you_can_with_an_account_verb_is_a_step() -> None:
     assert has("next_steps", "You can change the delivery address from your account page.")
 
 
+def test_hindsight_about_the_customer_is_no_step_but_an_obligation_is() -> None:
+    assert not has("next_steps", "You should have read the setup guide before the update.")
+    assert not has("next_steps", "You could have set a backup email before the reset.")
+    assert has("next_steps", "You would have to restart the router once the light turns green.")
+
+
 def test_no_move_from_a_customer_quote_in_an_html_blockquote() -> None:
     html = (
         "<p>Hi Jo,</p><p>Your refund is done.</p>"

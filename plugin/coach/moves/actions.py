@@ -174,12 +174,18 @@ def _asked(t: Tokens, k: int) -> int | None:
     return k + 1 if needs and t.at(k + 1) in needs else None
 
 
+# Modals that, before "have", look back at what the customer did ("should have read").
+_HINDSIGHT = frozenset({"should", "could", "would", "might", "must", "may", "'d"})
+
+
 def _you_can(t: Tokens, i: int) -> int | None:
     """ "you can reach them here", "you'll need to contact", "you may wish to call"."""
     if t.at(i - 1) == "if":
         return None  # "if you'd read the guide" is a condition, or blame
     k, n, modal = i + 1, len(t.norm), t.norm[i] != "you"
     while k < n and t.norm[k] in W.YOU_MODALS and not t.clause[k] and k - i < 5:
+        if t.norm[k] == "have" and t.at(k - 1) in _HINDSIGHT and t.at(k + 1) != "to":
+            return None  # "you should have read the guide" looks back: blame, not a step
         modal, k = True, k + 1
     if not modal or k >= n or t.clause[k]:
         return None

@@ -9,6 +9,16 @@
 
   rc.tab = "rules";
 
+  // The macro report is its own page: it takes this console's session in the URL's
+  // fragment, which never reaches a server.
+  document.getElementById("rcc-macros-link").addEventListener("click", function (ev) {
+    var token = document.querySelector('meta[name="coach-session"]');
+    if (token && token.content) {
+      ev.preventDefault();
+      window.location.href = "/admin/macros#session=" + encodeURIComponent(token.content);
+    }
+  });
+
   rc.scopeLabel = function () { return labels[rc.scope] || ""; };
 
   function showTab(name) {
