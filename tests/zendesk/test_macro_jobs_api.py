@@ -50,7 +50,8 @@ def test_a_run_finishes_without_anyone_watching_and_the_report_opens_next_time(
 ) -> None:
     serve_macros(zendesk, macros(130))
     job = _start(app)
-    assert job["status"] == "queued" and job["pack_version"]
+    # the local worker may already have picked it up when the answer is written
+    assert job["status"] in ("queued", "running") and job["pack_version"]
     _wait(app)  # nobody polls: the page was closed
     later = create_app(app_config).test_client()  # another process, same database
     latest = later.get("/api/v1/macros/lint/latest", environ_base=LOOPBACK).get_json()["job"]
