@@ -57,29 +57,36 @@ def _sidebar(session_token: str, mode: str, frame_ancestors: str) -> Response:
     return _page(html, 200, frame_ancestors)
 
 
-@bp.post("/sidebar")
-def sidebar_signed() -> Response:
-    """Zendesk's signed-URL first load: verify the JWT, embed a fresh session."""
+def signed_landing(location: str) -> tuple[str, str] | None:
+    """Zendesk's signed-URL first load of ``location``: verify the JWT and return a fresh
+    session with the frame ancestor, or None when it must be refused. Each page lands
+    with its own location's token only (a nav_bar token does not open the sidebar)."""
     from plugin.zendesk.auth import AuthError, landing_session, verify_zendesk_token
 
     cfg = config()
     token = request.form.get("token", "")
     if not token:
-        return _refused()
+        return None
     try:
         claims = verify_zendesk_token(token, cfg)
     except AuthError:
-        return _refused()
+        return None
     context = claims.get("context") or {}
-    if (context.get("product"), context.get("location")) != ("support", "ticket_sidebar"):
-        return _refused()  # e.g. the console's nav_bar token: each page lands with its own
+    if (context.get("product"), context.get("location")) != ("support", location):
+        return None
     # The verifier pinned aud and iss to the configured installation and account.
     subdomain, installation_id = cfg.zendesk_subdomain.lower(), cfg.zendesk_app_installation_id
     if not _SUBDOMAIN.match(subdomain) or not installation_id:
-        return _refused()
+        return None
     # The same landing token always yields the same session (a replay gets no second one).
-    session = landing_session(cfg, token, claims)
-    return _sidebar(session, "zendesk", f"https://{subdomain}.zendesk.com")
+    return landing_session(cfg, token, claims), f"https://{subdomain}.zendesk.com"
+
+
+@bp.post("/sidebar")
+def sidebar_signed() -> Response:
+    """Zendesk's signed-URL first load: verify the JWT, embed a fresh session."""
+    landed = signed_landing("ticket_sidebar")
+    return _refused() if landed is None else _sidebar(landed[0], "zendesk", landed[1])
 
 
 @bp.get("/sidebar")

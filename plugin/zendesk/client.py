@@ -25,6 +25,13 @@ class ZendeskNotConfigured(RuntimeError):
     """No subdomain or credentials: the Zendesk adapter is off."""
 
 
+def credentials(config: Config) -> dict[str, str]:
+    """zenpy's keyword arguments for the configured API credentials (OAuth wins)."""
+    if config.zendesk_oauth_token:
+        return {"oauth_token": config.zendesk_oauth_token}
+    return {"email": config.zendesk_email, "token": config.zendesk_api_token}
+
+
 def _refuse_long_retry_after(response: requests.Response, *args: Any, **kwargs: Any) -> None:
     if response.status_code != 429:
         return
@@ -45,11 +52,7 @@ def make_client(config: Config) -> Zenpy:
         raise ZendeskNotConfigured("Zendesk API is not configured")
     session = requests.Session()
     session.hooks["response"].append(_refuse_long_retry_after)
-    creds: dict[str, str]
-    if config.zendesk_oauth_token:
-        creds = {"oauth_token": config.zendesk_oauth_token}
-    else:
-        creds = {"email": config.zendesk_email, "token": config.zendesk_api_token}
+    creds = credentials(config)
     return Zenpy(
         subdomain=config.zendesk_subdomain,
         session=session,

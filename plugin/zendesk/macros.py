@@ -22,7 +22,7 @@ from urllib3.util.retry import Retry
 from zenpy import Zenpy
 
 from plugin.config import Config
-from plugin.zendesk.client import ZendeskNotConfigured
+from plugin.zendesk.client import ZendeskNotConfigured, credentials
 
 JOB_TIMEOUT_SECONDS = 10.0  # per request; a slow page is waited for, a dead one retried
 JOB_RATELIMIT_BUDGET = 600  # seconds a whole run may sleep on Retry-After
@@ -132,11 +132,7 @@ def make_job_client(
     adapter = HTTPAdapter(max_retries=retry)
     session.mount("http://", adapter)
     session.mount("https://", adapter)
-    creds: dict[str, str]
-    if config.zendesk_oauth_token:
-        creds = {"oauth_token": config.zendesk_oauth_token}
-    else:
-        creds = {"email": config.zendesk_email, "token": config.zendesk_api_token}
+    creds = credentials(config)
     return Zenpy(
         subdomain=config.zendesk_subdomain,
         session=session,
