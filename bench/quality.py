@@ -50,19 +50,19 @@ TARGETS: dict[str, tuple[str, float]] = {
 # when it was written, less a small margin, so a later change cannot quietly undo them.
 # Raise each to its target once the code reaches it.
 FLOORS: dict[str, tuple[str, float]] = {
-    "labels.macro_f1": (">=", 0.45),
+    # measured 0.92 (worst move 0.73) with the judgement work merged
+    "labels.macro_f1": (">=", 0.85),
+    "labels.worst_f1": (">=", 0.70),
     "labels.per_move.greeting": (">=", 0.90),
     "labels.per_move.apologize": (">=", 0.90),
-    "labels.mood": (">=", 0.85),
-    # Recall counted missing-move nagging while it lasted; it now rests on the
-    # anti-pattern families alone (robotic deflections in social turns above all).
-    "labels.anti_recall": (">=", 0.45),
-    # 0.05 on a trial merge with the move-detection work (DM requests as next steps):
-    # lower to the 0.10 target once that work is in.
-    "labels.false_alarms": ("<=", 0.16),
-    "cases.met": (">=", 0.84),
-    "cases.median.excellent": (">=", 76),
-    "cases.median.bad": ("<=", 50),
+    "labels.mood": (">=", 0.85),  # measured 0.89
+    # measured 0.82: the anti-pattern families plus cold turns and generic redirects
+    # (plugin/coach/deflect.py)
+    "labels.anti_recall": (">=", 0.79),
+    "labels.false_alarms": ("<=", 0.10),  # measured 0.07
+    "cases.met": (">=", 0.95),  # measured 0.97
+    "cases.median.excellent": (">=", 90),  # measured 100
+    "cases.median.bad": ("<=", 50),  # measured 9
 }
 # The self-written set (bench/quality_cases.jsonl) meets the targets outright.
 OWN_TARGETS: dict[str, tuple[str, float]] = {

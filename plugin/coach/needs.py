@@ -20,7 +20,9 @@ lacks. This module decides what the agent is told (issue: "no nagging"):
   empathy in an email; a chat or social turn moves the conversation one step, so
   there a next step or a fix taken on is enough of a way forward, and an apology is
   asked for only when the turn neither names the feeling, reassures, nor moves the
-  conversation on (a cold turn that goes nowhere).
+  conversation on (a cold turn that goes nowhere); and a turn that says sorry or names
+  the feeling may leave the next step to the next turn. A turn that only moves on, to
+  someone upset, is ``deflect``'s cold turn.
 """
 
 from __future__ import annotations
@@ -109,7 +111,9 @@ def _pair_needs(move: str, absent: set[str], turn: bool, forward: bool, present:
     if turn and move in ("validate", "ownership"):
         return False  # a turn is asked for the apology, and for a next step ...
     if turn and move == "next_steps":
-        return "ownership" in absent  # ... unless it takes the fix on itself
+        # ... unless it takes the fix on itself, or meets the feeling: a turn that
+        # says sorry or names the feeling may leave the next step to the next turn
+        return "ownership" in absent and not present & {"apologize", "validate"}
     return True
 
 

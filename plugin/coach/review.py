@@ -17,6 +17,7 @@ from plugin.coach import (
     calibrate,
     channel,
     cheer,
+    deflect,
     empathy,
     jargon,
     mood_window,
@@ -116,6 +117,7 @@ class Coach:
             if more:
                 found = dataclasses.replace(found, findings=(*found.findings, *more))
             shouts = [
+                *deflect.analyze(draft, found, customer, request.customer_message, chan.register),
                 *shouting.in_draft(draft, self.pack.allowlist),
                 *cheer.analyze(draft, customer),
             ]

@@ -63,6 +63,23 @@ FLAGGED = [
     ("robotic-inconvenience", "We apologise for any hassle and inconvenience caused."),
     ("robotic-stock-closing", "Please do not hesitate to contact us if you need any help."),
     ("robotic-assist-further", "Please DM us your email so we can assist you further."),
+    ("robotic-important-to-us", "Our bank is fully committed to supporting customers in need."),
+    ("robotic-important-to-us", "We are always interested in your feedback on the new app."),
+    # the help-desk advert under any message
+    ("robotic-stock-offer", "Our gaming support crew is always just an @ away!"),
+    ("robotic-stock-offer", "Ping us anytime for official console support."),
+    ("robotic-stock-offer", "For the best possible assistance, visit our help pages."),
+    ("robotic-stock-offer", "I can sort out any billing or account issues for you."),
+    ("robotic-stock-offer", "Happy to answer any questions you might have about your account."),
+    ("robotic-stock-offer", "We have no new details to share on the launch."),
+    # a channel rule with no reason
+    ("policy-not-here", "Sorry, we are unable to look into refunds on social media."),
+    ("policy-not-here", "I can't access order details over Twitter."),
+    # scolding the customer's words
+    ("dismiss-language", "It is really hurtful when you insult our crew like that."),
+    ("dismiss-language", "There's no need for that kind of language."),
+    # a bare "not supported" in so many words
+    ("cant-outside-what-we-can", "That lens is not supported in the old editor as of now."),
 ]
 
 
@@ -98,6 +115,11 @@ CLEAN = [
     "If you'd like to talk it through, just reply.",
     "I'll keep an eye on it.",
     "If you need any further assistance, just reply to this email.",
+    "Your refund for the billing error is on its way today.",
+    "The best support for this printer is its latest driver, linked below.",
+    "That lens is not supported in the old editor as of now, but the new one reads it.",
+    "We'll share the details of the launch on Monday.",
+    "It's upsetting to hear the crew spoke to you like that.",
 ]
 
 
@@ -132,3 +154,15 @@ def test_context_from_the_wrong_place_does_not_excuse(rule_id: str, text: str) -
 )
 def test_disbelief_and_form_regret(rule_id: str, text: str) -> None:
     assert rule_id in avoid_ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We can't discuss account details publicly, because anyone could read them.",
+        "To protect your privacy, we can't review orders on Twitter.",
+        "We can't help with that yet, but the fix ships on Monday.",
+    ],
+)
+def test_a_channel_rule_with_its_reason_is_no_policy_shield(text: str) -> None:
+    assert "policy-not-here" not in avoid_ids(text)

@@ -118,3 +118,10 @@ def test_a_turn_that_moves_on_is_not_cold_but_one_that_goes_nowhere_is() -> None
     assert "apologize" in missing(onward, "info")  # still offered as an idea
     assert "apologize" in missing(nowhere, "warning")
     assert nowhere.categories["empathy"].status == "warn"
+
+
+def test_a_social_turn_that_says_sorry_may_leave_the_next_step_to_the_next_turn() -> None:
+    sorry = review("@sam That's maddening, and I'm sorry it happened.", UPSET, "twitter")
+    bare = review("@sam The refund left us on Monday.", UPSET, "twitter")
+    assert "next_steps" not in missing(sorry, "warning")
+    assert "next_steps" in missing(bare, "warning") or "apologize" in missing(bare, "warning")

@@ -233,6 +233,18 @@ IN_PLACE: dict[str, list[tuple[str, str]]] = {
         ("As a valued customer, you get free returns.", "You get free returns."),
         ("We value your business and hope to see you again.", "Hope to see you again."),
     ],
+    "policy-not-here": [
+        (
+            "We can't help with billing questions here.",
+            "To keep your details private, let's continue somewhere safer.",
+        ),
+    ],
+    "robotic-stock-offer": [
+        (
+            "For the best possible support, please visit our help site.",
+            "Please visit our help site.",
+        ),
+    ],
     "robotic-formal-notice": [
         ("Kindly be informed that the office is closed.", "The office is closed."),
     ],

@@ -1,0 +1,146 @@
+"""Replies that engage with nothing the customer said (a robotic anti-pattern).
+
+Two families, both warnings in the tone category:
+
+- ``cold-turn``: in a chat or social turn, an upset customer gets no apology, no word
+  for their feeling, no reassurance, and at most one word of their own message back.
+  ``needs`` lets a turn that moves on (a link, a next step) skip the apology; but a
+  turn that only moves on, to someone upset, is deaf to the obvious emotion.
+- ``generic-redirect``: any reply whose substance could be pasted under any message:
+  no acknowledgement or apology, and not one content word shared with the customer
+  (a "DM us", a help-centre link, a "tweet us any time" that never names the problem).
+
+A question back to the customer, sympathy said as an exclamation ("Oh no!") or the
+agent's own promise ("I'll check the logs") engages with them, so none of these warn.
+Both need the customer's message; without it nothing is said.
+"""
+
+from __future__ import annotations
+
+import re
+
+from plugin.coach.calibrate import UPSET
+from plugin.coach.draft import Draft, Word
+from plugin.coach.empathy import EmpathyResult
+from plugin.coach.model import Finding, Mood
+from plugin.coach.moves.restate import stems
+from plugin.coach.moves.words import AGENT_ACTIONS
+
+# Moves that show the reply heard this customer.
+_ENGAGED = frozenset({"acknowledge", "apologize", "validate"})
+_MIN_CUSTOMER_WORDS = 3  # a message of fewer content words gives nothing to engage with
+# Words both sides use without naming anything ("need help", "any issues").
+_NOISE = frozenset(stems("need needs want wants work working issue issues problem problems"))
+_HEARD = 2  # content words shared with the customer to show the reply read them; one may be chance
+# Sympathy said as an exclamation ("Oh no!", "Yikes", "I hear you", "that's awful"): the
+# reply has heard the feeling even when it names no move.
+_SYMPATHY = re.compile(
+    r"\b(?:oh\s+(?:no|dear|man|gosh|my)|uh[\s-]oh|yikes|ugh|eek|whoa|"
+    r"i\s+hear\s+you|(?:that|this|it)(?:'s|’s|\s+is|\s+was|\s+sounds)\s+"
+    r"(?:(?:so|really|definitely|truly|just)\s+)?(?:an?\s+)?"
+    r"(?:insane|horrible|crazy|terrible|awful|frustrating|annoying|not\s+good|no\s+good|"
+    r"not\s+ok(?:ay)?|unacceptable|disappointing|upsetting|maddening|rough|tough))\b",
+    re.I,
+)
+# The agent saying what they will do: "I'll ..." ("I will pass this on"), or "we'll" with
+# an action of the agent's ("we'll check it", not "we'll continue from there").
+_PROMISE = re.compile(r"\bI(?:'ll|’ll|\s+will)\s+(?!be\s+able\b)(?:\w+ly\s+)?\w+", re.I)
+_WE_WILL = re.compile(r"\bwe(?:'ll|’ll|\s+will)\s+(?:\w+ly\s+)?([\w-]+)", re.I)
+
+
+def analyze(
+    draft: Draft, found: EmpathyResult, mood: Mood | None, customer: str | None, register: str
+) -> list[Finding]:
+    """Tone warnings for a reply that ignores what the customer wrote."""
+    if not customer or not draft.words:
+        return []
+    present = {m.move for m in found.moves}
+    upset = mood is not None and mood.label in UPSET
+    cold = not present & (_ENGAGED | {"reassure"})
+    turn_cold = register != "email" and upset and cold
+    if not turn_cold and (present & _ENGAGED or not _redirects(draft, present)):
+        return []  # neither family can apply: skip the word work
+    mine = [w for w in draft.words if not draft.is_protected(w.start, w.end)]
+    span = _span(draft, [w for w in mine if w.start >= found.body_start])
+    if span is None:
+        return []
+    start, end = span
+    own = " ".join(draft.text[w.start : w.end] for w in mine)
+    if _asks(draft) or _SYMPATHY.search(own) or _promises(own):
+        return []  # a question back, sympathy in so many words, or a promise engages
+    warned = any(f.severity != "info" and f.category != "readability" for f in found.findings)
+    said = stems(_plain(customer))
+    shared = said & stems(own) - _NOISE  # what the reply names of theirs
+    heard = len(shared) >= _HEARD
+    if turn_cold and not warned and not heard:
+        return [
+            Finding(
+                "cold-turn",
+                "tone",
+                "warning",
+                start,
+                end,
+                "This customer is upset, and the reply never says so.",
+                "A reply that only points somewhere else reads as cold to someone upset: "
+                "name the feeling or say sorry before the next step.",
+            )
+        ]
+    if present & _ENGAGED or warned or not _redirects(draft, present):
+        return []
+    asked = upset or (mood is not None and mood.problem is not None) or "?" in customer
+    if not asked:  # praise or a passing remark needs no engagement beyond thanks
+        return []
+    if len(said) < _MIN_CUSTOMER_WORDS or shared:
+        return []
+    return [
+        Finding(
+            "generic-redirect",
+            "tone",
+            "warning",
+            start,
+            end,
+            "The reply could answer any message: it names nothing this customer said.",
+            "A stock redirect or link feels like a brush-off; say what you understood "
+            "of their problem first.",
+        )
+    ]
+
+
+def _promises(text: str) -> bool:
+    """The agent commits to an action of their own."""
+    if _PROMISE.search(text):
+        return True
+    return any(m.group(1).lower() in AGENT_ACTIONS for m in _WE_WILL.finditer(text))
+
+
+def _asks(draft: Draft) -> bool:
+    """A question of the agent's own (not one inside a link or a quote)."""
+    text = draft.text
+    at = text.find("?")
+    while at >= 0:
+        if not draft.is_protected(at, at + 1):
+            return True
+        at = text.find("?", at + 1)
+    return False
+
+
+def _redirects(draft: Draft, present: set[str]) -> bool:
+    """The reply sends the customer somewhere: a next step or a link."""
+    return "next_steps" in present or "http" in draft.text or "www." in draft.text
+
+
+def _plain(text: str) -> str:
+    """The customer's words without @handles and links."""
+    return " ".join(w for w in text.split() if not w.startswith(("@", "http", "www.")))
+
+
+def _span(draft: Draft, own: list[Word]) -> tuple[int, int] | None:
+    """The reply's first run of the agent's own words (links and handles are not marked)."""
+    if not own:
+        return None
+    start, end = own[0].start, own[0].end
+    for w in own[1:]:
+        if draft.is_protected(end, w.start):
+            break  # a link or handle between: the run ends here
+        end = w.end
+    return start, end
