@@ -132,15 +132,20 @@ def over_empathizing(
     )
 
 
-def every_excess(draft: Draft, pack: RulePack, findings: Sequence[Finding]) -> list[Finding]:
+def every_excess(
+    draft: Draft,
+    pack: RulePack,
+    findings: Sequence[Finding],
+    matches: Sequence[RuleMatch] | None = None,
+) -> list[Finding]:
     """Findings for each extra apology or sympathy line after the one a finding marks.
 
     ``over_apologizing`` and ``over_empathizing`` mark the first line past what is
     enough (with the suggestion that trims them all); the agent should see every
-    extra line highlighted, so each later one gets a finding of its own.
+    extra line highlighted, so each later one gets a finding of its own. ``matches``
+    are the draft's matches outside protected spans when the caller has them already.
     """
     extra: list[Finding] = []
-    matches = None
     for f in findings:
         moves = _EXCESS.get(f.rule_id)
         if moves is None:

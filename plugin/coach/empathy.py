@@ -42,6 +42,9 @@ class EmpathyResult:
     expected: tuple[str, ...]
     missing: tuple[str, ...]
     body_start: int = 0  # where the reply's body begins (after the greeting line)
+    # The draft's rule matches outside protected spans, for later stages that need
+    # them (``calibrate.every_excess``): matching the draft again would cost a second pass.
+    matches: tuple[RuleMatch, ...] = ()
 
 
 def analyze(
@@ -92,7 +95,9 @@ def analyze(
         draft, pack, shape, missing, avoid, findings, name, (topic, problem), moves, mood
     )
     findings.sort(key=lambda f: (f.start, f.end, f.rule_id))
-    return EmpathyResult(tuple(moves), tuple(findings), expected, missing, shape.body_start)
+    return EmpathyResult(
+        tuple(moves), tuple(findings), expected, missing, shape.body_start, tuple(matches)
+    )
 
 
 def _is_opener(m: RuleMatch) -> bool:

@@ -115,7 +115,7 @@ class Coach:
                 draft, self.pack, customer, request.context, request.customer_message
             )
             found = needs.adjust(found, draft, customer, chan)
-            more = calibrate.every_excess(draft, self.pack, found.findings)
+            more = calibrate.every_excess(draft, self.pack, found.findings, found.matches)
             if more:
                 found = dataclasses.replace(found, findings=(*found.findings, *more))
             shouts = [

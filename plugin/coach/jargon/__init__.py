@@ -64,6 +64,7 @@ def _words(
     seen: set[str] = set()
     spans = iter(covered)
     term = next(spans, None)
+    zipf = lexicon.zipf
     for w, lower in zip(draft.words, draft.lowered, strict=True):
         if lower in seen:
             continue
@@ -71,7 +72,8 @@ def _words(
             term = next(spans, None)
         if term is not None and term.start <= w.start:
             continue  # part of a glossary term, reported as such
-        core = acronyms.core(w.text)
+        # An acronym starts with a capital or digit: most words skip the test.
+        core = "" if w.text[0].islower() else acronyms.core(w.text)
         if core:
             seen.add(lower)
             if not (
@@ -92,7 +94,7 @@ def _words(
         if len(lower) < 4 or not lower.isalpha():
             continue
         seen.add(lower)
-        if lexicon.zipf(lower) >= threshold or w.text.isupper():
+        if zipf(lower) >= threshold or w.text.isupper():
             continue
         if not _rare(draft, w.start, w.end, lower, threshold, allow, glossary, reader):
             continue

@@ -167,6 +167,8 @@ def overlap(
     """A sentence retelling the problem in many of the customer's own words, with no
     frame at all ("You removed 12 seats on 1 March and were still billed for 40"),
     unless it answers (``answers``: spans of steps to take) or asks."""
+    if not customer:
+        return  # no customer words to reuse (no message, or only stop words in it)
     # each word's key when it is one of the customer's, once; most drafts stop here
     mine = [
         k if x.isalpha() and x not in _STOP and (k := _key(x)) in customer else "" for x in t.norm
