@@ -8,7 +8,6 @@ sent, never inside a tag, so the agent's editor gets exact offsets.
 
 from __future__ import annotations
 
-import html
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
@@ -17,7 +16,7 @@ from itertools import accumulate
 from operator import itemgetter
 from typing import Literal, NamedTuple
 
-from plugin.coach import handles, markup, protected
+from plugin.coach import handles, html_text, markup, protected
 from plugin.coach.model import Edit
 from plugin.coach.rule_schema import fold
 
@@ -41,42 +40,7 @@ class Word(NamedTuple):
     text: str
 
 
-# Tags whose boundaries break a line of text in the rendered comment.
-_BLOCK_TAGS = frozenset(
-    [
-        "p",
-        "div",
-        "br",
-        "li",
-        "ul",
-        "ol",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "blockquote",
-        "tr",
-        "table",
-        "pre",
-        "hr",
-        "section",
-        "article",
-    ]
-)
-_SKIP_TAGS = frozenset({"script", "style", "head", "title"})
-# A comment or declaration left open runs to the end of the input, as a browser reads
-# it (and as ``markup.TAG`` reads a tag): each alternative consumes, so no opener is
-# rescanned to the end by the next one and the scan is linear in the input.
-_HTML_TOKEN = re.compile(
-    rf"<!--.*?(?:-->|\Z)|<![^>]*+(?:>|\Z)|{markup.TAG}"
-    r"|&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});",
-    re.S,
-)
-
 _make_word = partial(tuple.__new__, Word)
-_HTML_RUN = re.compile(r"[\r\n\t ]+|[^\r\n\t ]+")
 
 # A draft word: inner apostrophes and hyphens keep it one ("follow-up", "isn't").
 WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
@@ -241,7 +205,7 @@ def parse(source: str, fmt: Format = "text", names: tuple[str, ...] = ()) -> Dra
         if len(text) != len(source):  # keep offsets exact: map CRLF by hand
             text, starts, ends = _crlf_map(source)
     elif fmt == "html":
-        text, starts, ends = _html_to_text(source, quoted)
+        text, starts, ends = html_text.read(source, quoted)
     else:
         raise DraftError(f"unknown format {fmt!r}: use 'text' or 'html'")
     return Draft(
@@ -285,80 +249,6 @@ def _crlf_map(source: str) -> tuple[str, tuple[int, ...], tuple[int, ...]]:
         starts.append(i)
         ends.append(i + 1)
         i += 1
-    return "".join(chars), tuple(starts), tuple(ends)
-
-
-def _html_to_text(
-    source: str, quoted: list[tuple[int, int]] | None = None
-) -> tuple[str, tuple[int, ...], tuple[int, ...]]:
-    """Plain text and its offset map; the text of each outermost ``<blockquote>`` (the
-    customer's words quoted back) is appended to ``quoted`` as a plain-text span."""
-    chars: list[str] = []
-    depth, quote_start = 0, 0
-    starts: list[int] = []
-    ends: list[int] = []
-    skipping: str | None = None
-
-    # ``chars`` holds pieces: single characters, or runs without white space, so the
-    # "last character" checks below still look at one character.
-    def emit_text(chunk_start: int, chunk: str) -> None:
-        for run in _HTML_RUN.finditer(chunk):
-            at = chunk_start + run.start()
-            piece = run.group()
-            if piece[0] in "\r\n\t ":
-                # HTML collapses white space; keep one space, mapped to its first char.
-                if not chars or chars[-1] not in " \n":
-                    chars.append(" ")
-                    starts.append(at)
-                    ends.append(at + 1)
-                continue
-            chars.append(piece)
-            starts.extend(range(at, at + len(piece)))
-            ends.extend(range(at + 1, at + len(piece) + 1))
-
-    def emit_break(pos: int) -> None:
-        while chars and chars[-1] == " ":
-            chars.pop(), starts.pop(), ends.pop()
-        if chars and chars[-1] != "\n":
-            chars.append("\n")
-            starts.append(pos)
-            ends.append(pos)
-
-    pos = 0
-    for m in _HTML_TOKEN.finditer(source):
-        if skipping is None and m.start() > pos:
-            emit_text(pos, source[pos : m.start()])
-        pos = m.end()
-        token = m.group()
-        tag = (m.group(1) or "").lower()
-        if skipping is not None:
-            if token.startswith("</") and tag == skipping:
-                skipping = None
-            continue
-        if token.startswith("&"):
-            ch = html.unescape(token).replace("\xa0", " ")
-            if ch == " " and chars and chars[-1] in " \n":
-                continue
-            for c in ch:
-                chars.append(c)
-                starts.append(m.start())
-                ends.append(m.end())
-        elif tag in _SKIP_TAGS and not token.startswith("</") and not token.endswith("/>"):
-            skipping = tag
-        elif tag in _BLOCK_TAGS:
-            emit_break(m.start())
-            if tag == "blockquote" and token.startswith("</"):
-                depth = max(0, depth - 1)
-                if not depth and quoted is not None:
-                    quoted.append((quote_start, len(starts)))
-            elif tag == "blockquote" and not token.endswith("/>"):
-                depth, quote_start = depth + 1, len(starts) if not depth else quote_start
-    if depth and quoted is not None:  # an unclosed quote runs to the end
-        quoted.append((quote_start, len(starts)))
-    if skipping is None and pos < len(source):
-        emit_text(pos, source[pos:])
-    while chars and chars[-1] in " \n":
-        chars.pop(), starts.pop(), ends.pop()
     return "".join(chars), tuple(starts), tuple(ends)
 
 
