@@ -24,6 +24,7 @@ from typing import Any
 import ahocorasick
 import yaml
 
+from plugin.coach.casefree import CASE_ALIASES, case_sensitive_twin
 from plugin.coach.rule_schema import (
     PLACEHOLDERS,
     GlossaryEntry,
@@ -40,6 +41,9 @@ from plugin.coach.rule_schema import (
     strings,
 )
 from plugin.coach.triggers import max_width, triggers
+
+# rule, its IGNORECASE pattern, its widest match, its case-sensitive twin (casefree.py)
+_Regex = tuple[Rule, re.Pattern[str], int, re.Pattern[str]]
 
 __all__ = [
     "DEFAULT_PACK",
@@ -84,7 +88,7 @@ class RulePack:
     glossary: tuple[GlossaryEntry, ...] = ()
     allowlist: frozenset[str] = frozenset()
     _automaton: Any = field(default=None, repr=False, compare=False)
-    _regexes: tuple[tuple[Rule, re.Pattern[str], int], ...] = field(default=(), repr=False)
+    _regexes: tuple[_Regex, ...] = field(default=(), repr=False)
     _always: tuple[int, ...] = field(default=(), repr=False)
 
     def rule(self, rule_id: str) -> Rule:
@@ -153,6 +157,7 @@ class RulePack:
                 for i in key.regexes:
                     near.setdefault(i, []).append(last)
         opening = reply_start(folded)  # where the reply's first word starts
+        aliased = CASE_ALIASES.search(folded) is not None  # else the faster twins match alike
         contextual = self._contextual
         kept = {
             RuleMatch(rules[i], s, e)
@@ -160,10 +165,12 @@ class RulePack:
             if i not in contextual or _in_context(folded, rules[i], s, e, opening)
         }
         for i in self._always:
-            rule, compiled, _ = self._regexes[i]
+            rule, compiled, _, twin = self._regexes[i]
+            compiled = compiled if aliased else twin
             kept.update(_regex_matches(folded, rule, compiled, 0, len(folded), opening))
         for i, spots in near.items():
-            rule, compiled, width = self._regexes[i]
+            rule, compiled, width, twin = self._regexes[i]
+            compiled = compiled if aliased else twin
             # A match contains one of its triggers: scan only around them, not the draft.
             for lo, hi in _windows(spots, width, len(folded)):
                 kept.update(_regex_matches(folded, rule, compiled, lo, hi, opening))
@@ -315,10 +322,10 @@ def compile_pack(data: object, source: str = "<memory>", *, strict: bool = False
 
 def _compile(
     rules: Sequence[Rule],
-) -> tuple[Any, tuple[tuple[Rule, re.Pattern[str], int], ...], tuple[int, ...]]:
+) -> tuple[Any, tuple[_Regex, ...], tuple[int, ...]]:
     phrase_rules: dict[str, list[int]] = {}
     trigger_regexes: dict[str, list[int]] = {}
-    regexes: list[tuple[Rule, re.Pattern[str], int]] = []
+    regexes: list[_Regex] = []
     always: list[int] = []
     for index, rule in enumerate(rules):
         if rule.status != "active":
@@ -331,7 +338,9 @@ def _compile(
                 trigger_regexes.setdefault(norm_phrase(trigger), []).append(len(regexes))
             if not found:
                 always.append(len(regexes))
-            regexes.append((rule, re.compile(pattern, re.IGNORECASE), max_width(pattern, _REACH)))
+            compiled = re.compile(pattern, re.IGNORECASE)
+            twin = case_sensitive_twin(pattern) or compiled
+            regexes.append((rule, compiled, max_width(pattern, _REACH), twin))
     keys = phrase_rules.keys() | trigger_regexes.keys()
     if not keys:
         return None, tuple(regexes), tuple(always)
