@@ -46,12 +46,18 @@ _EXCESS = {"over-apologizing": APOLOGY, "over-empathizing": EMPATHY}
 
 
 def expected(
-    mood: Mood | None, context: CustomerContext | None, detectable: set[str]
+    mood: Mood | None,
+    context: CustomerContext | None,
+    detectable: set[str],
+    asked: Iterable[str] = (),
 ) -> tuple[str, ...]:
-    """Moves this reply should make, given the customer's mood (None = neutral)."""
+    """Moves this reply should make, given the customer's mood (None = neutral);
+    ``asked`` are the moves the account's settings ask of this mood (needs.py)."""
     wanted = set(_ALWAYS)
     if mood is not None and mood.label in UPSET:
         wanted.update(_WHEN_UPSET)
+    # a restatement needs a named problem to restate (see the module's notes)
+    wanted.update(m for m in asked if m != "acknowledge" or (mood is not None and mood.problem))
     if mood is not None and mood.label in ACKNOWLEDGE and mood.problem:
         wanted.add("acknowledge")
     if context is not None and context.first_name:

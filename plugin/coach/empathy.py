@@ -53,9 +53,11 @@ def analyze(
     mood: Mood | None,
     context: CustomerContext | None,
     customer: str = "",
+    asked: Iterable[str] = (),
 ) -> EmpathyResult:
     """Moves, anti-patterns and calibrated missing-move findings for ``draft``;
-    ``customer`` is the message it answers, when known."""
+    ``customer`` is the message it answers, when known; ``asked`` are the moves the
+    account's settings ask of this customer's mood."""
     everything = pack.find(draft.text)
     exact.remember(pack, draft.text, everything)
     matches = [m for m in everything if not draft.is_protected(m.start, m.end)]
@@ -88,7 +90,7 @@ def analyze(
     detectable = set(pack.move_names)
     if name:
         detectable.add("personalization")
-    expected = calibrate.expected(mood, context, detectable)
+    expected = calibrate.expected(mood, context, detectable, asked)
     missing = tuple(m for m in expected if m not in present)
     findings += _calibration(draft, pack, matches, avoid, moves, mood)
     findings += _missing(

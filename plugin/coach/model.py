@@ -201,6 +201,28 @@ class CategoryResult:
     points_lost: float = 0.0  # what this category took off the score (score.py)
 
 
+MOODS: tuple[MoodLabel, ...] = ("calm", "neutral", "worried", "frustrated", "angry")
+# The moves whose absence is a warning (not just an idea) for each mood (needs.py): an
+# upset customer needs to hear sorry, that the feeling is fair, who owns the fix, that
+# their problem was understood (email only, and when they named one) and what happens
+# next; a calm or neutral one needs a next step when they report a problem.
+_UPSET_NEEDS = ("apologize", "validate", "ownership", "acknowledge", "next_steps")
+DEFAULT_MOOD_MOVES: dict[str, tuple[str, ...]] = {
+    "calm": ("next_steps",),
+    "neutral": ("next_steps",),
+    "worried": _UPSET_NEEDS,
+    "frustrated": _UPSET_NEEDS,
+    "angry": _UPSET_NEEDS,
+}
+# What an account may set per category: "off" drops the category's findings (and its
+# score); any other value is the severity every finding in the category is given.
+CategorySeverity = Literal["off", "info", "warning", "error"]
+
+
+def mood_pairs(moods: dict[str, tuple[str, ...]]) -> frozenset[tuple[str, str]]:
+    return frozenset((mood, move) for mood, moves in moods.items() for move in moves)
+
+
 @dataclass(frozen=True, slots=True)
 class Settings:
     """Account-level thresholds (defaults follow plain-language guidance: grade 8)."""
@@ -209,6 +231,14 @@ class Settings:
     max_sentence_words: int = 25
     rare_word_zipf: float = 2.5  # wordfreq Zipf below this reads as rare
     max_draft_chars: int = 20_000
+    # (mood label, move): lacking the move is a warning for a customer in that mood
+    mood_moves: frozenset[tuple[str, str]] = mood_pairs(DEFAULT_MOOD_MOVES)
+    # (category, severity) overrides, applied to every finding of the category
+    category_severity: tuple[tuple[str, CategorySeverity], ...] = ()
+
+    def moves_for(self, mood: str) -> frozenset[str]:
+        """The moves a customer in ``mood`` is warned about lacking."""
+        return frozenset(move for label, move in self.mood_moves if label == mood)
 
 
 @dataclass(frozen=True)

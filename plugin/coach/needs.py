@@ -6,11 +6,13 @@ lacks. This module decides what the agent is told (issue: "no nagging"):
 - the register decides what is asked at all: a chat or social reply is a turn in a
   conversation, so no greeting, closing or name is asked for; a short one (one or
   two sentences) is not asked to thank, reassure or restate the problem either;
-- a missing move is a warning only when this customer needs it: apology, validation
-  and ownership when they are upset, a restatement when they are upset and write by
-  email (in a conversation their words sit right above the reply), a next step when
-  they are upset or report a problem and the draft gives no other way forward (a
-  question back to them, a link to follow);
+- a missing move is a warning only when this customer needs it: the account's
+  ``Settings.mood_moves`` list, per mood, the moves whose absence is a warning (by
+  default apology, validation, ownership, a restatement and a next step when they are
+  upset; a next step when they are calm or neutral); a restatement is asked only by
+  email (in a conversation their words sit right above the reply), a next step only
+  when the draft gives no other way forward (a question back to them, a link to
+  follow) and, from a calm or neutral customer, only when they report a problem;
   everything else is an idea (info);
 - at most ``MAX_WARNINGS`` missing-move warnings per draft (``SHORT_MAX_WARNINGS``
   for a short chat or social reply), the ones that matter most for this customer
@@ -33,7 +35,7 @@ from plugin.coach.calibrate import UPSET
 from plugin.coach.channel import Channel
 from plugin.coach.draft import Draft
 from plugin.coach.empathy import EmpathyResult
-from plugin.coach.model import MOVE_CATEGORY, Finding, Mood, Severity
+from plugin.coach.model import DEFAULT_MOOD_MOVES, MOVE_CATEGORY, Finding, Mood, Severity
 
 MAX_WARNINGS = 3
 SHORT_MAX_WARNINGS = 2
@@ -52,9 +54,15 @@ _NAMELESS_GREETING = "greeting-no-name"
 
 
 def adjust(
-    found: EmpathyResult, draft: Draft, mood: Mood | None, channel: Channel
+    found: EmpathyResult,
+    draft: Draft,
+    mood: Mood | None,
+    channel: Channel,
+    asked: frozenset[str] | None = None,
 ) -> EmpathyResult:
-    """``found`` with the expectations and missing-move severities this customer needs."""
+    """``found`` with the expectations and missing-move severities this customer needs;
+    ``asked``: the moves the settings ask of this customer's mood (``Settings.moves_for``;
+    None = the shipped default)."""
     short = channel.register != "email" and is_short(draft)
     dropped = set(_LETTER_ONLY) if channel.register != "email" else set()
     if short:
@@ -74,7 +82,7 @@ def adjust(
         move = f.rule_id[len(_MISSING) :]
         if move in dropped:
             continue
-        need = needed(move, mood, draft, channel.register)
+        need = needed(move, mood, draft, channel.register, asked)
         need = need and _pair_needs(move, absent, turn, forward, present)
         severity: Severity = "warning" if need else "info"
         missing.append(_with(f, severity, MOVE_CATEGORY.get(move, f.category)))
@@ -88,17 +96,27 @@ def adjust(
     )
 
 
-def needed(move: str, mood: Mood | None, draft: Draft, register: str) -> bool:
-    """Whether lacking ``move`` is a real miss for this customer (a warning)."""
-    upset = mood is not None and mood.label in UPSET
-    if move in ("apologize", "validate", "ownership"):
-        return upset
+def needed(
+    move: str,
+    mood: Mood | None,
+    draft: Draft,
+    register: str,
+    asked: frozenset[str] | None = None,
+) -> bool:
+    """Whether lacking ``move`` is a real miss for this customer (a warning);
+    ``asked`` None = the shipped default for the mood."""
+    if mood is None:
+        return False
+    if asked is None:
+        asked = frozenset(DEFAULT_MOOD_MOVES.get(mood.label, ()))
+    if move not in asked:
+        return False
     if move == "acknowledge":  # in a conversation the customer's words sit right above
-        return upset and register == "email"
-    if move == "next_steps":
-        problem = upset or (mood is not None and mood.problem is not None)
+        return register == "email"
+    if move == "next_steps":  # a calm question needs an answer; a reported problem, a step
+        problem = mood.label in UPSET or mood.problem is not None
         return problem and not offers_a_way_forward(draft)
-    return False
+    return True
 
 
 def _pair_needs(move: str, absent: set[str], turn: bool, forward: bool, present: set[str]) -> bool:

@@ -43,7 +43,7 @@ from plugin.coach.model import (
     category_key,
 )
 from plugin.coach.rules import RulePack
-from plugin.coach.score import categorize, points_lost, total
+from plugin.coach.score import categorize, points_lost, total, with_severities
 from plugin.coach.suggest.placement import source_edit
 from plugin.coach.suggest.vet import vet as vet_suggestions
 
@@ -111,10 +111,11 @@ class Coach:
         if internal:  # a note to colleagues: no empathy, tone, jargon or personal coaching
             found = EmpathyResult((), (), (), ())
         else:
+            asked = self.settings.moves_for(customer.label) if customer else frozenset()
             found = empathy.analyze(
-                draft, self.pack, customer, request.context, request.customer_message
+                draft, self.pack, customer, request.context, request.customer_message, asked
             )
-            found = needs.adjust(found, draft, customer, chan)
+            found = needs.adjust(found, draft, customer, chan, asked)
             more = calibrate.every_excess(draft, self.pack, found.findings, found.matches)
             if more:
                 found = dataclasses.replace(found, findings=(*found.findings, *more))
@@ -143,9 +144,13 @@ class Coach:
             if request.context and not internal
             else ()
         )
+        reported = [*found.findings, *shouts, *read.findings, *words, *spelled]
+        off: frozenset[str] = frozenset()
+        if self.settings.category_severity:  # the account's per-category severities
+            reported, off = with_severities(reported, self.settings.category_severity)
         plain = vet_suggestions(
             draft,
-            [*found.findings, *shouts, *read.findings, *words, *spelled],
+            reported,
             customer,
             found.moves,
             limit=MAX_FINDINGS + 1,
@@ -157,7 +162,8 @@ class Coach:
             findings = findings[:MAX_FINDINGS]
             notes.append(f"Only the first {MAX_FINDINGS} findings are shown.")
         categories = points_lost(
-            categorize(draft, found, findings, request.context, hints, chan, internal), findings
+            categorize(draft, found, findings, request.context, hints, chan, internal, off),
+            findings,
         )
         lap("score")
         moves = tuple(

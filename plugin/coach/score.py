@@ -26,6 +26,8 @@ from plugin.coach.model import (
     Finding,
     Hint,
     MoveHit,
+    Severity,
+    category_key,
 )
 
 # Which empathy moves stand as evidence for a category's pass.
@@ -83,7 +85,9 @@ def categorize(
     hints: Sequence[Hint],
     channel: Channel | None = None,
     internal: bool = False,
+    off: frozenset[str] = frozenset(),
 ) -> dict[str, CategoryResult]:
+    """Each category's status; ``off``: categories the account does not coach."""
     by_category: dict[str, list[Finding]] = {c: [] for c in CATEGORIES}
     for f in findings:
         by_category.setdefault(f.category, []).append(f)
@@ -95,6 +99,8 @@ def categorize(
     for category in CATEGORIES:
         if internal and category in _NOT_COACHED_IN_NOTES:
             result[category] = CategoryResult("n/a", "Internal note: not coached for this.")
+        elif category in off:
+            result[category] = CategoryResult("n/a", "Turned off in this account's settings.")
         elif register != "email" and category in _LETTER and not _has(category, moves):
             result[category] = CategoryResult("n/a", f"Not expected in a {register} reply.")
         else:
@@ -159,6 +165,27 @@ _CLEAN = {
     "jargon": "No unexplained jargon or acronyms.",
     "spelling_grammar": "No spelling problems found.",
 }
+
+
+def with_severities(
+    findings: Sequence[Finding], overrides: Sequence[tuple[str, str]]
+) -> tuple[list[Finding], frozenset[str]]:
+    """``findings`` under the account's per-category severities, and the categories
+    turned off (their findings dropped). One dict lookup per finding, whatever the pack."""
+    table = dict(overrides)
+    out: list[Finding] = []
+    for f in findings:
+        wanted = table.get(category_key(f.category))
+        if wanted is None or wanted == f.severity:
+            out.append(f)
+        elif wanted != "off":
+            sev: Severity = (
+                "info" if wanted == "info" else "error" if wanted == "error" else "warning"
+            )
+            out.append(
+                Finding(f.rule_id, f.category, sev, f.start, f.end, f.message, f.why, f.suggestions)
+            )
+    return out, frozenset(c for c, s in table.items() if s == "off")
 
 
 def points_lost(
