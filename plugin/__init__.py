@@ -18,7 +18,7 @@ def create_app(test_config: Mapping[str, Any] | None = None, *, serving: bool = 
     from flask import Flask
 
     from plugin import cli
-    from plugin.coach import lexicon
+    from plugin.coach import lexicon, pack_settings
     from plugin.coach.model import Settings
     from plugin.coach.review import Coach
     from plugin.coach.rules import load_pack
@@ -59,7 +59,11 @@ def create_app(test_config: Mapping[str, Any] | None = None, *, serving: bool = 
     app.extensions["coach_config"] = cfg
     app.extensions["coach"] = Coach(
         pack=load_pack(cfg.rules_path or None),
-        settings=Settings(max_draft_chars=cfg.max_draft_chars),
+        # a pack file may carry a settings block (thresholds, mood moves, severities)
+        settings=pack_settings.apply(
+            Settings(max_draft_chars=cfg.max_draft_chars),
+            pack_settings.read_file(cfg.rules_path) if cfg.rules_path else {},
+        ),
     )
     lexicon.warm()  # one-time loads at start-up, never on a request
     if cfg.zendesk_api_configured:

@@ -12,6 +12,7 @@ import click
 from flask import Flask, current_app
 from flask.cli import AppGroup
 
+from plugin.coach import pack_settings
 from plugin.coach.draft import DraftError
 from plugin.coach.markup import clean_external
 from plugin.coach.model import CustomerContext
@@ -65,7 +66,8 @@ def _coach(rules: str | None, account: bool = False, where: ScopeQuery | None = 
     if not rules:
         return base
     try:
-        return Coach(pack=load_pack(rules), settings=base.settings)
+        settings = pack_settings.apply(base.settings, pack_settings.read_file(rules))
+        return Coach(pack=load_pack(rules), settings=settings)
     except (RulePackError, OSError) as err:
         raise click.ClickException(str(err)) from None
 

@@ -35,7 +35,7 @@ _RULE_KEYS = frozenset(
         *("message", "why", "replacement", "append", "examples"),
     }
 )
-_PACK_KEYS = frozenset({"version", "locale", "rules", "glossary", "allowlist"})
+_PACK_KEYS = frozenset({"version", "locale", "rules", "glossary", "allowlist", "settings"})
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})

@@ -24,6 +24,7 @@ from typing import Any
 import ahocorasick
 import yaml
 
+from plugin.coach import pack_settings
 from plugin.coach.casefree import CASE_ALIASES, case_sensitive_twin
 from plugin.coach.rule_schema import (
     PLACEHOLDERS,
@@ -61,7 +62,7 @@ __all__ = [
 ]
 
 DEFAULT_PACK = Path(__file__).with_name("rulepacks") / "en.yaml"
-_PACK_KEYS = frozenset({"version", "locale", "rules", "glossary", "allowlist"})
+_PACK_KEYS = frozenset({"version", "locale", "rules", "glossary", "allowlist", "settings"})
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 # Chars that end a literal run when extracting a regex trigger.
 
@@ -302,6 +303,7 @@ def compile_pack(data: object, source: str = "<memory>", *, strict: bool = False
     unknown = set(data) - _PACK_KEYS
     if unknown:
         raise RulePackError(f"{source}: unknown top-level keys {sorted(map(str, unknown))}")
+    pack_settings.parse(data.get("settings"), source)  # applied by the caller (Settings)
     rules = parse_rules(data.get("rules"), source, strict)
     automaton, regexes, always = _compile(rules)
     return RulePack(
