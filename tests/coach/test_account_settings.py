@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from plugin.coach import pack_settings
-from plugin.coach.model import Settings
-from plugin.coach.review import CheckRequest, Coach, Review
+from plugin.coach.model import Review, Settings
+from plugin.coach.review import CheckRequest, Coach
 from plugin.coach.rules import RulePackError, compile_pack, load_pack
 
 PACK = load_pack()
