@@ -15,15 +15,14 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import Any
 
 from sqlalchemy.exc import SQLAlchemyError
 
+from plugin.coach import pack_settings
 from plugin.coach.model import Settings
 from plugin.coach.review import CheckRequest, Coach
 from plugin.coach.rules import RulePack, RulePackError, compile_pack
 from plugin.store.errors import NotFound
-from plugin.store.layers import SETTINGS
 from plugin.store.packs import PackStore, effective_of
 from plugin.store.records import Snapshot
 from plugin.store.scopes import ScopeQuery, ScopeRef
@@ -151,8 +150,7 @@ class CompiledPacks:
         eff = effective_of(snap, [ScopeRef.parse(k) for k in keys])
         label = "+".join(eff.scopes)
         pack = compile_pack(eff.document, f"{self.account} v{snap.info.number} {label}")
-        typed: dict[str, Any] = {k: SETTINGS[k][0](v) for k, v in eff.settings.items()}
-        settings = replace(self.base, **typed)
+        settings = pack_settings.apply(self.base, eff.settings)
         coach = Coach(pack=pack, settings=settings)
         coach.review(_WARM)
         self.compiles += 1

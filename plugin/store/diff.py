@@ -44,6 +44,22 @@ def _listed(old: Iterable[str], new: Iterable[str]) -> dict[str, list[str]]:
     return {k: v for k, v in out.items() if v}
 
 
+def _settings(old: Mapping[str, Any], new: Mapping[str, Any]) -> list[str]:
+    """Changed settings; a mood's or a category's own entry named ("mood_moves.angry")."""
+    names: list[str] = []
+    for key in sorted(set(old) | set(new)):
+        a, b = old.get(key), new.get(key)
+        if a == b:
+            continue
+        if isinstance(a, Mapping) or isinstance(b, Mapping):
+            a = a if isinstance(a, Mapping) else {}
+            b = b if isinstance(b, Mapping) else {}
+            names += [f"{key}.{k}" for k in sorted(set(a) | set(b)) if a.get(k) != b.get(k)]
+        else:
+            names.append(key)
+    return names
+
+
 def _doc(old: Doc, new: Doc) -> dict[str, Any]:
     out: dict[str, Any] = {
         "rules": _keyed(_by(old.get("rules") or (), "id"), _by(new.get("rules") or (), "id")),
@@ -58,7 +74,7 @@ def _doc(old: Doc, new: Doc) -> dict[str, Any]:
     for name in ("disable", "enable"):
         out[name] = _listed(old.get(name) or (), new.get(name) or ())
     old_s, new_s = old.get("settings") or {}, new.get("settings") or {}
-    out["settings"] = sorted(k for k in set(old_s) | set(new_s) if old_s.get(k) != new_s.get(k))
+    out["settings"] = _settings(old_s, new_s)
     return {k: v for k, v in out.items() if v}
 
 

@@ -8,10 +8,16 @@ A layer is a small JSON document a scope adds over the account pack:
     enable:    [rule ids]        switched back on
     glossary:  [{term, plain}]   added, or replacing the inherited entry for the term
     allowlist: [words]           added
-    settings:  {target_grade, max_sentence_words, rare_word_zipf}
+    settings:  {target_grade, max_sentence_words, rare_word_zipf,
+                mood_moves: {mood: [moves]}, category_severity: {category: severity}}
+                                 (pack_settings.py; a mood or category given replaces
+                                 the inherited one, the rest is inherited)
 
 The merge yields a document in the CLI schema (so the core validates and compiles it
-like any pack) and, for every value, the scope it comes from.
+like any pack, its ``settings`` block included) and, for every value, the scope it
+comes from: ``settings.target_grade``, ``settings.mood_moves.angry``,
+``settings.category_severity.tone``. The account pack's own ``settings`` block is the
+account's (an export carries it).
 """
 
 from __future__ import annotations
@@ -20,15 +26,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from plugin.coach import pack_settings
 from plugin.store.errors import Problem
 
 LAYER_KEYS = ("rules", "disable", "enable", "glossary", "allowlist", "settings")
 # name -> (type, low, high): the coaching thresholds an admin may set per scope.
-SETTINGS: dict[str, tuple[type, float, float]] = {
-    "target_grade": (float, 1, 20),
-    "max_sentence_words": (int, 5, 100),
-    "rare_word_zipf": (float, 0, 8),
-}
+SETTINGS: dict[str, tuple[type, float, float]] = pack_settings.THRESHOLDS
+NESTED = ("mood_moves", "category_severity")  # settings merged key by key
 
 
 @dataclass
@@ -36,7 +40,7 @@ class Effective:
     """The merged pack (CLI schema), the settings, and the scope of every value."""
 
     document: dict[str, Any]
-    settings: dict[str, float | int] = field(default_factory=dict)
+    settings: dict[str, Any] = field(default_factory=dict)
     provenance: dict[str, str] = field(default_factory=dict)
     disabled: dict[str, str] = field(default_factory=dict)  # rule id -> scope that disabled it
     scopes: tuple[str, ...] = ("account",)  # layers applied, least specific first
@@ -79,22 +83,25 @@ def check_layer(layer: object, scope: str) -> list[Problem]:
 
 
 def _settings_problems(settings: object, scope: str) -> list[Problem]:
-    if not isinstance(settings, Mapping):
-        return [Problem("'settings' must be a mapping", field="settings", scope=scope)]
-    problems = []
+    return [
+        Problem(message, field=path, scope=scope)
+        for path, message in pack_settings.problems(settings)
+    ]
+
+
+def merge_settings(
+    into: dict[str, Any], settings: Mapping[str, Any], scope: str, prov: dict[str, str]
+) -> None:
+    """``settings`` of ``scope`` over ``into``; a mood or category replaces its own entry."""
     for name, value in settings.items():
-        spec = SETTINGS.get(name)
-        if spec is None:
-            message = f"unknown setting; use one of {sorted(SETTINGS)}"
-            problems.append(Problem(message, field=f"settings.{name}", scope=scope))
-            continue
-        kind, low, high = spec
-        number = isinstance(value, int | float) and not isinstance(value, bool)
-        if not number or (kind is int and not isinstance(value, int)) or not low <= value <= high:
-            noun = "a whole number" if kind is int else "a number"
-            message = f"must be {noun} from {low:g} to {high:g}"
-            problems.append(Problem(message, field=f"settings.{name}", scope=scope))
-    return problems
+        if name in NESTED and isinstance(value, Mapping):
+            merged = into.setdefault(name, {})
+            for key, item in value.items():
+                merged[key] = list(item) if isinstance(item, list) else item
+                prov[f"settings.{name}.{key}"] = scope
+        else:
+            into[name] = value
+            prov[f"settings.{name}"] = scope
 
 
 def merge(pack: Mapping[str, Any], layers: Sequence[tuple[str, Mapping[str, Any]]]) -> Effective:
@@ -108,7 +115,8 @@ def merge(pack: Mapping[str, Any], layers: Sequence[tuple[str, Mapping[str, Any]
     prov.update({f"glossary.{t}": "account" for t in glossary})
     allow = list(pack.get("allowlist") or ())
     prov.update({f"allowlist.{w.lower()}": "account" for w in allow})
-    settings: dict[str, float | int] = {}
+    settings: dict[str, Any] = {}
+    merge_settings(settings, pack.get("settings") or {}, "account", prov)
     disabled: dict[str, str] = {}
     for scope, layer in layers:
         for override in layer.get("rules", ()):
@@ -135,15 +143,15 @@ def merge(pack: Mapping[str, Any], layers: Sequence[tuple[str, Mapping[str, Any]
             if word.lower() not in {w.lower() for w in allow}:
                 allow.append(word)
             prov[f"allowlist.{word.lower()}"] = scope
-        for name, value in (layer.get("settings") or {}).items():
-            settings[name] = value
-            prov[f"settings.{name}"] = scope
+        merge_settings(settings, layer.get("settings") or {}, scope, prov)
     document = {k: pack[k] for k in ("version", "locale") if k in pack}
     document["rules"] = [r for rid, r in rules.items() if rid not in disabled]
     if glossary:
         document["glossary"] = list(glossary.values())
     if allow:
         document["allowlist"] = allow
+    if settings:
+        document["settings"] = settings
     applied = tuple(dict.fromkeys(("account", *(s for s, _ in layers))))
     return Effective(document, settings, prov, disabled, applied)
 

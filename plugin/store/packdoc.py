@@ -15,11 +15,12 @@ from typing import Any
 
 import yaml
 
+from plugin.coach import pack_settings
 from plugin.coach.rule_schema import RulePackError, parse_glossary, parse_rules, strings
 from plugin.coach.rules import RulePack, compile_pack
 from plugin.store.errors import PackInvalid, Problem
 
-PACK_KEYS = ("version", "locale", "rules", "glossary", "allowlist")
+PACK_KEYS = ("version", "locale", "rules", "glossary", "allowlist", "settings")
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _WHERE = re.compile(r"^rule (?:'(?P<id>[^']*)'|#(?P<n>\d+)): (?P<problem>.*)$", re.S)
 # The field a core error message is about, from its wording (rule_schema.py).
@@ -45,6 +46,7 @@ class Lines:
     rules: dict[int, int] = field(default_factory=dict)  # rule index -> line
     fields: dict[tuple[int, str], int] = field(default_factory=dict)  # (index, field) -> line
     glossary: dict[int, int] = field(default_factory=dict)
+    settings: dict[str, int] = field(default_factory=dict)  # "settings.mood_moves.angry" -> line
 
     def of_rule(self, index: int | None, name: str | None) -> int | None:
         if index is None:
@@ -88,6 +90,9 @@ def _lines(node: yaml.Node | None) -> Lines:
                             for k2, _ in v.value:
                                 name = f"{k.value}.{k2.value}"
                                 lines.fields[i, name] = k2.start_mark.line + 1
+        elif key.value == "settings":
+            lines.settings = pack_settings.line_map(value)
+            lines.settings["settings"] = key.start_mark.line + 1
         elif key.value == "glossary" and isinstance(value, yaml.SequenceNode):
             for i, item in enumerate(value.value):
                 lines.glossary[i] = item.start_mark.line + 1
@@ -153,6 +158,10 @@ def check(
             problems.append(Problem(message, rule=rule.id, field="id", line=line))
         seen.setdefault(rule.id, index)
     problems += _glossary_problems(data.get("glossary"), lines, source)
+    problems += [
+        Problem(message, field=path, line=pack_settings.line_of(lines.settings, path))
+        for path, message in pack_settings.problems(data.get("settings"))
+    ]
     try:
         strings(data.get("allowlist"), source, "allowlist")
     except RulePackError:

@@ -40,7 +40,7 @@ class EffectivePack:
 
     version: int
     document: dict[str, Any]  # CLI `--rules` schema
-    settings: dict[str, float | int]
+    settings: dict[str, Any]  # thresholds, mood_moves, category_severity (pack_settings)
     provenance: dict[str, str]  # "rules.<id>.<field>" | "glossary.<term>" | ... -> scope key
     disabled: dict[str, str]
     scopes: tuple[str, ...]  # the layers applied, least specific first

@@ -18,6 +18,7 @@ from typing import Any
 from plugin.store.packs import effective_of
 from plugin.store.records import Snapshot
 from plugin.store.scopes import ScopeRef
+from plugin.web.admin import settings_edit
 from plugin.web.admin.access import ConsoleError
 
 ACCOUNT = "account"
@@ -140,18 +141,29 @@ def save_vocabulary(
     key: str,
     glossary: list[dict[str, str]],
     allowlist: list[str],
-    settings: dict[str, float | int],
+    settings: dict[str, Any],
 ) -> Change:
-    """Glossary, allowlist and thresholds of one scope (what it adds over what it inherits)."""
+    """Glossary, allowlist and settings of one scope (what it adds over what it inherits).
+
+    Thresholds given replace the scope's own; the moods and categories given replace
+    theirs, kept only where they differ from what the scope inherits. The account's
+    settings go in its pack's ``settings`` block, so an export carries them."""
     layer = _layer(snap, key)
-    layer["settings"] = settings
+    own = settings_edit.own_settings(snap, key)
+    block: dict[str, Any] = {k: v for k, v in settings.items() if k not in settings_edit.NESTED}
+    if any(k in settings for k in settings_edit.NESTED):
+        block |= settings_edit.diff_against(settings, settings_edit.inherited(snap, key), own)
+    else:
+        block |= {k: own[k] for k in settings_edit.NESTED if k in own}
     if key != ACCOUNT:
+        layer["settings"] = block
         layer["glossary"], layer["allowlist"] = glossary, allowlist
         return Change(layers={key: _tidy(layer)})
     pack = copy.deepcopy(snap.pack)
-    for name, value in (("glossary", glossary), ("allowlist", allowlist)):
+    for name, value in (("glossary", glossary), ("allowlist", allowlist), ("settings", block)):
         if value:
             pack[name] = value
         else:
             pack.pop(name, None)
+    layer.pop("settings", None)  # older versions kept the account's thresholds here
     return Change(pack=pack, layers={key: _tidy(layer)})

@@ -9,7 +9,7 @@ from flask import Response, current_app, jsonify, request
 from plugin.store.extension import account_of, store_of
 from plugin.store.packs import PackStore
 from plugin.store.records import Snapshot
-from plugin.web.admin import api_bp, trial, views
+from plugin.web.admin import api_bp, settings_edit, trial, views
 from plugin.web.admin.access import ConsoleError, csrf_token, current_actor, require_csrf
 from plugin.web.admin.edits import scope_key
 from plugin.web.security import require_session
@@ -138,13 +138,45 @@ def try_it() -> Response:
     pack_yaml = body.get("pack_yaml")
     if pack_yaml is not None and not isinstance(pack_yaml, str):
         raise ConsoleError(400, "invalid_field", "pack_yaml: must be text", "pack_yaml")
+    unsaved = _unsaved_settings(body.get("settings"))
+    where = body.get("where")
+    if where is not None and not isinstance(where, dict):
+        raise ConsoleError(400, "invalid_field", "where: must be an object", "where")
     snap = head_snapshot()
     key = scope_key(body.get("scope"))
-    document, settings = trial.candidate(snap, key, rule, pack_yaml)
+    query = settings_edit.query_of(where) if where is not None else None
+    document, settings = trial.candidate(snap, key, rule, pack_yaml, where=query, settings=unsaved)
     base = current_app.extensions["coach"].settings
     coach = trial.coach_of(document, settings, base)
     focus = str(rule["id"]) if rule and rule.get("id") else None
     return jsonify(trial.run(coach, text, customer[-10_000:], focus))
+
+
+@api_bp.get("/preview")
+def preview() -> Response:
+    """What a check of a ticket with this brand, group and channel gets: the layers
+    merged as a check merges them, each value with the scope it comes from."""
+    snap = head_snapshot()
+    where = settings_edit.query_of(request.args)
+    return jsonify(
+        {
+            "version": snap.info.number,
+            "where": {k: getattr(where, k) for k in ("brand", "group", "channel")},
+            "applied": list(settings_edit.applied_keys(snap, where)),
+            "effective": views.effective_view(snap, where),
+        }
+    )
+
+
+def _unsaved_settings(raw: object) -> dict[str, Any] | None:
+    """The settings form as typed (not saved): blank thresholds inherit."""
+    if raw is None:
+        return None
+    if not isinstance(raw, dict):
+        raise ConsoleError(400, "invalid_field", "settings: must be an object", "settings")
+    given = {k: v for k, v in raw.items() if v is not None and v != ""}
+    settings_edit.checked(given)
+    return given
 
 
 def json_body() -> dict[str, Any]:

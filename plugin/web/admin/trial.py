@@ -6,6 +6,7 @@ and kept by content (a few), so typing more sample text does not recompile.
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import json
 import threading
@@ -13,15 +14,15 @@ from collections import OrderedDict
 from dataclasses import replace
 from typing import Any
 
+from plugin.coach import pack_settings
 from plugin.coach.model import Settings
 from plugin.coach.review import CheckRequest, Coach
 from plugin.coach.serialize import review_to_dict
-from plugin.store import packdoc
+from plugin.store import layers, packdoc
 from plugin.store.errors import PackInvalid
-from plugin.store.layers import SETTINGS
 from plugin.store.packs import effective_of
 from plugin.store.records import Snapshot
-from plugin.store.scopes import ScopeRef
+from plugin.store.scopes import ScopeQuery, ScopeRef
 from plugin.web.admin.edits import ACCOUNT
 
 _KEEP = 8
@@ -34,16 +35,26 @@ def candidate(
     key: str,
     rule: dict[str, Any] | None = None,
     pack_yaml: str | None = None,
-) -> tuple[dict[str, Any], dict[str, float | int]]:
-    """The document and thresholds a check in scope ``key`` would use with the edit."""
+    *,
+    where: ScopeQuery | None = None,
+    settings: dict[str, Any] | None = None,
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The document and settings a check in scope ``key`` (or in the combined scope
+    ``where``) would use with the edit: a rule, a whole pack, or unsaved ``settings``
+    (each mood or category given replaces its entry; thresholds given replace theirs)."""
     if pack_yaml is not None:
         data, lines = packdoc.parse_yaml(pack_yaml)
         problems = packdoc.check(data, lines)
         if problems:
             raise PackInvalid(problems)
         snap = replace(snap, pack=data)
-    eff = effective_of(snap, [] if key == ACCOUNT else [ScopeRef.parse(key)])
+    scope = where if where is not None else [] if key == ACCOUNT else [ScopeRef.parse(key)]
+    eff = effective_of(snap, scope)
     document = dict(eff.document)
+    merged = copy.deepcopy(eff.settings)
+    if settings:
+        layers.merge_settings(merged, settings, "unsaved", {})
+        document["settings"] = merged
     if rule is not None:
         cleaned = {k: v for k, v in rule.items() if v not in (None, "", [])}
         problems = packdoc.check({"rules": [cleaned]})
@@ -53,10 +64,10 @@ def candidate(
             )
         rules = [r for r in document.get("rules", []) if r["id"] != cleaned.get("id")]
         document["rules"] = [*rules, cleaned]
-    return document, dict(eff.settings)
+    return document, merged
 
 
-def coach_of(document: dict[str, Any], settings: dict[str, float | int], base: Settings) -> Coach:
+def coach_of(document: dict[str, Any], settings: dict[str, Any], base: Settings) -> Coach:
     digest = hashlib.sha256(
         json.dumps([document, settings], sort_keys=True, default=str).encode()
     ).hexdigest()
@@ -66,8 +77,7 @@ def coach_of(document: dict[str, Any], settings: dict[str, float | int], base: S
             _cache.move_to_end(digest)
             return found
     pack = packdoc.validate(document, source="candidate")  # PackInvalid names every problem
-    typed: dict[str, Any] = {k: SETTINGS[k][0](v) for k, v in settings.items()}
-    coach = Coach(pack=pack, settings=replace(base, **typed))
+    coach = Coach(pack=pack, settings=pack_settings.apply(base, settings))
     with _lock:
         _cache[digest] = coach
         while len(_cache) > _KEEP:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import difflib
 import json
+from collections.abc import Sequence
 from typing import Any
 
 from plugin.coach.model import CATEGORIES, MOVES, Settings
@@ -14,12 +15,16 @@ from plugin.store.layers import SETTINGS
 from plugin.store.packs import PackStore, effective_of
 from plugin.store.records import Snapshot, VersionInfo
 from plugin.store.scopes import KINDS as SCOPE_KINDS
-from plugin.store.scopes import ScopeRef
+from plugin.store.scopes import ScopeQuery, ScopeRef
+from plugin.web.admin import settings_edit
 from plugin.web.admin.edits import ACCOUNT
 
 
 def _refs(key: str) -> list[ScopeRef]:
     return [] if key == ACCOUNT else [ScopeRef.parse(key)]
+
+
+Where = ScopeQuery | Sequence[ScopeRef]
 
 
 LABELS = {
@@ -29,16 +34,18 @@ LABELS = {
 }
 
 
-def effective_view(snap: Snapshot, key: str) -> dict[str, Any]:
+def effective_view(snap: Snapshot, key: str | Where) -> dict[str, Any]:
     """Every rule of the scope's effective pack (disabled and retired ones too), the
-    glossary, allowlist and thresholds, each value with the scope it comes from."""
-    eff = effective_of(snap, _refs(key))
+    glossary, allowlist and settings, each value with the scope it comes from; ``key``
+    is one scope, or a check's combined brand + group + channel (``ScopeQuery``)."""
+    where = _refs(key) if isinstance(key, str) else key
+    eff = effective_of(snap, where)
     # The same merge without the switches: disabled rules are listed, marked off.
     unswitched = copy.deepcopy(snap)
     for layer in unswitched.layers.values():
         layer.pop("disable", None)
         layer.pop("enable", None)
-    everything = effective_of(unswitched, _refs(key)).document.get("rules", [])
+    everything = effective_of(unswitched, where).document.get("rules", [])
     prov = eff.provenance
     rules = []
     for rule in everything:
@@ -72,7 +79,14 @@ def effective_view(snap: Snapshot, key: str) -> dict[str, Any]:
         }
         for name, (kind, low, high) in SETTINGS.items()
     }
-    return {"rules": rules, "glossary": glossary, "allowlist": allowlist, "settings": settings}
+    return {
+        "rules": rules,
+        "glossary": glossary,
+        "allowlist": allowlist,
+        "settings": settings,
+        "scopes": list(eff.scopes),
+        **settings_edit.grid(eff.settings, prov),
+    }
 
 
 def own_layer(snap: Snapshot, key: str) -> dict[str, Any]:
@@ -81,6 +95,7 @@ def own_layer(snap: Snapshot, key: str) -> dict[str, Any]:
     if key == ACCOUNT:
         layer["glossary"] = snap.pack.get("glossary", [])
         layer["allowlist"] = snap.pack.get("allowlist", [])
+    layer["settings"] = settings_edit.own_settings(snap, key)
     return layer
 
 

@@ -13,7 +13,7 @@ from flask import Response, current_app, jsonify
 from plugin.store.extension import compiled_packs
 from plugin.store.layers import SETTINGS
 from plugin.store.records import Author, VersionInfo
-from plugin.web.admin import api_bp, edits, views
+from plugin.web.admin import api_bp, edits, settings_edit, views
 from plugin.web.admin.access import ConsoleError, require_admin
 from plugin.web.admin.reads import account, int_arg, json_body, store
 
@@ -124,12 +124,16 @@ def _allowlist(raw: object) -> list[str]:
     return [w.strip() for w in raw if w.strip()]
 
 
-def _settings(raw: object) -> dict[str, float | int]:
+def _settings(raw: object) -> dict[str, Any]:
     if not isinstance(raw, dict):
         raise ConsoleError(400, "invalid_field", "settings: must be an object", "settings")
-    out: dict[str, float | int] = {}
+    out: dict[str, Any] = {}
     for name, value in raw.items():
         field = f"settings.{name}"
+        if name in settings_edit.NESTED:
+            settings_edit.checked({name: value})  # 400 naming e.g. settings.mood_moves.angry[2]
+            out[name] = value
+            continue
         if name not in SETTINGS:
             raise ConsoleError(400, "invalid_field", f"{field}: unknown setting", field)
         if value is None or value == "":
