@@ -115,6 +115,7 @@ def run(coach: Coach, text: str, customer_message: str, focus: str | None) -> di
     spans.sort(key=lambda s: (s["start"], -s["end"]))
     return {
         "score": out["score"],
+        "mood": (out.get("customer_mood") or {}).get("label"),
         "findings": findings,
         "spans": spans,
         "missing_moves": out["missing_moves"],

@@ -54,7 +54,7 @@
     var own = rc.state.own;
     var ro = !rc.canWrite();
     box.appendChild(el("p", { "class": "c-field__hint", text: rc.scope === "account" ?
-      "The account's glossary, product names and thresholds: every scope inherits them." :
+      "The account's glossary, product names, thresholds and coaching settings: every scope inherits them." :
       "What " + rc.scope + " adds or changes over the account; the effective set is listed below." }));
     var settings = el("div", { "class": "rcc-grid" }, Object.keys(eff.settings).map(function (name) {
       var s = eff.settings[name];
@@ -70,8 +70,17 @@
     gloss.value = (own.glossary || []).map(function (e) { return e.term + " = " + e.plain; }).join("\n");
     var allow = el("textarea", { "class": "c-field__input c-field__input--area", id: "rcc-allowlist", "data-field": "allowlist", rows: "8" });
     allow.value = (own.allowlist || []).join("\n");
+    function thresholds() {
+      var values = {};
+      Object.keys(eff.settings).forEach(function (n) {
+        var raw = document.getElementById("rcc-s-" + n).value.trim();
+        values[n] = raw === "" ? null : Number(raw);
+      });
+      return values;
+    }
+    var moods = rc.renderMoodSettings(eff, ro, thresholds);
     var form = el("form", { "class": "rcc-form", id: "rcc-vocab-form" }, [
-      el("h2", { "class": "rcc-subhead", text: "Thresholds" }), settings,
+      el("h2", { "class": "rcc-subhead", text: "Thresholds" }), settings, moods,
       el("div", { "class": "rcc-grid rcc-grid--2" }, [
         el("div", { "class": "c-field rcc-field" }, [el("label", { "class": "c-field__label", "for": "rcc-glossary", text: "Glossary: term = plain alternative (one per line)" }), gloss]),
         el("div", { "class": "c-field rcc-field" }, [el("label", { "class": "c-field__label", "for": "rcc-allowlist", text: "Allowlist: product names never flagged (one per line)" }), allow])
@@ -80,11 +89,7 @@
     ]);
     form.addEventListener("submit", function (e) {
       e.preventDefault();
-      var values = {};
-      Object.keys(eff.settings).forEach(function (n) {
-        var raw = document.getElementById("rcc-s-" + n).value.trim();
-        values[n] = raw === "" ? null : Number(raw);
-      });
+      var values = Object.assign(thresholds(), rc.collectSettings(moods));
       var glossary = gloss.value.split("\n").filter(function (l) { return l.trim(); }).map(function (l) {
         var i = l.indexOf("=");
         return i < 0 ? { term: l.trim(), plain: "" } : { term: l.slice(0, i).trim(), plain: l.slice(i + 1).trim() };
@@ -107,6 +112,7 @@
     box.appendChild(el("p", { "class": "c-field__hint", text: "Paste a reply: the pack of " + rc.scope +
       " (as saved, or the YAML below if you paste a candidate pack) coaches it, exactly as a check would." }));
     var text = el("textarea", { "class": "c-field__input c-field__input--area", id: "rcc-try-text", rows: "6", "aria-label": "Sample reply" });
+    var customer = el("textarea", { "class": "c-field__input c-field__input--area", id: "rcc-try-customer", rows: "3", "aria-label": "Customer's message (optional)", placeholder: "Optional: the customer's message (its mood decides which moves are needed)" });
     var yaml = el("textarea", { "class": "c-field__input c-field__input--area rcc-code", id: "rcc-try-yaml", rows: "6", "aria-label": "Candidate pack YAML (optional)", placeholder: "Optional: a whole candidate pack in YAML (unsaved)" });
     var out = el("div", { "class": "rcc-preview", id: "rcc-try-preview", "aria-live": "polite" });
     var timer = null;
@@ -114,16 +120,18 @@
       clearTimeout(timer);
       timer = setTimeout(function () {
         if (!text.value.trim()) { rc.clear(out); return; }
-        var body = { scope: rc.scope, text: text.value };
+        var body = { scope: rc.scope, text: text.value, customer_message: customer.value };
         if (yaml.value.trim()) { body.pack_yaml = yaml.value; }
         rc.post("/try", body).then(function (res) { rc.renderPreview(out, text.value, res, null); },
           function (err) { rc.showError(err); });
       }, 250);
     }
     text.addEventListener("input", go);
+    customer.addEventListener("input", go);
     yaml.addEventListener("input", go);
     box.appendChild(el("div", { "class": "rcc-grid rcc-grid--2" }, [
-      el("div", { "class": "c-field rcc-field" }, [el("label", { "class": "c-field__label", "for": "rcc-try-text", text: "Sample reply" }), text]),
+      el("div", { "class": "c-field rcc-field" }, [el("label", { "class": "c-field__label", "for": "rcc-try-text", text: "Sample reply" }), text,
+        el("label", { "class": "c-field__label rcc-label-gap", "for": "rcc-try-customer", text: "Customer's message" }), customer]),
       el("div", { "class": "c-field rcc-field" }, [el("label", { "class": "c-field__label", "for": "rcc-try-yaml", text: "Candidate pack (optional)" }), yaml])
     ]));
     box.appendChild(out);

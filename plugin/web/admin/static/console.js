@@ -4,7 +4,7 @@
 
   var rc = window.replyCoachConsole;
   var el = rc.el;
-  var TABS = ["rules", "vocabulary", "try", "transfer", "versions"];
+  var TABS = ["rules", "vocabulary", "try", "preview", "transfer", "versions"];
   var labels = {}; // scope key -> name typed when it was opened
 
   rc.tab = "rules";
@@ -37,7 +37,7 @@
   function renderTab() {
     if (!rc.state) { return; }
     ({ rules: rc.renderRules, vocabulary: rc.renderVocabulary, "try": rc.renderTry,
-      transfer: rc.renderTransfer, versions: rc.renderVersions })[rc.tab]();
+      preview: rc.renderPreviewTab, transfer: rc.renderTransfer, versions: rc.renderVersions })[rc.tab]();
   }
 
   function renderHeader() {
