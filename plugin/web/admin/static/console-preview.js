@@ -15,7 +15,8 @@
 
   function cell(c) { return el("td", { "class": "c-table__row__cell" }, [c]); }
 
-  function table(id, head, rows) {
+  function table(id, head, rows, empty) {
+    if (!rows.length && empty) { return el("p", { "class": "c-field__hint rcc-empty", id: id, text: empty }); }
     return el("table", { "class": "c-table rcc-table", id: id }, [
       el("thead", {}, [el("tr", { "class": "c-table__row c-table__row--header" }, head.map(function (h) {
         return el("th", { "class": "c-table__row__cell", text: h });
@@ -64,8 +65,8 @@
       res.applied.map(function (k, i) { return el("span", {}, [i ? " → " : "", rc.scopeTag(k)]); }))));
     var ignored = KINDS.filter(function (k) { return res.where[k] && res.applied.indexOf(k + ":" + res.where[k]) < 0; });
     if (ignored.length) {
-      out.appendChild(el("p", { "class": "c-field__hint", text: ignored.map(function (k) { return k + ":" + res.where[k]; }).join(", ") +
-        " has no overrides: the values around it apply." }));
+      out.appendChild(el("p", { "class": "c-field__hint", id: "rcc-pv-ignored", text: ignored.map(function (k) { return k + ":" + res.where[k]; }).join(", ") +
+        (ignored.length > 1 ? " have no overrides" : " has no overrides") + ": what the other layers say applies." }));
     }
     out.appendChild(el("h2", { "class": "rcc-subhead", text: "Thresholds" }));
     out.appendChild(table("rcc-pv-thresholds", ["Setting", "Value", "From"], Object.keys(eff.settings).map(function (n) {
@@ -73,7 +74,7 @@
       return [s.label, String(s.value), rc.scopeTag(s.from)];
     })));
     out.appendChild(el("h2", { "class": "rcc-subhead", text: "Moves each customer mood needs" }));
-    out.appendChild(el("div", { "class": "rcc-scroll" }, [rc.moodGrid(eff, true, "rcc-pv-mm-")]));
+    out.appendChild(el("div", { "class": "rcc-scroll" }, [rc.moodGrid(eff, "marks", "rcc-pv-mm-")]));
     out.appendChild(el("h2", { "class": "rcc-subhead", text: "Severity per category" }));
     out.appendChild(table("rcc-pv-severities", ["Category", "Severity", "From"], Object.keys(eff.category_severity).map(function (c) {
       var s = eff.category_severity[c];
@@ -90,12 +91,12 @@
       if (r.enabled_from !== "account") { fields.push(el("span", { "class": "rcc-pv-field" }, ["on/off ", rc.scopeTag(r.enabled_from)])); }
       return [el("code", { text: r.id }), el("span", { "class": "rcc-sev rcc-sev--" + (r.severity || "move"), text: r.severity || "move" }),
         r.enabled ? "yes" : "off", el("span", {}, fields)];
-    })));
+    }), "Every rule is as the account has it."));
     var own = eff.glossary.filter(function (g) { return g.from !== "account"; });
     out.appendChild(el("h2", { "class": "rcc-subhead", text: "Glossary (" + eff.glossary.length + " terms; " + own.length + " from the ticket's scopes)" }));
     out.appendChild(table("rcc-pv-glossary", ["Term", "Plain alternative", "From"], own.map(function (g) {
       return [g.term, g.plain, rc.scopeTag(g.from)];
-    })));
+    }), "The account's glossary, unchanged."));
     out.appendChild(tryUnder(res.where));
   }
 

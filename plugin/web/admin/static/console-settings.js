@@ -19,7 +19,7 @@
   rc.moveLabel = function (m) { return MOVE_LABELS[m] || m; };
   rc.severityLabel = function (s) { return SEVERITY_LABELS[s] || s; };
 
-  /* The mood x move grid; read-only (a preview) when ``ro``. */
+  /* The mood x move grid: checkboxes, or in a preview (``ro`` === "marks") ticks as text. */
   rc.moodGrid = function (eff, ro, idPrefix) {
     var head = el("tr", { "class": "c-table__row c-table__row--header" }, [
       el("th", { "class": "c-table__row__cell", scope: "col", text: "Customer mood" })
@@ -31,6 +31,13 @@
       var cells = [el("th", { "class": "c-table__row__cell rcc-grid-mood", scope: "row", text: cap(mood) })];
       eff.moves.forEach(function (m) {
         var on = row.moves.indexOf(m) >= 0;
+        var label = cap(mood) + " customer: " + rc.moveLabel(m) + (on ? " needed" : " not needed");
+        if (ro === "marks") {
+          cells.push(el("td", { "class": "c-table__row__cell rcc-grid-cell" }, [el("span", {
+            "class": on ? "rcc-tick rcc-tick--on" : "rcc-tick", "data-mood": mood, "data-move": m, "data-on": on ? "1" : "0",
+            "aria-label": label, title: label, text: on ? "✓" : "·" })]));
+          return;
+        }
         var box = el("input", { type: "checkbox", "class": "rcc-switch", id: idPrefix + mood + "-" + m,
           "data-mood": mood, "data-move": m, checked: on, disabled: ro,
           "aria-label": cap(mood) + " customer: " + rc.moveLabel(m) + " needed" });
@@ -97,6 +104,7 @@
       var settings = Object.assign(thresholds(), rc.collectSettings(wrap));
       rc.post("/try", { scope: rc.scope, text: reply.value, customer_message: customer.value, settings: settings })
         .then(function (res) {
+          rc.lastTry = res; // what the unsaved settings found (tests read it too)
           rc.renderPreview(out, reply.value, res, null);
           var mood = res.mood ? "Customer mood: " + res.mood + ". " : "";
           out.insertBefore(el("p", { "class": "c-field__hint", id: "rcc-ts-mood", text: mood + "With the settings above, not saved yet." }), out.firstChild);
