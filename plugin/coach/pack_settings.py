@@ -106,6 +106,8 @@ def _severities(path: str, value: object) -> list[tuple[str, str]]:
         here = f"{path}.{category}"
         if category not in CATEGORY_NAMES:
             found.append((here, f"unknown category; use one of {list(CATEGORIES)}"))
+        elif severity is False:  # YAML 1.1 reads a bare off (or no) as false
+            found.append((here, "write 'off' in quotes: YAML reads a bare off as false"))
         elif severity not in SEVERITY_CHOICES:
             found.append((here, f"unknown severity {severity!r}; use one of {SEVERITY_CHOICES}"))
     return found

@@ -141,6 +141,13 @@ def test_a_pack_file_names_the_line_of_each_bad_setting(tmp_path: Path) -> None:
     assert "line 7: settings.category_severity.tone" in message
 
 
+def test_a_bare_yaml_off_is_explained(tmp_path: Path) -> None:
+    path = tmp_path / "pack.yaml"
+    path.write_text("rules: []\nsettings:\n  category_severity:\n    jargon: off\n")
+    with pytest.raises(RulePackError, match="line 4: .*write 'off' in quotes"):
+        pack_settings.read_file(path)
+
+
 def test_a_pack_file_settings_block_reaches_the_coach(tmp_path: Path) -> None:
     path = tmp_path / "pack.yaml"
     path.write_text('version: "1"\nrules: []\nsettings:\n  category_severity: {tone: "off"}\n')
