@@ -67,6 +67,16 @@ def test_unticking_a_move_for_one_brand_relaxes_that_brands_checks_only(dev: Fla
     assert eff["mood_moves"]["calm"]["from"] == "default"  # untouched moods still inherit
     stored = state(dev, "brand:5")["own"]["settings"]
     assert list(stored["mood_moves"]) == [mood]  # only what differs is stored
+    inherited = state(dev, "brand:5")["inherited"]["mood_moves"][mood]
+    assert "apologize" in inherited["moves"] and inherited["from"] == "default"
+    # Saving the inherited list again stores nothing for the brand: it follows the account.
+    body = {"base": 2, "scope": "brand:5", "settings": {"mood_moves": {mood: inherited["moves"]}}}
+    assert post(dev, "/vocabulary", body).status_code == 200
+    assert "mood_moves" not in state(dev, "brand:5")["own"]["settings"]
+    assert (
+        severity(check(dev, FACTS, customer_message=UPSET, brand_id=5), "missing-apologize")
+        == "warning"
+    )
 
 
 def test_a_category_severity_for_the_account_is_exported_and_imports_back(dev: FlaskClient) -> None:

@@ -317,6 +317,13 @@ def test_an_admin_sets_mood_moves_and_a_category_severity_for_a_brand_and_previe
     assert row.locator('[data-from="brand:360"]').count() == 1
     assert not page.is_checked(f"#rcc-mm-{mood}-apologize")
     assert page.locator('label[for="rcc-sev-tone"] [data-from="brand:360"]').count() == 1
+    # Reset puts back what the brand inherits (unsaved until Save).
+    page.click(f'[data-reset-mood="{mood}"]')
+    assert page.is_checked(f"#rcc-mm-{mood}-apologize")
+    page.click('[data-reset-category="tone"]')
+    assert page.input_value("#rcc-sev-tone") == "default"
+    assert page.locator('[data-reset-category="jargon"]').count() == 0  # not set here
+    page.click('[data-tab="rules"]')  # leave without saving
 
     assert _sidebar_severity(sidebar, harness_server, dev_console, 360) == "error"
     assert _sidebar_severity(sidebar, harness_server, dev_console, 361) == "warning"

@@ -65,6 +65,14 @@ def inherited(snap: Snapshot, key: str) -> dict[str, Any]:
     return effective_of(snap, [ScopeRef(ACCOUNT)]).settings
 
 
+def inherited_grid(snap: Snapshot, key: str) -> dict[str, Any]:
+    """The grid and severities the scope would have without its own (for "Reset")."""
+    if key == ACCOUNT:
+        return grid({}, {})
+    eff = effective_of(snap, [ScopeRef(ACCOUNT)])
+    return grid(eff.settings, eff.provenance)
+
+
 def own_settings(snap: Snapshot, key: str) -> dict[str, Any]:
     """What the scope itself sets (the account's: its pack block, then its layer)."""
     own: dict[str, Any] = {}

@@ -132,6 +132,7 @@ def state(store: PackStore, account: str, snap: Snapshot, key: str) -> dict[str,
         "scopes": scopes_of(snap),
         "effective": effective_view(snap, key),
         "own": own_layer(snap, key),
+        "inherited": settings_edit.inherited_grid(snap, key),
         "retired": store.retired(account),
     }
 

@@ -43,12 +43,35 @@
           "aria-label": cap(mood) + " customer: " + rc.moveLabel(m) + " needed" });
         cells.push(el("td", { "class": "c-table__row__cell rcc-grid-cell" }, [box]));
       });
-      cells.push(el("td", { "class": "c-table__row__cell" }, [rc.scopeTag(row.from)]));
+      cells.push(el("td", { "class": "c-table__row__cell rcc-grid-from" }, [rc.scopeTag(row.from), resetMood(mood, row, ro, idPrefix)]));
       return el("tr", { "class": "c-table__row", "data-mood": mood }, cells);
     });
     return el("table", { "class": "c-table rcc-table rcc-moodgrid", id: idPrefix + "grid" },
       [el("thead", {}, [head]), el("tbody", {}, rows)]);
   };
+
+  /* Set here: a link that puts back what the scope inherits (saved with the form). */
+  function resetMood(mood, row, ro, idPrefix) {
+    var inherited = rc.state.inherited;
+    if (ro || !inherited || row.from !== rc.scope) { return null; }
+    return el("button", { "class": "c-btn c-btn--sm c-btn--basic rcc-reset", type: "button", "data-reset-mood": mood,
+      title: "Tick what " + mood + " customers get without this scope's change", text: "Reset",
+      onclick: function () {
+        var want = inherited.mood_moves[mood].moves;
+        document.querySelectorAll('input[id^="' + idPrefix + mood + '-"]').forEach(function (b) {
+          b.checked = want.indexOf(b.getAttribute("data-move")) >= 0;
+        });
+      } });
+  }
+
+  function resetSeverity(c, s, ro, select) {
+    var inherited = rc.state.inherited;
+    if (ro || !inherited || s.from !== rc.scope) { return null; }
+    var back = inherited.category_severity[c];
+    return el("button", { "class": "c-btn c-btn--sm c-btn--basic rcc-reset", type: "button", "data-reset-category": c,
+      title: "Back to " + rc.severityLabel(back.value) + " (" + (back.from === "default" ? "built-in" : back.from) + ")", text: "Reset",
+      onclick: function () { select.value = back.value; } });
+  }
 
   /* One select per category (or, read-only, the value as text). */
   rc.severityFields = function (eff, ro, idPrefix) {
@@ -61,7 +84,7 @@
           return el("option", { value: v, text: rc.severityLabel(v), selected: v === s.value });
         }));
       return el("div", { "class": "c-field rcc-field" }, [
-        el("label", { "class": "c-field__label", "for": id }, [s.label, " ", rc.scopeTag(s.from)]), control
+        el("label", { "class": "c-field__label", "for": id }, [s.label, " ", rc.scopeTag(s.from), resetSeverity(c, s, ro, control)]), control
       ]);
     }));
   };
