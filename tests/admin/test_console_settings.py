@@ -176,3 +176,17 @@ def test_the_combined_scope_preview_says_which_scope_each_value_comes_from(
     assert {f["severity"] for f in tried["findings"] if f["category"] == "tone"} == {"error"}
     bad = dev.get(f"{API}/preview?brand=no%20spaces")
     assert bad.status_code == 400 and bad.get_json()["error"]["field"] == "brand"
+
+
+def test_an_agent_previews_and_tries_settings_but_cannot_save_them(signed_in: Any) -> None:
+    agent = signed_in(9)
+    assert agent.state["actor"]["can_write"] is False
+    body = {"base": 1, "settings": {"mood_moves": {"angry": []}}}
+    res = agent.post("/vocabulary", body)
+    assert res.status_code == 403
+    tried = agent.post("/try", {"text": FACTS, "customer_message": UPSET, **body})
+    assert tried.status_code == 200
+    assert agent.get("/preview?brand=5&channel=email").status_code == 200
+    ada = signed_in(7)
+    assert ada.post("/vocabulary", body).status_code == 200
+    assert ada.get("/audit").get_json()["entries"][0]["actor"]["name"] == "Ada Admin"
