@@ -32,6 +32,7 @@ from plugin.coach.empathy import EmpathyResult
 from plugin.coach.hints import hints as customer_hints
 from plugin.coach.model import (
     MAX_FINDINGS,
+    MOVE_CATEGORY,
     CommentType,
     CustomerContext,
     Finding,
@@ -173,7 +174,11 @@ class Coach:
             score=total(categories),
             categories=categories,
             moves=moves,
-            missing_moves=found.missing,
+            missing_moves=(
+                tuple(m for m in found.missing if MOVE_CATEGORY.get(m) not in off)
+                if off
+                else found.missing
+            ),
             findings=findings,
             readability=dict(read.stats),
             hints=hints,

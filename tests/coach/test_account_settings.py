@@ -91,6 +91,15 @@ def test_a_category_turned_off_is_not_coached_or_scored() -> None:
     assert off.categories["tone"].points_lost == 0
 
 
+def test_empathy_turned_off_asks_for_no_empathy_move() -> None:
+    off = pack_settings.apply(Settings(), {"category_severity": {"empathy": "off"}})
+    r = review(off, UPSET)
+    assert not {"apologize", "validate"} & set(r.missing_moves)
+    assert severity_of(r, "missing-apologize") is None
+    assert "ownership" in r.missing_moves  # solution offered is still coached
+    assert r.categories["empathy"].status == "n/a"
+
+
 def test_default_goes_back_to_each_rules_own_severity() -> None:
     strict = pack_settings.apply(Settings(), {"category_severity": {"tone": "error"}})
     back = pack_settings.apply(strict, {"category_severity": {"tone": "default"}})
