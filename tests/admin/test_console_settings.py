@@ -156,6 +156,7 @@ def test_the_combined_scope_preview_says_which_scope_each_value_comes_from(
     res = dev.get(f"{API}/preview?brand=5&group=7&channel=chat")
     out = res.get_json()
     assert out["applied"] == ["account", "brand:5", "group:7", "channel:chat"]
+    assert out["coached_by"] == out["applied"] and out["note"] == ""
     eff = out["effective"]
     assert eff["settings"]["target_grade"] == eff["settings"]["target_grade"] | {
         "value": 6,

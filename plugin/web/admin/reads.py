@@ -6,7 +6,7 @@ from typing import Any
 
 from flask import Response, current_app, jsonify, request
 
-from plugin.store.extension import account_of, store_of
+from plugin.store.extension import account_of, coach_for, store_of
 from plugin.store.packs import PackStore
 from plugin.store.records import Snapshot
 from plugin.web.admin import api_bp, settings_edit, trial, views
@@ -158,11 +158,16 @@ def preview() -> Response:
     merged as a check merges them, each value with the scope it comes from."""
     snap = head_snapshot()
     where = settings_edit.query_of(request.args)
+    # What a check of that ticket really runs (compiled once per version and scope, as
+    # for checks): it says when the layers do not combine and the account pack applies.
+    compiled = coach_for(current_app, where)
     return jsonify(
         {
             "version": snap.info.number,
             "where": {k: getattr(where, k) for k in ("brand", "group", "channel")},
             "applied": list(settings_edit.applied_keys(snap, where)),
+            "coached_by": list(compiled.scopes) if compiled else ["file pack"],
+            "note": compiled.note if compiled else "",
             "effective": views.effective_view(snap, where),
         }
     )

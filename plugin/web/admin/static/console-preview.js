@@ -63,6 +63,10 @@
     var eff = res.effective;
     out.appendChild(el("p", { "class": "rcc-pv-chain", id: "rcc-pv-applied" }, ["Layers applied, least specific first: "].concat(
       res.applied.map(function (k, i) { return el("span", {}, [i ? " → " : "", rc.scopeTag(k)]); }))));
+    if (res.note) {
+      out.appendChild(el("div", { "class": "c-callout c-callout--warning rcc-pv-note", id: "rcc-pv-note" }, [
+        el("p", { "class": "c-callout__paragraph", text: res.note + "." })]));
+    }
     var ignored = KINDS.filter(function (k) { return res.where[k] && res.applied.indexOf(k + ":" + res.where[k]) < 0; });
     if (ignored.length) {
       out.appendChild(el("p", { "class": "c-field__hint", id: "rcc-pv-ignored", text: ignored.map(function (k) { return k + ":" + res.where[k]; }).join(", ") +
