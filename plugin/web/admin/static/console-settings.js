@@ -107,7 +107,8 @@
     wrap.appendChild(el("h2", { "class": "rcc-subhead", text: "Moves each customer mood needs" }));
     wrap.appendChild(el("p", { "class": "c-field__hint", text: "Ticked: a reply that lacks the move gets a warning for a customer in that mood. " +
       "Unticked: at most an idea. A restatement is asked only by email and when the customer names a problem; " +
-      "a next step only when the reply offers no other way forward (and, from a calm or neutral customer, only for a reported problem)." }));
+      "a next step only when the reply offers no other way forward (and, from a calm or neutral customer, only for a reported problem); " +
+      "greeting, closing and name only by email. At most three missing moves are warnings per reply, the most needed first." }));
     wrap.appendChild(el("div", { "class": "rcc-scroll" }, [rc.moodGrid(eff, ro, "rcc-mm-")]));
     wrap.appendChild(el("h2", { "class": "rcc-subhead", text: "Severity per category" }));
     wrap.appendChild(el("p", { "class": "c-field__hint", text: "Every finding in the category gets this severity, and the score follows " +
