@@ -191,3 +191,16 @@ def test_an_agent_previews_and_tries_settings_but_cannot_save_them(signed_in: An
     ada = signed_in(7)
     assert ada.post("/vocabulary", body).status_code == 200
     assert ada.get("/audit").get_json()["entries"][0]["actor"]["name"] == "Ada Admin"
+
+
+def test_trying_a_reply_as_a_chat_ticket_coaches_it_as_a_chat_turn(dev: FlaskClient) -> None:
+    # A letter-style courtesy (a closing line) is asked of an email, not of a chat turn.
+    turn = "Thanks for waiting, Sam. Your parcel left the depot this morning."
+
+    def rules(where: dict[str, str]) -> set[str]:
+        tried = post(dev, "/try", {"text": turn, "where": where}).get_json()
+        return {f["rule_id"] for f in tried["findings"]}
+
+    assert "missing-closing" in rules({"channel": "email"})
+    assert "missing-closing" not in rules({"channel": "chat"})
+    assert "missing-closing" not in rules({"brand": "5", "channel": "chat"})

@@ -149,7 +149,14 @@ def try_it() -> Response:
     base = current_app.extensions["coach"].settings
     coach = trial.coach_of(document, settings, base)
     focus = str(rule["id"]) if rule and rule.get("id") else None
-    return jsonify(trial.run(coach, text, customer[-10_000:], focus))
+    channel = query.channel if query is not None else _channel_of(key)
+    return jsonify(trial.run(coach, text, customer[-10_000:], focus, channel))
+
+
+def _channel_of(key: str) -> str | None:
+    """The Zendesk channel a single ``channel:…`` scope stands for, else None."""
+    kind, _, ref = key.partition(":")
+    return ref if kind == "channel" and ref else None
 
 
 @api_bp.get("/preview")

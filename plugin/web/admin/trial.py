@@ -85,8 +85,14 @@ def coach_of(document: dict[str, Any], settings: dict[str, Any], base: Settings)
     return coach
 
 
-def run(coach: Coach, text: str, customer_message: str, focus: str | None) -> dict[str, Any]:
-    review = coach.review(CheckRequest(draft=text, customer_message=customer_message))
+def run(
+    coach: Coach, text: str, customer_message: str, focus: str | None, channel: str | None = None
+) -> dict[str, Any]:
+    """The sample coached as a check would coach it: ``channel`` (the scope's Zendesk
+    via) also picks the register, so a chat scope is not asked for an email's courtesies."""
+    review = coach.review(
+        CheckRequest(draft=text, customer_message=customer_message, channel=channel)
+    )
     out = review_to_dict(review, text)
     findings = out["findings"]
     # A move rule's hits are move spans, not findings: both are spans the admin can see.
