@@ -40,10 +40,11 @@ from plugin.coach.rule_schema import (
     reply_start,
     strings,
 )
-from plugin.coach.triggers import max_width, triggers
+from plugin.coach.triggers import max_width, required, triggers
 
-# rule, its IGNORECASE pattern, its widest match, its case-sensitive twin (casefree.py)
-_Regex = tuple[Rule, re.Pattern[str], int, re.Pattern[str]]
+# rule, its IGNORECASE pattern, its widest match, its case-sensitive twin (casefree.py),
+# the ids of its required literal sets (triggers.required)
+_Regex = tuple[Rule, re.Pattern[str], int, re.Pattern[str], tuple[int, ...]]
 
 __all__ = [
     "DEFAULT_PACK",
@@ -72,7 +73,7 @@ class _Key:
 
     length: int
     rules: tuple[int, ...]
-    regexes: tuple[int, ...]
+    regexes: tuple[int, ...]  # regexes it triggers; ~id for required literal sets it is in
     bounded_start: bool  # phrase starts with a word char: check the boundary
     bounded_end: bool
 
@@ -165,16 +166,33 @@ class RulePack:
             if i not in contextual or _in_context(folded, rules[i], s, e, opening)
         }
         for i in self._always:
-            rule, compiled, _, twin = self._regexes[i]
+            rule, compiled, _, twin, needs = self._regexes[i]
+            if not aliased and any(~j not in near for j in needs):
+                continue
             compiled = compiled if aliased else twin
             kept.update(_regex_matches(folded, rule, compiled, 0, len(folded), opening))
         for i, spots in near.items():
-            rule, compiled, width, twin = self._regexes[i]
+            if i < 0:
+                continue  # a required literal's positions, read below
+            rule, compiled, width, twin, needs = self._regexes[i]
             compiled = compiled if aliased else twin
             # A match contains one of its triggers: scan only around them, not the draft.
             for lo, hi in _windows(spots, width, len(folded)):
+                # ...and a literal of each required set: skip windows missing one (the
+                # literals are exact only on text free of case aliases).
+                if needs and not aliased and not _holds(near, needs, lo, hi):
+                    continue
                 kept.update(_regex_matches(folded, rule, compiled, lo, hi, opening))
         return sorted(kept, key=_reading_order)
+
+
+def _holds(near: dict[int, list[int]], needs: tuple[int, ...], lo: int, hi: int) -> bool:
+    """Each required set has a literal ending inside ``[lo, hi)``."""
+    for j in needs:
+        ends = near.get(~j)
+        if ends is None or not any(lo <= end < hi for end in ends):
+            return False
+    return True
 
 
 def _reading_order(m: RuleMatch) -> tuple[int, int, str]:
@@ -327,6 +345,7 @@ def _compile(
     trigger_regexes: dict[str, list[int]] = {}
     regexes: list[_Regex] = []
     always: list[int] = []
+    need_ids: dict[frozenset[str], int] = {}
     for index, rule in enumerate(rules):
         if rule.status != "active":
             continue  # retired ids stay reserved but never match
@@ -338,9 +357,16 @@ def _compile(
                 trigger_regexes.setdefault(norm_phrase(trigger), []).append(len(regexes))
             if not found:
                 always.append(len(regexes))
+            needs = []
+            for literals in required(pattern, found):
+                if literals not in need_ids:
+                    need_ids[literals] = len(need_ids)
+                    for literal in literals:  # exact strings: spaces kept, no norm_phrase
+                        trigger_regexes.setdefault(literal, []).append(~need_ids[literals])
+                needs.append(need_ids[literals])
             compiled = re.compile(pattern, re.IGNORECASE)
             twin = case_sensitive_twin(pattern) or compiled
-            regexes.append((rule, compiled, max_width(pattern, _REACH), twin))
+            regexes.append((rule, compiled, max_width(pattern, _REACH), twin, tuple(needs)))
     keys = phrase_rules.keys() | trigger_regexes.keys()
     if not keys:
         return None, tuple(regexes), tuple(always)
