@@ -94,8 +94,9 @@ _IN_MAX = 4  # a character class expands to at most this many literals
 
 
 def required(pattern: str, trigger: Triggers | None) -> tuple[Triggers, ...]:
-    """Literal sets each match of ``pattern`` contains one of (exact strings of two
-    words or more, spaces kept), besides ``trigger``; best first, at most two.
+    """A literal set each match of ``pattern`` contains one of (exact strings, spaces
+    kept) besides ``trigger``: the one with the longest shortest literal, or none.
+    (A second set saved fewer windows than its positions cost: measured.)
 
     Literals are lowercase ASCII, so on folded text free of ``casefree.CASE_ALIASES``
     the IGNORECASE pattern can match only where they occur verbatim: a regex window
@@ -105,19 +106,13 @@ def required(pattern: str, trigger: Triggers | None) -> tuple[Triggers, ...]:
         parsed = sre_parse.parse(pattern, re.IGNORECASE)
     except re.error:
         return ()
-    # Each literal spans two words: single common words ("customer", "it's") occur in
-    # most drafts, and the positions of every occurrence cost more than they save.
-    found = {
-        s
-        for s in _needs(list(parsed))
-        if min(map(len, s)) >= _MIN_NEED and all(" " in n.strip() for n in s)
-    }
+    found = {s for s in _needs(list(parsed)) if min(map(len, s)) >= _MIN_NEED}
     chosen: list[Triggers] = [trigger] if trigger else []
     for s in sorted(found, key=lambda s: (-min(map(len, s)), len(s), sorted(s))):
         # a set that any chosen set's occurrence already satisfies filters nothing more
         if not any(all(any(n in t for n in s) for t in c) for c in chosen):
             chosen.append(s)
-    return tuple(chosen[1:] if trigger else chosen)[:2]
+    return tuple(chosen[1:] if trigger else chosen)[:1]
 
 
 def _needs(items: list[tuple[Any, Any]]) -> list[Triggers]:

@@ -27,11 +27,8 @@ def test_required_adds_nothing_the_trigger_does_not_already_say(pattern: str) ->
 
 
 def test_required_names_a_second_mandatory_word() -> None:
-    pattern = r"we are sorry\s+dear folks"
-    assert triggers(pattern) == frozenset({"we are sorry"})
-    assert required(pattern, triggers(pattern)) == (frozenset({"dear folks"}),)
-    # a single word is not worth its positions: most drafts hold "sorry"
-    assert required(r"dear folks\s+sorry", triggers(r"dear folks\s+sorry")) == ()
+    assert triggers(r"sorry\s+folks") == frozenset({"sorry"})
+    assert required(r"sorry\s+folks", frozenset({"sorry"})) == (frozenset({"folks"}),)
 
 
 def test_required_keeps_spaces_and_optional_words() -> None:
