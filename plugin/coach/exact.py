@@ -22,7 +22,7 @@ Key = tuple[str, int, int]  # (rule id, start, end) of an anti-pattern match
 
 
 def avoid_keys(pack: RulePack, text: str) -> set[Key]:
-    return {(m.rule.id, m.start, m.end) for m in pack.avoid_only.find(text)}
+    return {(m.rule.id, m.start, m.end) for m in pack.avoid_only.matches(text)}
 
 
 # The whole draft's anti-pattern matches, shared by every candidate checked on it. The

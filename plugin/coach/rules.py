@@ -72,7 +72,7 @@ class _Key:
     """What one automaton key stands for: phrase rules and regexes it triggers."""
 
     length: int
-    rules: tuple[int, ...]
+    entries: tuple[tuple[Rule, bool], ...]  # phrase rules, and whether _in_context applies
     regexes: tuple[int, ...]  # regexes it triggers; ~id for required literal sets it is in
     bounded_start: bool  # phrase starts with a word char: check the boundary
     bounded_end: bool
@@ -129,15 +129,6 @@ class RulePack:
         )
         return context * _CHARS_PER_WORD + _REACH
 
-    @cached_property
-    def _contextual(self) -> frozenset[int]:
-        """Indices of rules whose matches need ``_in_context`` (scope or unless_*)."""
-        return frozenset(
-            i
-            for i, r in enumerate(self.rules)
-            if r.scope != "any" or r.unless_followed_by or r.unless_preceded_by
-        )
-
     def find(self, text: str) -> list[RuleMatch]:
         """Every match of every active rule in ``text``, in reading order.
 
@@ -145,26 +136,27 @@ class RulePack:
         analyzers decide which to show. This runs once per draft and again for
         every suggestion's exactness check, so the per-hit work is kept inline.
         """
+        return sorted(self.matches(text), key=_reading_order)
+
+    def matches(self, text: str) -> set[RuleMatch]:
+        """``find``'s matches unordered, for callers that only compare them."""
         folded = fold(text)
-        rules = self.rules
-        found: set[tuple[int, int, int]] = set()  # (rule index, start, end)
-        near: dict[int, list[int]] = {}  # regex index -> where its triggers occur
+        opening = reply_start(folded)  # where the reply's first word starts
+        kept: set[RuleMatch] = set()
+        near: dict[int, list[int]] = {}  # regex index (~required set) -> where it occurs
         if self._automaton is not None:
             for last, key in self._automaton.iter(folded):
-                if key.rules:
+                if key.entries:
                     start = last - key.length + 1
                     if _bounded(folded, start, last + 1, key):
-                        found.update([(i, start, last + 1) for i in key.rules])
+                        for rule, contextual in key.entries:
+                            if not contextual or _in_context(
+                                folded, rule, start, last + 1, opening
+                            ):
+                                kept.add(RuleMatch(rule, start, last + 1))
                 for i in key.regexes:
                     near.setdefault(i, []).append(last)
-        opening = reply_start(folded)  # where the reply's first word starts
         aliased = CASE_ALIASES.search(folded) is not None  # else the faster twins match alike
-        contextual = self._contextual
-        kept = {
-            RuleMatch(rules[i], s, e)
-            for i, s, e in found
-            if i not in contextual or _in_context(folded, rules[i], s, e, opening)
-        }
         for i in self._always:
             rule, compiled, _, twin, needs = self._regexes[i]
             if not aliased and any(~j not in near for j in needs):
@@ -175,15 +167,18 @@ class RulePack:
             if i < 0:
                 continue  # a required literal's positions, read below
             rule, compiled, width, twin, needs = self._regexes[i]
+            # Every match holds a literal of its required set: the literals are exact only
+            # on text free of case aliases.
+            needs = () if aliased else needs
+            if needs and any(~j not in near for j in needs):
+                continue
             compiled = compiled if aliased else twin
             # A match contains one of its triggers: scan only around them, not the draft.
             for lo, hi in _windows(spots, width, len(folded)):
-                # ...and a literal of each required set: skip windows missing one (the
-                # literals are exact only on text free of case aliases).
-                if needs and not aliased and not _holds(near, needs, lo, hi):
-                    continue
+                if needs and not _holds(near, needs, lo, hi):
+                    continue  # no required literal in this window
                 kept.update(_regex_matches(folded, rule, compiled, lo, hi, opening))
-        return sorted(kept, key=_reading_order)
+        return kept
 
 
 def _holds(near: dict[int, list[int]], needs: tuple[int, ...], lo: int, hi: int) -> bool:
@@ -338,6 +333,11 @@ def compile_pack(data: object, source: str = "<memory>", *, strict: bool = False
 # ---- compiling ---------------------------------------------------------------
 
 
+def _contextual(rule: Rule) -> bool:
+    """Whether a match of ``rule`` needs ``_in_context`` (scope or unless_*)."""
+    return rule.scope != "any" or bool(rule.unless_followed_by or rule.unless_preceded_by)
+
+
 def _compile(
     rules: Sequence[Rule],
 ) -> tuple[Any, tuple[_Regex, ...], tuple[int, ...]]:
@@ -376,7 +376,7 @@ def _compile(
             key,
             _Key(
                 length=len(key),
-                rules=tuple(phrase_rules.get(key, ())),
+                entries=tuple((rules[i], _contextual(rules[i])) for i in phrase_rules.get(key, ())),
                 regexes=tuple(trigger_regexes.get(key, ())),
                 bounded_start=_is_word_char(key[0]),
                 bounded_end=_is_word_char(key[-1]),
