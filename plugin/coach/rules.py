@@ -43,8 +43,9 @@ from plugin.coach.rule_schema import (
 from plugin.coach.triggers import max_width, required, triggers
 
 # rule, its IGNORECASE pattern, its widest match, its case-sensitive twin (casefree.py),
-# the ids of its required literal sets (triggers.required)
-_Regex = tuple[Rule, re.Pattern[str], int, re.Pattern[str], tuple[int, ...]]
+# the ids of its required literal sets (triggers.required), how far from a trigger an
+# edit can change its matches (the widest match plus the rule's spread)
+_Regex = tuple[Rule, re.Pattern[str], int, re.Pattern[str], tuple[int, ...], int]
 
 __all__ = [
     "DEFAULT_PACK",
@@ -72,7 +73,8 @@ class _Key:
     """What one automaton key stands for: phrase rules and regexes it triggers."""
 
     length: int
-    entries: tuple[tuple[Rule, bool], ...]  # phrase rules, and whether _in_context applies
+    # phrase rules, whether _in_context applies, their spread
+    entries: tuple[tuple[Rule, bool, int], ...]
     regexes: tuple[int, ...]  # regexes it triggers; ~id for required literal sets it is in
     bounded_start: bool  # phrase starts with a word char: check the boundary
     bounded_end: bool
@@ -129,6 +131,12 @@ class RulePack:
         )
         return context * _CHARS_PER_WORD + _REACH
 
+    @cached_property
+    def spread(self) -> dict[str, int]:
+        """Per rule id, how far (in characters) beyond a match text can change it:
+        an edit further from the match than this leaves it as it is."""
+        return {r.id: _spread(r) for r in self.active}
+
     def find(self, text: str) -> list[RuleMatch]:
         """Every match of every active rule in ``text``, in reading order.
 
@@ -140,16 +148,41 @@ class RulePack:
 
     def matches(self, text: str) -> set[RuleMatch]:
         """``find``'s matches unordered, for callers that only compare them."""
+        return self._match(text, None)[0]
+
+    def matches_near(self, text: str, lo: int, hi: int) -> tuple[set[RuleMatch], int]:
+        """Every match of ``text`` whose rule's ``spread`` reaches ``[lo, hi]`` (others
+        may come too), and where the reply's first word starts."""
+        return self._match(text, (lo, hi))
+
+    def _match(self, text: str, bounds: tuple[int, int] | None) -> tuple[set[RuleMatch], int]:
         folded = fold(text)
         opening = reply_start(folded)  # where the reply's first word starts
         kept: set[RuleMatch] = set()
         near: dict[int, list[int]] = {}  # regex index (~required set) -> where it occurs
-        if self._automaton is not None:
+        lo, hi = bounds or (0, 0)
+        if self._automaton is None:
+            pass
+        elif bounds is None:
             for last, key in self._automaton.iter(folded):
                 if key.entries:
                     start = last - key.length + 1
                     if _bounded(folded, start, last + 1, key):
-                        for rule, contextual in key.entries:
+                        for rule, contextual, _ in key.entries:
+                            if not contextual or _in_context(
+                                folded, rule, start, last + 1, opening
+                            ):
+                                kept.add(RuleMatch(rule, start, last + 1))
+                for i in key.regexes:
+                    near.setdefault(i, []).append(last)
+        else:
+            for last, key in self._automaton.iter(folded):
+                if key.entries:
+                    start = last - key.length + 1
+                    if _bounded(folded, start, last + 1, key):
+                        for rule, contextual, spread in key.entries:
+                            if start - spread > hi or last + 1 + spread < lo:
+                                continue  # too far from [lo, hi] to matter
                             if not contextual or _in_context(
                                 folded, rule, start, last + 1, opening
                             ):
@@ -158,7 +191,7 @@ class RulePack:
                     near.setdefault(i, []).append(last)
         aliased = CASE_ALIASES.search(folded) is not None  # else the faster twins match alike
         for i in self._always:
-            rule, compiled, _, twin, needs = self._regexes[i]
+            rule, compiled, _, twin, needs, _ = self._regexes[i]
             if not aliased and any(~j not in near for j in needs):
                 continue
             compiled = compiled if aliased else twin
@@ -166,7 +199,11 @@ class RulePack:
         for i, spots in near.items():
             if i < 0:
                 continue  # a required literal's positions, read below
-            rule, compiled, width, twin, needs = self._regexes[i]
+            rule, compiled, width, twin, needs, reach = self._regexes[i]
+            if bounds is not None:
+                spots = [p for p in spots if lo - reach <= p <= hi + reach]
+                if not spots:
+                    continue
             # Every match holds a literal of its required set: the literals are exact only
             # on text free of case aliases.
             needs = () if aliased else needs
@@ -174,11 +211,11 @@ class RulePack:
                 continue
             compiled = compiled if aliased else twin
             # A match contains one of its triggers: scan only around them, not the draft.
-            for lo, hi in _windows(spots, width, len(folded)):
-                if needs and not _holds(near, needs, lo, hi):
+            for w_lo, w_hi in _windows(spots, width, len(folded)):
+                if needs and not _holds(near, needs, w_lo, w_hi):
                     continue  # no required literal in this window
-                kept.update(_regex_matches(folded, rule, compiled, lo, hi, opening))
-        return kept
+                kept.update(_regex_matches(folded, rule, compiled, w_lo, w_hi, opening))
+        return kept, opening
 
 
 def _holds(near: dict[int, list[int]], needs: tuple[int, ...], lo: int, hi: int) -> bool:
@@ -338,6 +375,17 @@ def _contextual(rule: Rule) -> bool:
     return rule.scope != "any" or bool(rule.unless_followed_by or rule.unless_preceded_by)
 
 
+def _spread(rule: Rule) -> int:
+    """What a match of ``rule`` reads beyond itself: two characters for whole words,
+    the unless_* context, a regex's window around its trigger (+ look-behind room)."""
+    spread = 2
+    if rule.unless_followed_by or rule.unless_preceded_by:
+        spread = max(spread, rule.context_words * _CHARS_PER_WORD)
+    for pattern in rule.patterns:
+        spread = max(spread, max_width(pattern, _REACH) + 2 * _LOOK_PAD)
+    return spread
+
+
 def _compile(
     rules: Sequence[Rule],
 ) -> tuple[Any, tuple[_Regex, ...], tuple[int, ...]]:
@@ -366,7 +414,8 @@ def _compile(
                 needs.append(need_ids[literals])
             compiled = re.compile(pattern, re.IGNORECASE)
             twin = case_sensitive_twin(pattern) or compiled
-            regexes.append((rule, compiled, max_width(pattern, _REACH), twin, tuple(needs)))
+            width = max_width(pattern, _REACH)
+            regexes.append((rule, compiled, width, twin, tuple(needs), width + _spread(rule)))
     keys = phrase_rules.keys() | trigger_regexes.keys()
     if not keys:
         return None, tuple(regexes), tuple(always)
@@ -376,7 +425,10 @@ def _compile(
             key,
             _Key(
                 length=len(key),
-                entries=tuple((rules[i], _contextual(rules[i])) for i in phrase_rules.get(key, ())),
+                entries=tuple(
+                    (rules[i], _contextual(rules[i]), _spread(rules[i]))
+                    for i in phrase_rules.get(key, ())
+                ),
                 regexes=tuple(trigger_regexes.get(key, ())),
                 bounded_start=_is_word_char(key[0]),
                 bounded_end=_is_word_char(key[-1]),
