@@ -375,14 +375,15 @@ def _contextual(rule: Rule) -> bool:
     return rule.scope != "any" or bool(rule.unless_followed_by or rule.unless_preceded_by)
 
 
-def _spread(rule: Rule) -> int:
+def _spread(rule: Rule, widths: Sequence[int] | None = None) -> int:
     """What a match of ``rule`` reads beyond itself: two characters for whole words,
-    the unless_* context, a regex's window around its trigger (+ look-behind room)."""
-    spread = 2
+    the unless_* context, a regex's window around its trigger (+ look-behind room).
+    ``widths``: its patterns' widest matches, when known."""
+    if widths is None:
+        widths = [max_width(pattern, _REACH) for pattern in rule.patterns]
+    spread = max((width + 2 * _LOOK_PAD for width in widths), default=2)
     if rule.unless_followed_by or rule.unless_preceded_by:
         spread = max(spread, rule.context_words * _CHARS_PER_WORD)
-    for pattern in rule.patterns:
-        spread = max(spread, max_width(pattern, _REACH) + 2 * _LOOK_PAD)
     return spread
 
 
@@ -394,12 +395,15 @@ def _compile(
     regexes: list[_Regex] = []
     always: list[int] = []
     need_ids: dict[frozenset[str], int] = {}
+    spreads: dict[int, int] = {}
     for index, rule in enumerate(rules):
         if rule.status != "active":
             continue  # retired ids stay reserved but never match
+        widths = [max_width(pattern, _REACH) for pattern in rule.patterns]
+        spreads[index] = _spread(rule, widths)
         for phrase in rule.phrases:
             phrase_rules.setdefault(phrase, []).append(index)
-        for pattern in rule.patterns:
+        for pattern, width in zip(rule.patterns, widths, strict=True):
             found = triggers(pattern)
             for trigger in found or ():
                 trigger_regexes.setdefault(norm_phrase(trigger), []).append(len(regexes))
@@ -414,8 +418,7 @@ def _compile(
                 needs.append(need_ids[literals])
             compiled = re.compile(pattern, re.IGNORECASE)
             twin = case_sensitive_twin(pattern) or compiled
-            width = max_width(pattern, _REACH)
-            regexes.append((rule, compiled, width, twin, tuple(needs), width + _spread(rule)))
+            regexes.append((rule, compiled, width, twin, tuple(needs), width + spreads[index]))
     keys = phrase_rules.keys() | trigger_regexes.keys()
     if not keys:
         return None, tuple(regexes), tuple(always)
@@ -426,8 +429,7 @@ def _compile(
             _Key(
                 length=len(key),
                 entries=tuple(
-                    (rules[i], _contextual(rules[i]), _spread(rules[i]))
-                    for i in phrase_rules.get(key, ())
+                    (rules[i], _contextual(rules[i]), spreads[i]) for i in phrase_rules.get(key, ())
                 ),
                 regexes=tuple(trigger_regexes.get(key, ())),
                 bounded_start=_is_word_char(key[0]),
