@@ -14,17 +14,26 @@ white space to a space), so match offsets are offsets into the original text.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from itertools import islice
 from pathlib import Path
 from typing import Any
 
-import ahocorasick
 import yaml
 
-from plugin.coach.casefree import CASE_ALIASES, case_sensitive_twin
+from plugin.coach.casefree import CASE_ALIASES
+from plugin.coach.rule_compile import (
+    CHARS_PER_WORD,
+    LOOK_PAD,
+    REACH,
+    Key,
+    Regex,
+    compile_rules,
+    is_word_char,
+    spread_of,
+)
 from plugin.coach.rule_schema import (
     PLACEHOLDERS,
     GlossaryEntry,
@@ -34,18 +43,11 @@ from plugin.coach.rule_schema import (
     RulePackError,
     Scope,
     fold,
-    norm_phrase,
     parse_glossary,
     parse_rules,
     reply_start,
     strings,
 )
-from plugin.coach.triggers import max_width, required, triggers
-
-# rule, its IGNORECASE pattern, its widest match, its case-sensitive twin (casefree.py),
-# the ids of its required literal sets (triggers.required), how far from a trigger an
-# edit can change its matches (the widest match plus the rule's spread)
-_Regex = tuple[Rule, re.Pattern[str], int, re.Pattern[str], tuple[int, ...], int]
 
 __all__ = [
     "DEFAULT_PACK",
@@ -65,19 +67,6 @@ __all__ = [
 DEFAULT_PACK = Path(__file__).with_name("rulepacks") / "en.yaml"
 _PACK_KEYS = frozenset({"version", "locale", "rules", "glossary", "allowlist"})
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
-# Chars that end a literal run when extracting a regex trigger.
-
-
-@dataclass(frozen=True, slots=True)
-class _Key:
-    """What one automaton key stands for: phrase rules and regexes it triggers."""
-
-    length: int
-    # phrase rules, whether _in_context applies, their spread
-    entries: tuple[tuple[Rule, bool, int], ...]
-    regexes: tuple[int, ...]  # regexes it triggers; ~id for required literal sets it is in
-    bounded_start: bool  # phrase starts with a word char: check the boundary
-    bounded_end: bool
 
 
 @dataclass(frozen=True, eq=False)  # identity: a compiled pack is hashed as a cache key
@@ -91,7 +80,7 @@ class RulePack:
     glossary: tuple[GlossaryEntry, ...] = ()
     allowlist: frozenset[str] = frozenset()
     _automaton: Any = field(default=None, repr=False, compare=False)
-    _regexes: tuple[_Regex, ...] = field(default=(), repr=False)
+    _regexes: tuple[Regex, ...] = field(default=(), repr=False)
     _always: tuple[int, ...] = field(default=(), repr=False)
 
     def rule(self, rule_id: str) -> Rule:
@@ -118,7 +107,7 @@ class RulePack:
         each re-check of a suggestion about twice as cheap.
         """
         rules = tuple(r for r in self.rules if r.kind == "avoid")
-        automaton, regexes, always = _compile(rules)
+        automaton, regexes, always = compile_rules(rules)
         return replace(self, rules=rules, _automaton=automaton, _regexes=regexes, _always=always)
 
     @cached_property
@@ -129,13 +118,13 @@ class RulePack:
             (r.context_words for r in self.active if r.unless_followed_by or r.unless_preceded_by),
             default=0,
         )
-        return context * _CHARS_PER_WORD + _REACH
+        return context * CHARS_PER_WORD + REACH
 
     @cached_property
     def spread(self) -> dict[str, int]:
         """Per rule id, how far (in characters) beyond a match text can change it:
         an edit further from the match than this leaves it as it is."""
-        return {r.id: _spread(r) for r in self.active}
+        return {r.id: spread_of(r) for r in self.active}
 
     def find(self, text: str) -> list[RuleMatch]:
         """Every match of every active rule in ``text``, in reading order.
@@ -241,19 +230,10 @@ def _regex_matches(
     ]
 
 
-_CHARS_PER_WORD = 20  # generous: the unless_* checks read this many chars per context word
-
-# How far a regex match may reach either side of its trigger literal when its
-# pattern has no bounded width (``\d+``); patterns are phrase-sized.
-_REACH = 240
-# Room beyond a match for \b and look-arounds, which must not see a cut edge.
-_LOOK_PAD = 64
-
-
 def _windows(spots: list[int], width: int, length: int) -> list[tuple[int, int]]:
     """Merged ``[lo, hi)`` windows around each trigger position, ``width`` being the
     pattern's longest match: the match holds the trigger, so it lies inside."""
-    reach = width + _LOOK_PAD
+    reach = width + LOOK_PAD
     merged: list[tuple[int, int]] = []
     for spot in spots:  # the automaton reports positions in order
         lo, hi = max(0, spot - reach), min(length, spot + reach)
@@ -264,24 +244,20 @@ def _windows(spots: list[int], width: int, length: int) -> list[tuple[int, int]]
     return merged
 
 
-def _is_word_char(c: str) -> bool:
-    return c.isalnum() or c == "_"
-
-
-def _bounded(text: str, start: int, end: int, key: _Key) -> bool:
+def _bounded(text: str, start: int, end: int, key: Key) -> bool:
     """Whole words only: "calm down" must not match inside "scalm downs"."""
     if key.bounded_start and start > 0:
         before = text[start - 1]
-        if _is_word_char(before):
+        if is_word_char(before):
             return False
-        if before in "'-" and start > 1 and _is_word_char(text[start - 2]):
+        if before in "'-" and start > 1 and is_word_char(text[start - 2]):
             return False
     if key.bounded_end and end < len(text):
         after = text[end]
-        if _is_word_char(after):
+        if is_word_char(after):
             return False
         # "we can" must not match "we can't"; "simply" must not match "simply-put".
-        if after in "'-" and end + 1 < len(text) and _is_word_char(text[end + 1]):
+        if after in "'-" and end + 1 < len(text) and is_word_char(text[end + 1]):
             return False
     return True
 
@@ -292,12 +268,12 @@ def _in_context(folded: str, rule: Rule, start: int, end: int, opening: int) -> 
     n = rule.context_words
     if rule.unless_followed_by:
         # the first n words only: stopping there scans a third of the reach (~30 µs a match)
-        limit = min(len(folded), end + n * _CHARS_PER_WORD)
+        limit = min(len(folded), end + n * CHARS_PER_WORD)
         after = [w.group() for w in islice(_WORD.finditer(folded, end, limit), n)]
         if _contains_phrase(after, rule.unless_followed_by):
             return False
     if rule.unless_preceded_by:
-        before = _WORD.findall(folded, max(0, start - n * _CHARS_PER_WORD), start)[-n:]
+        before = _WORD.findall(folded, max(0, start - n * CHARS_PER_WORD), start)[-n:]
         if _contains_phrase(before, rule.unless_preceded_by):
             return False
     return True
@@ -353,7 +329,7 @@ def compile_pack(data: object, source: str = "<memory>", *, strict: bool = False
     if unknown:
         raise RulePackError(f"{source}: unknown top-level keys {sorted(map(str, unknown))}")
     rules = parse_rules(data.get("rules"), source, strict)
-    automaton, regexes, always = _compile(rules)
+    automaton, regexes, always = compile_rules(rules)
     return RulePack(
         source=source,
         version=str(data.get("version", "1")),
@@ -365,76 +341,3 @@ def compile_pack(data: object, source: str = "<memory>", *, strict: bool = False
         _regexes=regexes,
         _always=always,
     )
-
-
-# ---- compiling ---------------------------------------------------------------
-
-
-def _contextual(rule: Rule) -> bool:
-    """Whether a match of ``rule`` needs ``_in_context`` (scope or unless_*)."""
-    return rule.scope != "any" or bool(rule.unless_followed_by or rule.unless_preceded_by)
-
-
-def _spread(rule: Rule, widths: Sequence[int] | None = None) -> int:
-    """What a match of ``rule`` reads beyond itself: two characters for whole words,
-    the unless_* context, a regex's window around its trigger (+ look-behind room).
-    ``widths``: its patterns' widest matches, when known."""
-    if widths is None:
-        widths = [max_width(pattern, _REACH) for pattern in rule.patterns]
-    spread = max((width + 2 * _LOOK_PAD for width in widths), default=2)
-    if rule.unless_followed_by or rule.unless_preceded_by:
-        spread = max(spread, rule.context_words * _CHARS_PER_WORD)
-    return spread
-
-
-def _compile(
-    rules: Sequence[Rule],
-) -> tuple[Any, tuple[_Regex, ...], tuple[int, ...]]:
-    phrase_rules: dict[str, list[int]] = {}
-    trigger_regexes: dict[str, list[int]] = {}
-    regexes: list[_Regex] = []
-    always: list[int] = []
-    need_ids: dict[frozenset[str], int] = {}
-    spreads: dict[int, int] = {}
-    for index, rule in enumerate(rules):
-        if rule.status != "active":
-            continue  # retired ids stay reserved but never match
-        widths = [max_width(pattern, _REACH) for pattern in rule.patterns]
-        spreads[index] = _spread(rule, widths)
-        for phrase in rule.phrases:
-            phrase_rules.setdefault(phrase, []).append(index)
-        for pattern, width in zip(rule.patterns, widths, strict=True):
-            found = triggers(pattern)
-            for trigger in found or ():
-                trigger_regexes.setdefault(norm_phrase(trigger), []).append(len(regexes))
-            if not found:
-                always.append(len(regexes))
-            needs = []
-            for literals in required(pattern, found):
-                if literals not in need_ids:
-                    need_ids[literals] = len(need_ids)
-                    for literal in literals:  # exact strings: spaces kept, no norm_phrase
-                        trigger_regexes.setdefault(literal, []).append(~need_ids[literals])
-                needs.append(need_ids[literals])
-            compiled = re.compile(pattern, re.IGNORECASE)
-            twin = case_sensitive_twin(pattern) or compiled
-            regexes.append((rule, compiled, width, twin, tuple(needs), width + spreads[index]))
-    keys = phrase_rules.keys() | trigger_regexes.keys()
-    if not keys:
-        return None, tuple(regexes), tuple(always)
-    automaton = ahocorasick.Automaton()
-    for key in keys:
-        automaton.add_word(
-            key,
-            _Key(
-                length=len(key),
-                entries=tuple(
-                    (rules[i], _contextual(rules[i]), spreads[i]) for i in phrase_rules.get(key, ())
-                ),
-                regexes=tuple(trigger_regexes.get(key, ())),
-                bounded_start=_is_word_char(key[0]),
-                bounded_end=_is_word_char(key[-1]),
-            ),
-        )
-    automaton.make_automaton()
-    return automaton, tuple(regexes), tuple(always)
