@@ -22,7 +22,7 @@ Key = tuple[str, int, int]  # (rule id, start, end) of an anti-pattern match
 
 
 def avoid_keys(pack: RulePack, text: str) -> set[Key]:
-    return {(m.rule.id, m.start, m.end) for m in pack.avoid_only.find(text)}
+    return {(m.rule.id, m.start, m.end) for m in pack.avoid_only.matches(text)}
 
 
 # The whole draft's anti-pattern matches, shared by every candidate checked on it. The
@@ -77,16 +77,53 @@ def keeps_the_rest(
     reach = pack.reach
     lo = _snap(text, min(e.start for e in edits) - 2 * reach, -1)
     hi = _snap(text, max(e.end for e in edits) + 2 * reach, 1)
-    local = tuple(Edit(e.start - lo, e.end - lo, e.replacement) for e in edits)
     inner_lo = lo + reach if lo > 0 else 0
     inner_hi = hi - reach if hi < len(text) else len(text)
-    before = frozenset(
-        (rule, s - lo, e - lo)
-        for rule, s, e in _draft_keys(pack, text)
-        if inner_lo <= s and e <= inner_hi
+    known = _draft_keys(pack, text)
+    try:
+        after = _after_keys(pack, text, edits, known)
+    except ValueError:
+        return False  # edits out of range or overlapping
+    if after is not None:
+        keys, grown = after
+        before = (k for k in known if inner_lo <= k[1] and k[2] <= inner_hi)
+        kept = {_shift(k, edits) for k in before if not _within(k, gone) and not _touched(k, edits)}
+        return {k for k in keys if inner_lo <= k[1] and k[2] <= inner_hi + grown} == kept
+    local = tuple(Edit(e.start - lo, e.end - lo, e.replacement) for e in edits)
+    window_before = frozenset(
+        (rule, s - lo, e - lo) for rule, s, e in known if inner_lo <= s and e <= inner_hi
     )
     local_gone = (gone[0], gone[1] - lo, gone[2] - lo) if gone else None
-    return _window_keeps(pack, text[lo:hi], local, before, local_gone, inner_lo - lo, inner_hi - lo)
+    return _window_keeps(
+        pack, text[lo:hi], local, window_before, local_gone, inner_lo - lo, inner_hi - lo
+    )
+
+
+def _after_keys(
+    pack: RulePack, text: str, edits: Sequence[Edit], known: frozenset[Key]
+) -> tuple[set[Key], int] | None:
+    """The edited text's anti-pattern matches and its growth, matching only near the
+    edits: a match further from them than its rule's ``spread`` reads nothing they
+    change, so it is the draft's own, moved. None when an edit may move where the
+    reply starts (a greeting rule's anchor): then the window is matched in full.
+    Raises ValueError when the edits do not apply.
+    """
+    after = edit_ops.apply(text, edits)
+    grown = len(after) - len(text)
+    ed_lo = min(e.start for e in edits)
+    ed_hi = max(e.end for e in edits)
+    avoid = pack.avoid_only
+    found, opening = avoid.matches_near(after, ed_lo, ed_hi + grown)
+    if opening + 2 >= ed_lo:  # reply_start reads at most two characters past the start
+        return None
+    spread = avoid.spread
+    keys = {(m.rule.id, m.start, m.end) for m in found}
+    for rule_id, s, e in known:
+        if e + spread[rule_id] < ed_lo:
+            keys.add((rule_id, s, e))
+        elif s - spread[rule_id] > ed_hi:
+            keys.add((rule_id, s + grown, e + grown))
+    return keys, grown
 
 
 # Everything here is relative to the window, so a passage repeated in a draft (a

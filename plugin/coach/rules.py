@@ -14,18 +14,27 @@ white space to a space), so match offsets are offsets into the original text.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from itertools import islice
 from pathlib import Path
 from typing import Any
 
-import ahocorasick
 import yaml
 
 from plugin.coach import pack_settings
-from plugin.coach.casefree import CASE_ALIASES, case_sensitive_twin
+from plugin.coach.casefree import CASE_ALIASES
+from plugin.coach.rule_compile import (
+    CHARS_PER_WORD,
+    LOOK_PAD,
+    REACH,
+    Key,
+    Regex,
+    compile_rules,
+    is_word_char,
+    spread_of,
+)
 from plugin.coach.rule_schema import (
     PLACEHOLDERS,
     GlossaryEntry,
@@ -35,16 +44,11 @@ from plugin.coach.rule_schema import (
     RulePackError,
     Scope,
     fold,
-    norm_phrase,
     parse_glossary,
     parse_rules,
     reply_start,
     strings,
 )
-from plugin.coach.triggers import max_width, triggers
-
-# rule, its IGNORECASE pattern, its widest match, its case-sensitive twin (casefree.py)
-_Regex = tuple[Rule, re.Pattern[str], int, re.Pattern[str]]
 
 __all__ = [
     "DEFAULT_PACK",
@@ -64,18 +68,6 @@ __all__ = [
 DEFAULT_PACK = Path(__file__).with_name("rulepacks") / "en.yaml"
 _PACK_KEYS = frozenset({"version", "locale", "rules", "glossary", "allowlist", "settings"})
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
-# Chars that end a literal run when extracting a regex trigger.
-
-
-@dataclass(frozen=True, slots=True)
-class _Key:
-    """What one automaton key stands for: phrase rules and regexes it triggers."""
-
-    length: int
-    rules: tuple[int, ...]
-    regexes: tuple[int, ...]
-    bounded_start: bool  # phrase starts with a word char: check the boundary
-    bounded_end: bool
 
 
 @dataclass(frozen=True, eq=False)  # identity: a compiled pack is hashed as a cache key
@@ -89,7 +81,7 @@ class RulePack:
     glossary: tuple[GlossaryEntry, ...] = ()
     allowlist: frozenset[str] = frozenset()
     _automaton: Any = field(default=None, repr=False, compare=False)
-    _regexes: tuple[_Regex, ...] = field(default=(), repr=False)
+    _regexes: tuple[Regex, ...] = field(default=(), repr=False)
     _always: tuple[int, ...] = field(default=(), repr=False)
 
     def rule(self, rule_id: str) -> Rule:
@@ -116,7 +108,7 @@ class RulePack:
         each re-check of a suggestion about twice as cheap.
         """
         rules = tuple(r for r in self.rules if r.kind == "avoid")
-        automaton, regexes, always = _compile(rules)
+        automaton, regexes, always = compile_rules(rules)
         return replace(self, rules=rules, _automaton=automaton, _regexes=regexes, _always=always)
 
     @cached_property
@@ -127,16 +119,13 @@ class RulePack:
             (r.context_words for r in self.active if r.unless_followed_by or r.unless_preceded_by),
             default=0,
         )
-        return context * _CHARS_PER_WORD + _REACH
+        return context * CHARS_PER_WORD + REACH
 
     @cached_property
-    def _contextual(self) -> frozenset[int]:
-        """Indices of rules whose matches need ``_in_context`` (scope or unless_*)."""
-        return frozenset(
-            i
-            for i, r in enumerate(self.rules)
-            if r.scope != "any" or r.unless_followed_by or r.unless_preceded_by
-        )
+    def spread(self) -> dict[str, int]:
+        """Per rule id, how far (in characters) beyond a match text can change it:
+        an edit further from the match than this leaves it as it is."""
+        return {r.id: spread_of(r) for r in self.active}
 
     def find(self, text: str) -> list[RuleMatch]:
         """Every match of every active rule in ``text``, in reading order.
@@ -145,37 +134,87 @@ class RulePack:
         analyzers decide which to show. This runs once per draft and again for
         every suggestion's exactness check, so the per-hit work is kept inline.
         """
+        return sorted(self.matches(text), key=_reading_order)
+
+    def matches(self, text: str) -> set[RuleMatch]:
+        """``find``'s matches unordered, for callers that only compare them."""
+        return self._match(text, None)[0]
+
+    def matches_near(self, text: str, lo: int, hi: int) -> tuple[set[RuleMatch], int]:
+        """Every match of ``text`` whose rule's ``spread`` reaches ``[lo, hi]`` (others
+        may come too), and where the reply's first word starts."""
+        return self._match(text, (lo, hi))
+
+    def _match(self, text: str, bounds: tuple[int, int] | None) -> tuple[set[RuleMatch], int]:
         folded = fold(text)
-        rules = self.rules
-        found: set[tuple[int, int, int]] = set()  # (rule index, start, end)
-        near: dict[int, list[int]] = {}  # regex index -> where its triggers occur
-        if self._automaton is not None:
+        opening = reply_start(folded)  # where the reply's first word starts
+        kept: set[RuleMatch] = set()
+        near: dict[int, list[int]] = {}  # regex index (~required set) -> where it occurs
+        lo, hi = bounds or (0, 0)
+        if self._automaton is None:
+            pass
+        elif bounds is None:
             for last, key in self._automaton.iter(folded):
-                if key.rules:
+                if key.entries:
                     start = last - key.length + 1
                     if _bounded(folded, start, last + 1, key):
-                        found.update([(i, start, last + 1) for i in key.rules])
+                        for rule, contextual, _ in key.entries:
+                            if not contextual or _in_context(
+                                folded, rule, start, last + 1, opening
+                            ):
+                                kept.add(RuleMatch(rule, start, last + 1))
                 for i in key.regexes:
                     near.setdefault(i, []).append(last)
-        opening = reply_start(folded)  # where the reply's first word starts
+        else:
+            for last, key in self._automaton.iter(folded):
+                if key.entries:
+                    start = last - key.length + 1
+                    if _bounded(folded, start, last + 1, key):
+                        for rule, contextual, spread in key.entries:
+                            if start - spread > hi or last + 1 + spread < lo:
+                                continue  # too far from [lo, hi] to matter
+                            if not contextual or _in_context(
+                                folded, rule, start, last + 1, opening
+                            ):
+                                kept.add(RuleMatch(rule, start, last + 1))
+                for i in key.regexes:
+                    near.setdefault(i, []).append(last)
         aliased = CASE_ALIASES.search(folded) is not None  # else the faster twins match alike
-        contextual = self._contextual
-        kept = {
-            RuleMatch(rules[i], s, e)
-            for i, s, e in found
-            if i not in contextual or _in_context(folded, rules[i], s, e, opening)
-        }
         for i in self._always:
-            rule, compiled, _, twin = self._regexes[i]
+            rule, compiled, _, twin, needs, _ = self._regexes[i]
+            if not aliased and any(~j not in near for j in needs):
+                continue
             compiled = compiled if aliased else twin
             kept.update(_regex_matches(folded, rule, compiled, 0, len(folded), opening))
         for i, spots in near.items():
-            rule, compiled, width, twin = self._regexes[i]
+            if i < 0:
+                continue  # a required literal's positions, read below
+            rule, compiled, width, twin, needs, reach = self._regexes[i]
+            if bounds is not None:
+                spots = [p for p in spots if lo - reach <= p <= hi + reach]
+                if not spots:
+                    continue
+            # Every match holds a literal of its required set: the literals are exact only
+            # on text free of case aliases.
+            needs = () if aliased else needs
+            if needs and any(~j not in near for j in needs):
+                continue
             compiled = compiled if aliased else twin
             # A match contains one of its triggers: scan only around them, not the draft.
-            for lo, hi in _windows(spots, width, len(folded)):
-                kept.update(_regex_matches(folded, rule, compiled, lo, hi, opening))
-        return sorted(kept, key=_reading_order)
+            for w_lo, w_hi in _windows(spots, width, len(folded)):
+                if needs and not _holds(near, needs, w_lo, w_hi):
+                    continue  # no required literal in this window
+                kept.update(_regex_matches(folded, rule, compiled, w_lo, w_hi, opening))
+        return kept, opening
+
+
+def _holds(near: dict[int, list[int]], needs: tuple[int, ...], lo: int, hi: int) -> bool:
+    """Each required set has a literal ending inside ``[lo, hi)``."""
+    for j in needs:
+        ends = near.get(~j)
+        if ends is None or not any(lo <= end < hi for end in ends):
+            return False
+    return True
 
 
 def _reading_order(m: RuleMatch) -> tuple[int, int, str]:
@@ -192,19 +231,10 @@ def _regex_matches(
     ]
 
 
-_CHARS_PER_WORD = 20  # generous: the unless_* checks read this many chars per context word
-
-# How far a regex match may reach either side of its trigger literal when its
-# pattern has no bounded width (``\d+``); patterns are phrase-sized.
-_REACH = 240
-# Room beyond a match for \b and look-arounds, which must not see a cut edge.
-_LOOK_PAD = 64
-
-
 def _windows(spots: list[int], width: int, length: int) -> list[tuple[int, int]]:
     """Merged ``[lo, hi)`` windows around each trigger position, ``width`` being the
     pattern's longest match: the match holds the trigger, so it lies inside."""
-    reach = width + _LOOK_PAD
+    reach = width + LOOK_PAD
     merged: list[tuple[int, int]] = []
     for spot in spots:  # the automaton reports positions in order
         lo, hi = max(0, spot - reach), min(length, spot + reach)
@@ -215,24 +245,20 @@ def _windows(spots: list[int], width: int, length: int) -> list[tuple[int, int]]
     return merged
 
 
-def _is_word_char(c: str) -> bool:
-    return c.isalnum() or c == "_"
-
-
-def _bounded(text: str, start: int, end: int, key: _Key) -> bool:
+def _bounded(text: str, start: int, end: int, key: Key) -> bool:
     """Whole words only: "calm down" must not match inside "scalm downs"."""
     if key.bounded_start and start > 0:
         before = text[start - 1]
-        if _is_word_char(before):
+        if is_word_char(before):
             return False
-        if before in "'-" and start > 1 and _is_word_char(text[start - 2]):
+        if before in "'-" and start > 1 and is_word_char(text[start - 2]):
             return False
     if key.bounded_end and end < len(text):
         after = text[end]
-        if _is_word_char(after):
+        if is_word_char(after):
             return False
         # "we can" must not match "we can't"; "simply" must not match "simply-put".
-        if after in "'-" and end + 1 < len(text) and _is_word_char(text[end + 1]):
+        if after in "'-" and end + 1 < len(text) and is_word_char(text[end + 1]):
             return False
     return True
 
@@ -243,12 +269,12 @@ def _in_context(folded: str, rule: Rule, start: int, end: int, opening: int) -> 
     n = rule.context_words
     if rule.unless_followed_by:
         # the first n words only: stopping there scans a third of the reach (~30 µs a match)
-        limit = min(len(folded), end + n * _CHARS_PER_WORD)
+        limit = min(len(folded), end + n * CHARS_PER_WORD)
         after = [w.group() for w in islice(_WORD.finditer(folded, end, limit), n)]
         if _contains_phrase(after, rule.unless_followed_by):
             return False
     if rule.unless_preceded_by:
-        before = _WORD.findall(folded, max(0, start - n * _CHARS_PER_WORD), start)[-n:]
+        before = _WORD.findall(folded, max(0, start - n * CHARS_PER_WORD), start)[-n:]
         if _contains_phrase(before, rule.unless_preceded_by):
             return False
     return True
@@ -305,7 +331,7 @@ def compile_pack(data: object, source: str = "<memory>", *, strict: bool = False
         raise RulePackError(f"{source}: unknown top-level keys {sorted(map(str, unknown))}")
     pack_settings.parse(data.get("settings"), source)  # applied by the caller (Settings)
     rules = parse_rules(data.get("rules"), source, strict)
-    automaton, regexes, always = _compile(rules)
+    automaton, regexes, always = compile_rules(rules)
     return RulePack(
         source=source,
         version=str(data.get("version", "1")),
@@ -317,46 +343,3 @@ def compile_pack(data: object, source: str = "<memory>", *, strict: bool = False
         _regexes=regexes,
         _always=always,
     )
-
-
-# ---- compiling ---------------------------------------------------------------
-
-
-def _compile(
-    rules: Sequence[Rule],
-) -> tuple[Any, tuple[_Regex, ...], tuple[int, ...]]:
-    phrase_rules: dict[str, list[int]] = {}
-    trigger_regexes: dict[str, list[int]] = {}
-    regexes: list[_Regex] = []
-    always: list[int] = []
-    for index, rule in enumerate(rules):
-        if rule.status != "active":
-            continue  # retired ids stay reserved but never match
-        for phrase in rule.phrases:
-            phrase_rules.setdefault(phrase, []).append(index)
-        for pattern in rule.patterns:
-            found = triggers(pattern)
-            for trigger in found or ():
-                trigger_regexes.setdefault(norm_phrase(trigger), []).append(len(regexes))
-            if not found:
-                always.append(len(regexes))
-            compiled = re.compile(pattern, re.IGNORECASE)
-            twin = case_sensitive_twin(pattern) or compiled
-            regexes.append((rule, compiled, max_width(pattern, _REACH), twin))
-    keys = phrase_rules.keys() | trigger_regexes.keys()
-    if not keys:
-        return None, tuple(regexes), tuple(always)
-    automaton = ahocorasick.Automaton()
-    for key in keys:
-        automaton.add_word(
-            key,
-            _Key(
-                length=len(key),
-                rules=tuple(phrase_rules.get(key, ())),
-                regexes=tuple(trigger_regexes.get(key, ())),
-                bounded_start=_is_word_char(key[0]),
-                bounded_end=_is_word_char(key[-1]),
-            ),
-        )
-    automaton.make_automaton()
-    return automaton, tuple(regexes), tuple(always)
