@@ -24,11 +24,15 @@ _MAX_AUX = 6  # "we'd also be more than happy to" is as long as it gets
 _LOOK_NOUNS = frozenset({"look", "care", "closer", "quick", "proper", "further", "deeper"})
 
 
+_SUBJECTS = W.FIRST_PERSON | W.LET
+
+
 def ownership(t: Tokens) -> Iterator[MoveHit]:
     """First-person actions, done or committed, and facts the agent checked."""
-    norm = t.norm
-    subjects = W.FIRST_PERSON | W.LET
-    for i in [i for i, w in enumerate(norm) if w in subjects and i >= t.first]:
+    norm, first = t.norm, t.first
+    for i in [i for i, w in enumerate(norm) if w in _SUBJECTS]:
+        if i < first:
+            continue
         w = norm[i]
         if w in W.FIRST_PERSON:
             asked = t.at(i - 1) in W.SUBORDINATE or (
@@ -50,19 +54,23 @@ def ownership(t: Tokens) -> Iterator[MoveHit]:
             yield MoveHit("ownership", *t.span(i, j), "ownership-checked")
 
 
+_AGENT_ACTIONS, _AGENT_PHRASAL, _AGENT_AUX = W.AGENT_ACTIONS, W.AGENT_PHRASAL, W.AGENT_AUX
+
+
 def _agent_verb(t: Tokens, k: int) -> int | None:
     """Index of the last word of the action verb phrase the walk reaches, or None."""
-    norm, n, skipped = t.norm, len(t.norm), 0
-    while k < n and not t.clause[k] and skipped <= _MAX_AUX:
+    norm, clause, n, skipped = t.norm, t.clause, len(t.norm), 0
+    while k < n and not clause[k] and skipped <= _MAX_AUX:
         v = norm[k]
-        if v in W.AGENT_ACTIONS:
+        if v in _AGENT_ACTIONS:
             return k
-        needs = W.AGENT_PHRASAL.get(v)
-        if needs and t.at(k + 1) in W.INTENSIFIERS and t.at(k + 2) in needs:
-            k += 1  # "working very hard on", "look really closely into"
-        if needs and t.at(k + 1) in needs and _phrasal_ok(t, v, k):
-            return k + 1
-        if v in W.AGENT_AUX or (v.endswith("ly") and len(v) > 4):
+        needs = _AGENT_PHRASAL.get(v)
+        if needs:
+            if t.at(k + 1) in W.INTENSIFIERS and t.at(k + 2) in needs:
+                k += 1  # "working very hard on", "look really closely into"
+            if t.at(k + 1) in needs and _phrasal_ok(t, v, k):
+                return k + 1
+        if v in _AGENT_AUX or (v.endswith("ly") and len(v) > 4):
             k, skipped = k + 1, skipped + 1
             continue
         return None
@@ -107,17 +115,20 @@ def _checked(t: Tokens, j: int) -> bool:
 
 
 _STEP_CUES = W.ASK_YOU | W.ADVICE | W.YOU | W.FUTURE | {"have", "did"}
+# The words an imperative can open with (``_imperative`` gives up on any other): a
+# clause start holding none of these, and no cue, is no step, so it is not visited.
+_IMPERATIVE_HEADS = W.IMPERATIVE_LEAD | W.CUSTOMER_BASE | W.CUSTOMER_PHRASAL_BASE | W.INFO_VERBS
+_STEP_WORDS = _STEP_CUES | _IMPERATIVE_HEADS
 
 
 def next_steps(t: Tokens) -> Iterator[MoveHit]:
-    norm, clause = t.norm, t.clause
-    cues = sorted({*t.clauses, *(i for i, w in enumerate(norm) if w in _STEP_CUES)})
-    for i in cues:
-        if i < t.first:
+    norm, clause, first = t.norm, t.clause, t.first
+    for i in [i for i, w in enumerate(norm) if w in _STEP_WORDS]:
+        if i < first:
             continue
         w = norm[i]
         end: int | None = None
-        if clause[i]:
+        if clause[i] and w in _IMPERATIVE_HEADS:
             end = _imperative(t, i)
         if end is None and w in W.ASK_YOU and t.at(i + 1) in ("you", "u"):
             end = _asked(t, i + 2)

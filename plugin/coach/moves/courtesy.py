@@ -141,18 +141,20 @@ _HELP_OFFER = re.compile(
 
 def closing(t: Tokens) -> Iterator[MoveHit]:
     """ "If anything looks wrong, just reply here", "Shout if it doesn't show up"."""
-    norm = t.norm
-    for i in t.starts:
-        if i < t.first:
-            continue
+    # only the sentences holding an "if", found with tuple.index (most hold none)
+    heads: list[int] = []
+    norm, k = t.norm, -1
+    while True:
+        try:
+            k = norm.index("if", k + 1)
+        except ValueError:
+            break
+        i = t.sentence_of(k)
+        if i >= t.first and (not heads or heads[-1] != i):
+            heads.append(i)
+    for i in heads:
         stop = t.sentence_end(i)
-        said = norm[i:stop]
-        if "if" not in said:
-            continue
-        k = _contact_clause(t, i, stop)
-        if k is None:
-            continue
-        if t.creditable(i, stop - 1):
+        if _contact_clause(t, i, stop) is not None and t.creditable(i, stop - 1):
             yield MoveHit("closing", *t.span(i, stop - 1), "closing-grammar")
 
 

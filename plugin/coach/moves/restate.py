@@ -136,6 +136,19 @@ def acknowledge(t: Tokens, customer: frozenset[str]) -> Iterator[MoveHit]:
             yield MoveHit("acknowledge", *t.span(i, stop - 1), "acknowledge-restate-grammar")
 
 
+class _Keys(dict[str, str]):
+    """A word's key for ``overlap``, "" for a stop word or one not all letters;
+    remembered per word (a draft repeats its words, and the next draft many of them)."""
+
+    def __missing__(self, word: str) -> str:
+        key = _key(word) if word.isalpha() and word not in _STOP else ""
+        if len(self) >= 16_384:
+            self.clear()
+        self[word] = key
+        return key
+
+
+_WORD_KEYS = _Keys()
 _RETOLD_SHARED = 2  # words of the customer's a validating sentence must reuse
 
 
@@ -169,12 +182,14 @@ def overlap(
     unless it answers (``answers``: spans of steps to take) or asks."""
     if not customer:
         return  # no customer words to reuse (no message, or only stop words in it)
-    # each word's key when it is one of the customer's, once; most drafts stop here
-    mine = [
-        k if x.isalpha() and x not in _STOP and (k := _key(x)) in customer else "" for x in t.norm
-    ]
-    if len(set(mine)) <= _SHARED:
+    keys = list(map(_WORD_KEYS.__getitem__, t.norm))
+    # the distinct keys ``mine`` below would hold, counted with sets: most drafts stop here
+    distinct = set(keys)
+    theirs = distinct & customer
+    if len(theirs) + (len(distinct) > len(theirs) and "" not in theirs) <= _SHARED:
         return
+    # each word's key when it is one of the customer's
+    mine = [k if k in customer else "" for k in keys]
     for i in t.starts:
         if i < t.first:
             continue
