@@ -46,7 +46,7 @@ def thanks(t: Tokens) -> Iterator[MoveHit]:
                 continue  # "we appreciate your concern" brushes off
         if not t.draft.is_protected(s, e):
             yield MoveHit("thanks", s, e, "thanks-grammar")
-    for m in _APPRECIATED.finditer(text, lo):
+    for m in _APPRECIATED.finditer(text, lo) if "appreciated" in text else ():
         if not t.draft.is_protected(m.start(), m.end()):
             yield MoveHit("thanks", m.start(), m.end(), "thanks-grammar")
 
@@ -59,10 +59,12 @@ def _reply_offset(t: Tokens) -> int:
 # ---- validation -----------------------------------------------------------------
 
 # Feeling words: adjectives ("frustrating", "worried") and nouns ("frustration").
+# (Grouped by first letter: every stem but "fed up" is letters, so the match runs to the
+# end of the letters whichever stem starts it, and the grouping finds the same matches.)
 _FEELING = re.compile(
-    r"(?:frustrat|annoy|upsett|stress|worr|distress|disappoint|infuriat|madden|exhaust|"
-    r"scar|frighten|alarm|unsettl|nerve-wrack|heartbreak|dishearten|discourag|irritat|"
-    r"aggravat|overwhelm|anxi|fed up|concern|upset|angry|anger)[a-z-]*"
+    r"(?:f(?:r(?:ustrat|ighten)|ed up)|a(?:n(?:noy|xi|gry|ger)|larm|ggravat)|u(?:pset|nsettl)"
+    r"|s(?:tress|car)|worr|dis(?:tress|appoint|hearten|courag)|i(?:nfuriat|rritat)|madden"
+    r"|exhaust|heartbreak|nerve-wrack|overwhelm|concern)[a-z-]*"
 )
 # "That's frustrating", "must be worrying", "can be stressful", "a worrying thing"
 _PREDICATE = re.compile(
