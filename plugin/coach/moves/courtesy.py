@@ -7,7 +7,9 @@ word edges and exclusions are checked in Python on the few places it stops.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
+from operator import itemgetter
 
 from plugin.coach.lexicon import wordset
 from plugin.coach.model import MoveHit
@@ -180,15 +182,19 @@ def _contact_clause(t: Tokens, i: int, stop: int) -> int | None:
 # ---- links offered in a sentence --------------------------------------------------
 
 _SIGNATURE_MARKS = "^*~/-–—="
+_LINK = re.compile(r"(?:https?://|www\.)")
 
 
 def links(t: Tokens) -> Iterator[MoveHit]:
     """A link the sentence offers ("steps here: <link>"), not one stuck after "^AB"."""
     text, words = t.draft.folded, t.draft.words
-    for m in re.finditer(r"(?:https?://|www\.)", text):
+    if "http" not in text and "www." not in text:
+        return  # two substring tests: most replies hold no link
+    ends = list(map(itemgetter(1), words))
+    for m in _LINK.finditer(text):
         s = m.start()
-        k = _word_before(t, s)
-        if k is None or k < t.first:
+        k = bisect_right(ends, s) - 1  # the last word ending at or before the link
+        if k < 0 or k < t.first:
             continue
         gap = text[words[k - 1].end if k else 0 : words[k].start]
         if any(c in gap for c in _SIGNATURE_MARKS) and t.sentence[k]:
@@ -197,15 +203,3 @@ def links(t: Tokens) -> Iterator[MoveHit]:
             continue  # a bare link with no sentence offering it
         if t.creditable(t.sentence_of(k), k):
             yield MoveHit("next_steps", *t.span(t.sentence_of(k), k), "next-steps-link")
-
-
-def _word_before(t: Tokens, pos: int) -> int | None:
-    words = t.draft.words
-    lo, hi = 0, len(words)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if words[mid].end <= pos:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo - 1 if lo else None
