@@ -35,8 +35,9 @@ def ownership(t: Tokens) -> Iterator[MoveHit]:
             continue
         w = norm[i]
         if w in W.FIRST_PERSON:
-            asked = t.at(i - 1) in W.SUBORDINATE or (
-                t.at(i - 2) in W.SUBORDINATE and t.at(i - 1) in W.AGENT_AUX
+            before = norm[i - 1] if i else ""
+            asked = before in W.SUBORDINATE or (
+                before in _AGENT_AUX and t.at(i - 2) in W.SUBORDINATE
             )
             if (w == "lets" and not t.clause[i]) or asked:
                 continue  # "it lets you" is no subject; "how can we fix" no promise
@@ -105,6 +106,8 @@ _SOME = frozenset({"any", "many", "a", "an", "no", "some"})
 def _checked(t: Tokens, j: int) -> bool:
     """A fact the agent checked: "I can see your refund went out", "we're not seeing
     any issues on our end"."""
+    if "see" not in t.norm[j : j + 4] and "seeing" not in t.norm[j : j + 4]:
+        return False  # every test below needs one of them in these words: most stop here
     if (t.at(j), t.at(j + 1)) in (("can", "see"), ("could", "see")) and t.at(j + 2) in _SEEN:
         return True
     window = t.norm[j : j + 3]
@@ -118,12 +121,12 @@ _STEP_CUES = W.ASK_YOU | W.ADVICE | W.YOU | W.FUTURE | {"have", "did"}
 # The words an imperative can open with (``_imperative`` gives up on any other): a
 # clause start holding none of these, and no cue, is no step, so it is not visited.
 _IMPERATIVE_HEADS = W.IMPERATIVE_LEAD | W.CUSTOMER_BASE | W.CUSTOMER_PHRASAL_BASE | W.INFO_VERBS
-_STEP_WORDS = _STEP_CUES | _IMPERATIVE_HEADS
 
 
 def next_steps(t: Tokens) -> Iterator[MoveHit]:
     norm, clause, first = t.norm, t.clause, t.first
-    for i in [i for i, w in enumerate(norm) if w in _STEP_WORDS]:
+    heads = [i for i in t.clauses if norm[i] in _IMPERATIVE_HEADS]
+    for i in sorted({*heads, *(i for i, w in enumerate(norm) if w in _STEP_CUES)}):
         if i < first:
             continue
         w = norm[i]

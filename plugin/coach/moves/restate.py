@@ -14,7 +14,7 @@ four of them, restates it too.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 
 from plugin.coach import lexicon
@@ -67,6 +67,10 @@ _FRAMES = (
     ("if", "you've"),
 )
 _CUES = _APOLOGY | {first for first, _ in _FRAMES}
+# each frame's first word -> the words that may follow it
+_FRAME_NEXT = {
+    first: frozenset(second for head, second in _FRAMES if head == first) for first, _ in _FRAMES
+}
 # An object that opens with these is a feeling, a hedge or a turn, not the problem:
 # "I understand how frustrating...", "sorry for any trouble", "sorry, but..."
 _NOT_OBJECT = lexicon.wordset("how why wanting needing any but tried already")
@@ -88,12 +92,31 @@ def _ends(t: Tokens, k: int, start: int) -> bool:
     return t.sentence[k] or (k > start and (t.clause[k] or t.norm[k] in _TURNS))
 
 
+class _Keys(dict[str, str]):
+    """Each word's key, "" for a word that has none; remembered per word (a message
+    repeats its words, and the next message many of them)."""
+
+    def __init__(self, keyed: Callable[[str], bool]) -> None:
+        super().__init__()
+        self.keyed = keyed
+
+    def __missing__(self, word: str) -> str:
+        key = _key(word) if self.keyed(word) else ""
+        if len(self) >= 16_384:
+            self.clear()
+        self[word] = key
+        return key
+
+
+# A token starts and ends with a letter or digit, so a kept one's key is never "".
+_TOKEN_KEYS = _Keys(lambda w: len(w) >= 3 and w not in _STOP and not w.isdigit())
+
+
 def stems(text: str) -> frozenset[str]:
     """The content words of ``text`` as comparable keys ("Wi-Fi" -> "wifi")."""
-    out = set()
-    for w in lexicon.TOKEN.findall(lexicon.word_key(text.replace("-", ""))):
-        if len(w) >= 3 and w not in _STOP and not w.isdigit():
-            out.add(_key(w))
+    tokens = lexicon.TOKEN.findall(lexicon.word_key(text.replace("-", "")))
+    out = set(map(_TOKEN_KEYS.__getitem__, tokens))
+    out.discard("")
     return frozenset(out)
 
 
@@ -109,11 +132,13 @@ def _key(word: str) -> str:
 
 def acknowledge(t: Tokens, customer: frozenset[str]) -> Iterator[MoveHit]:
     norm, n = t.norm, len(t.norm)
-    for i in [i for i, w in enumerate(norm) if w in _CUES and i >= t.first]:
+    for i in [i for i, w in enumerate(norm) if w in _CUES]:
+        if i < t.first:
+            continue
         w = norm[i]
         if w in _APOLOGY:
             start = i + 1
-        elif (w, t.at(i + 1)) in _FRAMES and not _asks(t, i):
+        elif i + 1 < n and norm[i + 1] in _FRAME_NEXT[w] and not _asks(t, i):
             start = i + 2
         else:
             continue
@@ -136,19 +161,8 @@ def acknowledge(t: Tokens, customer: frozenset[str]) -> Iterator[MoveHit]:
             yield MoveHit("acknowledge", *t.span(i, stop - 1), "acknowledge-restate-grammar")
 
 
-class _Keys(dict[str, str]):
-    """A word's key for ``overlap``, "" for a stop word or one not all letters;
-    remembered per word (a draft repeats its words, and the next draft many of them)."""
-
-    def __missing__(self, word: str) -> str:
-        key = _key(word) if word.isalpha() and word not in _STOP else ""
-        if len(self) >= 16_384:
-            self.clear()
-        self[word] = key
-        return key
-
-
-_WORD_KEYS = _Keys()
+# A word's key for ``overlap``: "" for a stop word or one not all letters.
+_WORD_KEYS = _Keys(lambda w: w.isalpha() and w not in _STOP)
 _RETOLD_SHARED = 2  # words of the customer's a validating sentence must reuse
 
 
