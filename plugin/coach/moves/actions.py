@@ -14,7 +14,7 @@ or what happens next with a when ("it'll be back tomorrow", "I'll respond there"
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from plugin.coach.model import MoveHit
 from plugin.coach.moves import words as W
@@ -27,10 +27,12 @@ _LOOK_NOUNS = frozenset({"look", "care", "closer", "quick", "proper", "further",
 _SUBJECTS = W.FIRST_PERSON | W.LET
 
 
-def ownership(t: Tokens) -> Iterator[MoveHit]:
-    """First-person actions, done or committed, and facts the agent checked."""
+def ownership(t: Tokens, cues: Sequence[int]) -> Iterator[MoveHit]:
+    """First-person actions, done or committed, and facts the agent checked.
+
+    ``cues``: the words in ``CUES``, found once for every grammar."""
     norm, first = t.norm, t.first
-    for i in [i for i, w in enumerate(norm) if w in _SUBJECTS]:
+    for i in [i for i in cues if norm[i] in _SUBJECTS]:
         if i < first:
             continue
         w = norm[i]
@@ -120,13 +122,15 @@ def _checked(t: Tokens, j: int) -> bool:
 _STEP_CUES = W.ASK_YOU | W.ADVICE | W.YOU | W.FUTURE | {"have", "did"}
 # The words an imperative can open with (``_imperative`` gives up on any other): a
 # clause start holding none of these, and no cue, is no step, so it is not visited.
+# Every word a walk of these grammars starts from.
+CUES = _SUBJECTS | _STEP_CUES
 _IMPERATIVE_HEADS = W.IMPERATIVE_LEAD | W.CUSTOMER_BASE | W.CUSTOMER_PHRASAL_BASE | W.INFO_VERBS
 
 
-def next_steps(t: Tokens) -> Iterator[MoveHit]:
+def next_steps(t: Tokens, cues: Sequence[int]) -> Iterator[MoveHit]:
     norm, clause, first = t.norm, t.clause, t.first
     heads = [i for i in t.clauses if norm[i] in _IMPERATIVE_HEADS]
-    for i in sorted({*heads, *(i for i, w in enumerate(norm) if w in _STEP_CUES)}):
+    for i in sorted({*heads, *(i for i in cues if norm[i] in _STEP_CUES)}):
         if i < first:
             continue
         w = norm[i]

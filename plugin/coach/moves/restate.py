@@ -14,7 +14,7 @@ four of them, restates it too.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 
 from plugin.coach import lexicon
@@ -66,7 +66,7 @@ _FRAMES = (
     ("about", "your"),
     ("if", "you've"),
 )
-_CUES = _APOLOGY | {first for first, _ in _FRAMES}
+CUES = _APOLOGY | {first for first, _ in _FRAMES}
 # each frame's first word -> the words that may follow it
 _FRAME_NEXT = {
     first: frozenset(second for head, second in _FRAMES if head == first) for first, _ in _FRAMES
@@ -130,9 +130,10 @@ def _key(word: str) -> str:
     return word[:_PREFIX]
 
 
-def acknowledge(t: Tokens, customer: frozenset[str]) -> Iterator[MoveHit]:
+def acknowledge(t: Tokens, customer: frozenset[str], cues: Sequence[int]) -> Iterator[MoveHit]:
+    """Frames whose object names the customer's problem (``cues``: the words in ``CUES``)."""
     norm, n = t.norm, len(t.norm)
-    for i in [i for i, w in enumerate(norm) if w in _CUES]:
+    for i in [i for i in cues if norm[i] in CUES]:
         if i < t.first:
             continue
         w = norm[i]
