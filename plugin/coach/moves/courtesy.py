@@ -7,7 +7,7 @@ word edges and exclusions are checked in Python on the few places it stops.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from operator import itemgetter
 
@@ -138,6 +138,8 @@ _LEADS = wordset("just please simply then do and so")
 _HERE = re.compile(
     r"(?:i'm|we're|i am|we are|we'll be|i'll be) (?:\w+ )?(?:here|around|standing by)"
 )
+# the first word of every start of _HERE and _HELP_OFFER ("i" of "i am", "i would")
+_OFFER_HEADS = frozenset({"i'm", "we're", "i", "we", "we'll", "i'll", "we'd", "i'd"})
 _HELP_OFFER = re.compile(
     r"(?:we'd|i'd|we would|i would) (?:\w+ )?(?:like|love|be happy|be glad) to help"
 )
@@ -164,15 +166,16 @@ def closing(t: Tokens) -> Iterator[MoveHit]:
 
 def _contact_clause(t: Tokens, i: int, stop: int) -> int | None:
     """A clause of the sentence that offers contact, or None."""
-    for k in range(i, stop):
-        if not (t.clause[k] or k == i):
-            continue
+    clauses = t.clauses  # a sentence start (``i``) starts a clause too
+    for k in clauses[bisect_left(clauses, i) : bisect_left(clauses, stop)]:
         m = k
         while m < stop and t.norm[m] in _LEADS:
             m += 1
         v = t.at(m)
         if v in _CONTACT or t.at(m + 1) in _CONTACT_PHRASAL.get(v, ()):
             return m
+        if v not in _OFFER_HEADS:
+            continue  # neither pattern can match words that start otherwise
         rest = " ".join(t.norm[m : min(stop, m + 8)])
         if _HERE.match(rest) or _HELP_OFFER.match(rest):
             return m
