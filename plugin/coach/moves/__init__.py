@@ -9,6 +9,7 @@ agent did not write: quoted customer text and the signature are protected spans.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import compress
 
 from plugin.coach.draft import Draft
 from plugin.coach.model import MoveHit
@@ -31,7 +32,7 @@ def detect(
     sentence validating a situation retold in the customer's words acknowledges it.
     """
     t = read(draft)
-    cues = [i for i, w in enumerate(t.norm) if w in _CUES]
+    cues = list(compress(range(len(t.norm)), map(_CUES.__contains__, t.norm)))  # no step per word
     hits: list[MoveHit] = []
     hits += actions.ownership(t, cues)
     hits += actions.next_steps(t, cues)
