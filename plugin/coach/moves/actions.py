@@ -120,10 +120,10 @@ def _checked(t: Tokens, j: int) -> bool:
 
 
 _STEP_CUES = W.ASK_YOU | W.ADVICE | W.YOU | W.FUTURE | {"have", "did"}
+# Every word a walk of these grammars starts from, but a clause's first word.
+CUES = _SUBJECTS | _STEP_CUES
 # The words an imperative can open with (``_imperative`` gives up on any other): a
 # clause start holding none of these, and no cue, is no step, so it is not visited.
-# Every word a walk of these grammars starts from.
-CUES = _SUBJECTS | _STEP_CUES
 _IMPERATIVE_HEADS = W.IMPERATIVE_LEAD | W.CUSTOMER_BASE | W.CUSTOMER_PHRASAL_BASE | W.INFO_VERBS
 
 
