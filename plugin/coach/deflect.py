@@ -153,12 +153,17 @@ def _plain(text: str) -> str:
 
 
 def _span(draft: Draft, own: list[Word]) -> tuple[int, int] | None:
-    """The reply's first run of the agent's own words (links and handles are not marked)."""
+    """The reply's first run of the agent's own words (links and handles are not marked).
+
+    The run ends before the first gap between two of ``own`` that a protected span
+    reaches into: found a span at a time, by bisection, not a test per gap."""
     if not own:
         return None
-    start, end = own[0].start, own[0].end
-    for w in own[1:]:
-        if draft.is_protected(end, w.start):
-            break  # a link or handle between: the run ends here
-        end = w.end
-    return start, end
+    starts = list(map(itemgetter(0), own))
+    for span in draft.protected:  # sorted: the first that reaches a gap ends the run
+        k = bisect_right(starts, span.start)  # the gap before own[k] holds its start
+        if k >= len(own):
+            break
+        if k and span.end > own[k - 1].end:
+            return own[0].start, own[k - 1].end
+    return own[0].start, own[-1].end
