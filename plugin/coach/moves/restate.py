@@ -14,8 +14,10 @@ four of them, restates it too.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
+from operator import itemgetter
 
 from plugin.coach import lexicon
 from plugin.coach.model import MoveHit
@@ -173,10 +175,12 @@ def retold(
     """A sentence that names the feeling about the customer's situation retold in
     their words ("Four days in the same clothes ... is an awful way to spend a holiday")
     acknowledges it too."""
-    words = t.draft.words
+    if not feelings:
+        return
+    starts = list(map(itemgetter(0), t.draft.words))
     for s, _ in feelings:
-        k = next((i for i, w in enumerate(words) if w.start >= s), None)
-        if k is None:
+        k = bisect_left(starts, s)  # the first word starting at or after the feeling
+        if k == len(starts):
             continue
         first, stop = t.sentence_of(k), t.sentence_end(k)
         keys = {
