@@ -13,6 +13,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from plugin.coach import calibrate, exact, layout, moves, rewrite, wording
 from plugin.coach.draft import Draft
@@ -152,11 +153,13 @@ def _moves(
     for m in matches:
         if m.rule.kind != "move" or not m.rule.move or _is_opener(m):
             continue
-        if any(s < m.end and m.start < e and mv == m.rule.move for s, e, mv in weak):
+        if weak and any(s < m.end and m.start < e and mv == m.rule.move for s, e, mv in weak):
             continue
         hits.append(MoveHit(m.rule.move, m.start, m.end, m.rule.id))
     felt = [(h.start, h.end) for h in hits if h.move == "validate"]
-    found = [h for h in moves.detect(draft, customer, felt) if not _botched(h, weak)]
+    found = moves.detect(draft, customer, felt)
+    if weak:  # most drafts botch no move
+        found = [h for h in found if not _botched(h, weak)]
     hits += found
     if shape.greeting_start is not None and shape.greeting_end is not None:
         # The name is protected, yet "Hi Maria," is the greeting move itself.
@@ -181,14 +184,19 @@ def _botched(hit: MoveHit, weak: list[tuple[int, int, str]]) -> bool:
 def _name_hits(draft: Draft, name: str | None) -> list[MoveHit]:
     if not name:
         return []
+    return [
+        MoveHit("personalization", m.start(), m.end(), "personalization-name")
+        for m in _name_pattern(name).finditer(draft.folded)
+    ]
+
+
+@lru_cache(maxsize=1024)
+def _name_pattern(name: str) -> re.Pattern[str]:
+    """The customer's name as a whole word, compiled once per name."""
     # A literal first (on the folded text, so case-sensitive): re scans fast for a
     # leading literal, and a leading look-behind or IGNORECASE would defeat that.
     literal = re.escape(fold(name))
-    pattern = re.compile(f"{literal}(?!\\w)(?<!\\w{literal})")
-    return [
-        MoveHit("personalization", m.start(), m.end(), "personalization-name")
-        for m in pattern.finditer(draft.folded)
-    ]
+    return re.compile(f"{literal}(?!\\w)(?<!\\w{literal})")
 
 
 def _merge(hits: list[MoveHit]) -> list[MoveHit]:
@@ -263,8 +271,9 @@ def _calibration(
     moves: list[MoveHit],
     mood: Mood | None,
 ) -> list[Finding]:
-    apologies = calibrate.spans(matches, calibrate.APOLOGY)
-    empathy = calibrate.spans(matches, calibrate.EMPATHY)
+    feeling = [m for m in matches if m.rule.move in calibrate.EMPATHY]  # apologies are too
+    apologies = calibrate.spans(feeling, calibrate.APOLOGY)
+    empathy = calibrate.spans(feeling, calibrate.EMPATHY)
     counted = calibrate.EMPATHY | {"greeting", "personalization"}
     busy = [(h.start, h.end) for h in moves if h.move not in counted]
     busy += [(m.start, m.end) for m in avoid if m.rule.move not in calibrate.EMPATHY]

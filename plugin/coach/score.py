@@ -204,6 +204,9 @@ def points_lost(
             problems[f.category] = problems.get(f.category, 0) + 1
     out: dict[str, CategoryResult] = {}
     for name, res in categories.items():
+        if res.status in ("pass", "n/a") and res.points_lost == 0.0:
+            out[name] = res  # costs nothing, as it already says: no new result needed
+            continue
         weight = WEIGHTS.get(name, 3.0)
         lost = 0.0
         if res.status == "fail":

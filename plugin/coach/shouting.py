@@ -18,8 +18,10 @@ from plugin.coach.model import Cue, Edit, Finding, Suggestion
 MIN_SHOUTING_WORDS = 2  # one capitalised word is emphasis, two is shouting
 SHOUT_MIN_ZIPF = 3.0  # an all-caps word rarer than this is an acronym, not a shout
 
-_CAPS_WORD = re.compile(r"\b[A-Z]{3,}\b")
-_CAPS_RUN = re.compile(r"[A-Z]{2}")
+# The first letter, then the word edge before it: a pattern opening with "\b" or a repeat
+# is tried at every position, one opening with a class only where the class matches.
+_CAPS_WORD = re.compile(r"[A-Z](?<!\w[A-Z])[A-Z]{2,}\b")
+_CAPS_RUN = re.compile(r"[A-Z][A-Z]")
 _PROPER = lexicon.wordset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april "
     "may june july august september october november december"
@@ -72,9 +74,15 @@ def unshout(sentence: str, ignore: frozenset[str]) -> str:
 # ---- the agent's own shouting, in the draft -----------------------------------------
 
 AGENT_MIN_ZIPF = 4.0  # a capitalised word this common is a word, not an acronym ("NOT")
-_DRAFT_CAPS = re.compile(r"[A-Z]{3,}")  # no look-behind: it slows the scan of a whole draft
+# Each pattern opens with a character class, so the engine skips to the places holding
+# one: no leading look-behind, and no leading repeat ("[A-Z]{3,}" is tried everywhere).
+_DRAFT_CAPS = re.compile(r"[A-Z][A-Z]{2,}")
 _BANGS = re.compile(r"!{3,}")  # "!!" can be delight; "!!!" is a raised voice
-_QUOTED = re.compile(r"[\"“][^\"“”\n]{1,200}[\"”]|(?<!\w)['‘][^'‘’\n]{1,200}['’](?!\w)")
+# A quotation in double quotes, or in single ones not after a letter ("don't" is none):
+# the opening quote first, then which kind it was.
+_QUOTED = re.compile(
+    r"[\"“'‘](?:(?<=[\"“])[^\"“”\n]{1,200}[\"”]|(?<=['‘])(?<!\w['‘])[^'‘’\n]{1,200}['’](?!\w))"
+)
 _JOINED = frozenset("_-")
 _PATH_MARKS = (">", "→", "›", "»", "&gt;")
 _SIGN_OFF = frozenset("^*/")  # "^JAY": an agent's initials after a social reply
@@ -117,7 +125,7 @@ def in_draft(draft: Draft, allowlist: frozenset[str]) -> list[Finding]:
     findings = [_caps_finding(text, run) for run in _runs(text, words)]
     findings += [
         _bang_finding(m.start(), m.end())
-        for m in _BANGS.finditer(text)
+        for m in (_BANGS.finditer(text) if "!!!" in text else ())
         if not draft.is_protected(m.start(), m.end())
     ]
     return findings

@@ -9,6 +9,7 @@ agent did not write: quoted customer text and the signature are protected spans.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import compress
 
 from plugin.coach.draft import Draft
 from plugin.coach.model import MoveHit
@@ -16,6 +17,9 @@ from plugin.coach.moves import actions, courtesy, reassure, restate
 from plugin.coach.moves.tokens import read
 
 __all__ = ["detect"]
+
+# The words the word-walking grammars start from, found in one pass for all of them.
+_CUES = actions.CUES | restate.CUES
 
 
 def detect(
@@ -28,9 +32,10 @@ def detect(
     sentence validating a situation retold in the customer's words acknowledges it.
     """
     t = read(draft)
+    cues = list(compress(range(len(t.norm)), map(_CUES.__contains__, t.norm)))  # no step per word
     hits: list[MoveHit] = []
-    hits += actions.ownership(t)
-    hits += actions.next_steps(t)
+    hits += actions.ownership(t, cues)
+    hits += actions.next_steps(t, cues)
     hits += courtesy.thanks(t)
     hits += courtesy.validate(t)
     hits += courtesy.closing(t)
@@ -38,7 +43,7 @@ def detect(
     hits += reassure.reassure(t)
     if customer:
         said = restate.stems(customer)
-        hits += restate.acknowledge(t, said)
+        hits += restate.acknowledge(t, said, cues)
         felt = [*feelings, *((h.start, h.end) for h in hits if h.move == "validate")]
         hits += restate.retold(t, said, felt)
         answers = [(h.start, h.end) for h in hits if h.move == "next_steps"]

@@ -14,7 +14,7 @@ or what happens next with a when ("it'll be back tomorrow", "I'll respond there"
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from plugin.coach.model import MoveHit
 from plugin.coach.moves import words as W
@@ -24,15 +24,22 @@ _MAX_AUX = 6  # "we'd also be more than happy to" is as long as it gets
 _LOOK_NOUNS = frozenset({"look", "care", "closer", "quick", "proper", "further", "deeper"})
 
 
-def ownership(t: Tokens) -> Iterator[MoveHit]:
-    """First-person actions, done or committed, and facts the agent checked."""
-    norm = t.norm
-    subjects = W.FIRST_PERSON | W.LET
-    for i in [i for i, w in enumerate(norm) if w in subjects and i >= t.first]:
+_SUBJECTS = W.FIRST_PERSON | W.LET
+
+
+def ownership(t: Tokens, cues: Sequence[int]) -> Iterator[MoveHit]:
+    """First-person actions, done or committed, and facts the agent checked.
+
+    ``cues``: the words in ``CUES``, found once for every grammar."""
+    norm, first = t.norm, t.first
+    for i in [i for i in cues if norm[i] in _SUBJECTS]:
+        if i < first:
+            continue
         w = norm[i]
         if w in W.FIRST_PERSON:
-            asked = t.at(i - 1) in W.SUBORDINATE or (
-                t.at(i - 2) in W.SUBORDINATE and t.at(i - 1) in W.AGENT_AUX
+            before = norm[i - 1] if i else ""
+            asked = before in W.SUBORDINATE or (
+                before in _AGENT_AUX and t.at(i - 2) in W.SUBORDINATE
             )
             if (w == "lets" and not t.clause[i]) or asked:
                 continue  # "it lets you" is no subject; "how can we fix" no promise
@@ -50,19 +57,23 @@ def ownership(t: Tokens) -> Iterator[MoveHit]:
             yield MoveHit("ownership", *t.span(i, j), "ownership-checked")
 
 
+_AGENT_ACTIONS, _AGENT_PHRASAL, _AGENT_AUX = W.AGENT_ACTIONS, W.AGENT_PHRASAL, W.AGENT_AUX
+
+
 def _agent_verb(t: Tokens, k: int) -> int | None:
     """Index of the last word of the action verb phrase the walk reaches, or None."""
-    norm, n, skipped = t.norm, len(t.norm), 0
-    while k < n and not t.clause[k] and skipped <= _MAX_AUX:
+    norm, clause, n, skipped = t.norm, t.clause, len(t.norm), 0
+    while k < n and not clause[k] and skipped <= _MAX_AUX:
         v = norm[k]
-        if v in W.AGENT_ACTIONS:
+        if v in _AGENT_ACTIONS:
             return k
-        needs = W.AGENT_PHRASAL.get(v)
-        if needs and t.at(k + 1) in W.INTENSIFIERS and t.at(k + 2) in needs:
-            k += 1  # "working very hard on", "look really closely into"
-        if needs and t.at(k + 1) in needs and _phrasal_ok(t, v, k):
-            return k + 1
-        if v in W.AGENT_AUX or (v.endswith("ly") and len(v) > 4):
+        needs = _AGENT_PHRASAL.get(v)
+        if needs:
+            if t.at(k + 1) in W.INTENSIFIERS and t.at(k + 2) in needs:
+                k += 1  # "working very hard on", "look really closely into"
+            if t.at(k + 1) in needs and _phrasal_ok(t, v, k):
+                return k + 1
+        if v in _AGENT_AUX or (v.endswith("ly") and len(v) > 4):
             k, skipped = k + 1, skipped + 1
             continue
         return None
@@ -97,6 +108,8 @@ _SOME = frozenset({"any", "many", "a", "an", "no", "some"})
 def _checked(t: Tokens, j: int) -> bool:
     """A fact the agent checked: "I can see your refund went out", "we're not seeing
     any issues on our end"."""
+    if "see" not in t.norm[j : j + 4] and "seeing" not in t.norm[j : j + 4]:
+        return False  # every test below needs one of them in these words: most stop here
     if (t.at(j), t.at(j + 1)) in (("can", "see"), ("could", "see")) and t.at(j + 2) in _SEEN:
         return True
     window = t.norm[j : j + 3]
@@ -107,17 +120,22 @@ def _checked(t: Tokens, j: int) -> bool:
 
 
 _STEP_CUES = W.ASK_YOU | W.ADVICE | W.YOU | W.FUTURE | {"have", "did"}
+# Every word a walk of these grammars starts from, but a clause's first word.
+CUES = _SUBJECTS | _STEP_CUES
+# The words an imperative can open with (``_imperative`` gives up on any other): a
+# clause start holding none of these, and no cue, is no step, so it is not visited.
+_IMPERATIVE_HEADS = W.IMPERATIVE_LEAD | W.CUSTOMER_BASE | W.CUSTOMER_PHRASAL_BASE | W.INFO_VERBS
 
 
-def next_steps(t: Tokens) -> Iterator[MoveHit]:
-    norm, clause = t.norm, t.clause
-    cues = sorted({*t.clauses, *(i for i, w in enumerate(norm) if w in _STEP_CUES)})
-    for i in cues:
-        if i < t.first:
+def next_steps(t: Tokens, cues: Sequence[int]) -> Iterator[MoveHit]:
+    norm, clause, first = t.norm, t.clause, t.first
+    heads = [i for i in t.clauses if norm[i] in _IMPERATIVE_HEADS]
+    for i in sorted({*heads, *(i for i in cues if norm[i] in _STEP_CUES)}):
+        if i < first:
             continue
         w = norm[i]
         end: int | None = None
-        if clause[i]:
+        if clause[i] and w in _IMPERATIVE_HEADS:
             end = _imperative(t, i)
         if end is None and w in W.ASK_YOU and t.at(i + 1) in ("you", "u"):
             end = _asked(t, i + 2)

@@ -7,7 +7,9 @@ word edges and exclusions are checked in Python on the few places it stops.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
+from operator import itemgetter
 
 from plugin.coach.lexicon import wordset
 from plugin.coach.model import MoveHit
@@ -46,7 +48,7 @@ def thanks(t: Tokens) -> Iterator[MoveHit]:
                 continue  # "we appreciate your concern" brushes off
         if not t.draft.is_protected(s, e):
             yield MoveHit("thanks", s, e, "thanks-grammar")
-    for m in _APPRECIATED.finditer(text, lo):
+    for m in _APPRECIATED.finditer(text, lo) if "appreciated" in text else ():
         if not t.draft.is_protected(m.start(), m.end()):
             yield MoveHit("thanks", m.start(), m.end(), "thanks-grammar")
 
@@ -59,10 +61,12 @@ def _reply_offset(t: Tokens) -> int:
 # ---- validation -----------------------------------------------------------------
 
 # Feeling words: adjectives ("frustrating", "worried") and nouns ("frustration").
+# (Grouped by first letter: every stem but "fed up" is letters, so the match runs to the
+# end of the letters whichever stem starts it, and the grouping finds the same matches.)
 _FEELING = re.compile(
-    r"(?:frustrat|annoy|upsett|stress|worr|distress|disappoint|infuriat|madden|exhaust|"
-    r"scar|frighten|alarm|unsettl|nerve-wrack|heartbreak|dishearten|discourag|irritat|"
-    r"aggravat|overwhelm|anxi|fed up|concern|upset|angry|anger)[a-z-]*"
+    r"(?:f(?:r(?:ustrat|ighten)|ed up)|a(?:n(?:noy|xi|gry|ger)|larm|ggravat)|u(?:pset|nsettl)"
+    r"|s(?:tress|car)|worr|dis(?:tress|appoint|hearten|courag)|i(?:nfuriat|rritat)|madden"
+    r"|exhaust|heartbreak|nerve-wrack|overwhelm|concern)[a-z-]*"
 )
 # "That's frustrating", "must be worrying", "can be stressful", "a worrying thing"
 _PREDICATE = re.compile(
@@ -134,6 +138,8 @@ _LEADS = wordset("just please simply then do and so")
 _HERE = re.compile(
     r"(?:i'm|we're|i am|we are|we'll be|i'll be) (?:\w+ )?(?:here|around|standing by)"
 )
+# the first word of every start of _HERE and _HELP_OFFER ("i" of "i am", "i would")
+_OFFER_HEADS = frozenset({"i'm", "we're", "i", "we", "we'll", "i'll", "we'd", "i'd"})
 _HELP_OFFER = re.compile(
     r"(?:we'd|i'd|we would|i would) (?:\w+ )?(?:like|love|be happy|be glad) to help"
 )
@@ -141,32 +147,35 @@ _HELP_OFFER = re.compile(
 
 def closing(t: Tokens) -> Iterator[MoveHit]:
     """ "If anything looks wrong, just reply here", "Shout if it doesn't show up"."""
-    norm = t.norm
-    for i in t.starts:
-        if i < t.first:
-            continue
+    # only the sentences holding an "if", found with tuple.index (most hold none)
+    heads: list[int] = []
+    norm, k = t.norm, -1
+    while True:
+        try:
+            k = norm.index("if", k + 1)
+        except ValueError:
+            break
+        i = t.sentence_of(k)
+        if i >= t.first and (not heads or heads[-1] != i):
+            heads.append(i)
+    for i in heads:
         stop = t.sentence_end(i)
-        said = norm[i:stop]
-        if "if" not in said:
-            continue
-        k = _contact_clause(t, i, stop)
-        if k is None:
-            continue
-        if t.creditable(i, stop - 1):
+        if _contact_clause(t, i, stop) is not None and t.creditable(i, stop - 1):
             yield MoveHit("closing", *t.span(i, stop - 1), "closing-grammar")
 
 
 def _contact_clause(t: Tokens, i: int, stop: int) -> int | None:
     """A clause of the sentence that offers contact, or None."""
-    for k in range(i, stop):
-        if not (t.clause[k] or k == i):
-            continue
+    clauses = t.clauses  # a sentence start (``i``) starts a clause too
+    for k in clauses[bisect_left(clauses, i) : bisect_left(clauses, stop)]:
         m = k
         while m < stop and t.norm[m] in _LEADS:
             m += 1
         v = t.at(m)
         if v in _CONTACT or t.at(m + 1) in _CONTACT_PHRASAL.get(v, ()):
             return m
+        if v not in _OFFER_HEADS:
+            continue  # neither pattern can match words that start otherwise
         rest = " ".join(t.norm[m : min(stop, m + 8)])
         if _HERE.match(rest) or _HELP_OFFER.match(rest):
             return m
@@ -176,15 +185,19 @@ def _contact_clause(t: Tokens, i: int, stop: int) -> int | None:
 # ---- links offered in a sentence --------------------------------------------------
 
 _SIGNATURE_MARKS = "^*~/-–—="
+_LINK = re.compile(r"(?:https?://|www\.)")
 
 
 def links(t: Tokens) -> Iterator[MoveHit]:
     """A link the sentence offers ("steps here: <link>"), not one stuck after "^AB"."""
     text, words = t.draft.folded, t.draft.words
-    for m in re.finditer(r"(?:https?://|www\.)", text):
+    if "http" not in text and "www." not in text:
+        return  # two substring tests: most replies hold no link
+    ends = list(map(itemgetter(1), words))
+    for m in _LINK.finditer(text):
         s = m.start()
-        k = _word_before(t, s)
-        if k is None or k < t.first:
+        k = bisect_right(ends, s) - 1  # the last word ending at or before the link
+        if k < 0 or k < t.first:
             continue
         gap = text[words[k - 1].end if k else 0 : words[k].start]
         if any(c in gap for c in _SIGNATURE_MARKS) and t.sentence[k]:
@@ -193,15 +206,3 @@ def links(t: Tokens) -> Iterator[MoveHit]:
             continue  # a bare link with no sentence offering it
         if t.creditable(t.sentence_of(k), k):
             yield MoveHit("next_steps", *t.span(t.sentence_of(k), k), "next-steps-link")
-
-
-def _word_before(t: Tokens, pos: int) -> int | None:
-    words = t.draft.words
-    lo, hi = 0, len(words)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if words[mid].end <= pos:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo - 1 if lo else None

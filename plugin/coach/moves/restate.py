@@ -14,8 +14,10 @@ four of them, restates it too.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from bisect import bisect_left
+from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
+from operator import itemgetter
 
 from plugin.coach import lexicon
 from plugin.coach.model import MoveHit
@@ -66,7 +68,11 @@ _FRAMES = (
     ("about", "your"),
     ("if", "you've"),
 )
-_CUES = _APOLOGY | {first for first, _ in _FRAMES}
+CUES = _APOLOGY | {first for first, _ in _FRAMES}
+# each frame's first word -> the words that may follow it
+_FRAME_NEXT = {
+    first: frozenset(second for head, second in _FRAMES if head == first) for first, _ in _FRAMES
+}
 # An object that opens with these is a feeling, a hedge or a turn, not the problem:
 # "I understand how frustrating...", "sorry for any trouble", "sorry, but..."
 _NOT_OBJECT = lexicon.wordset("how why wanting needing any but tried already")
@@ -88,12 +94,31 @@ def _ends(t: Tokens, k: int, start: int) -> bool:
     return t.sentence[k] or (k > start and (t.clause[k] or t.norm[k] in _TURNS))
 
 
+class _Keys(dict[str, str]):
+    """Each word's key, "" for a word that has none; remembered per word (a message
+    repeats its words, and the next message many of them)."""
+
+    def __init__(self, keyed: Callable[[str], bool]) -> None:
+        super().__init__()
+        self.keyed = keyed
+
+    def __missing__(self, word: str) -> str:
+        key = _key(word) if self.keyed(word) else ""
+        if len(self) >= 16_384:
+            self.clear()
+        self[word] = key
+        return key
+
+
+# A token starts and ends with a letter or digit, so a kept one's key is never "".
+_TOKEN_KEYS = _Keys(lambda w: len(w) >= 3 and w not in _STOP and not w.isdigit())
+
+
 def stems(text: str) -> frozenset[str]:
     """The content words of ``text`` as comparable keys ("Wi-Fi" -> "wifi")."""
-    out = set()
-    for w in lexicon.TOKEN.findall(lexicon.word_key(text.replace("-", ""))):
-        if len(w) >= 3 and w not in _STOP and not w.isdigit():
-            out.add(_key(w))
+    tokens = lexicon.TOKEN.findall(lexicon.word_key(text.replace("-", "")))
+    out = set(map(_TOKEN_KEYS.__getitem__, tokens))
+    out.discard("")
     return frozenset(out)
 
 
@@ -107,13 +132,16 @@ def _key(word: str) -> str:
     return word[:_PREFIX]
 
 
-def acknowledge(t: Tokens, customer: frozenset[str]) -> Iterator[MoveHit]:
+def acknowledge(t: Tokens, customer: frozenset[str], cues: Sequence[int]) -> Iterator[MoveHit]:
+    """Frames whose object names the customer's problem (``cues``: the words in ``CUES``)."""
     norm, n = t.norm, len(t.norm)
-    for i in [i for i, w in enumerate(norm) if w in _CUES and i >= t.first]:
+    for i in [i for i in cues if norm[i] in CUES]:
+        if i < t.first:
+            continue
         w = norm[i]
         if w in _APOLOGY:
             start = i + 1
-        elif (w, t.at(i + 1)) in _FRAMES and not _asks(t, i):
+        elif i + 1 < n and norm[i + 1] in _FRAME_NEXT[w] and not _asks(t, i):
             start = i + 2
         else:
             continue
@@ -136,6 +164,8 @@ def acknowledge(t: Tokens, customer: frozenset[str]) -> Iterator[MoveHit]:
             yield MoveHit("acknowledge", *t.span(i, stop - 1), "acknowledge-restate-grammar")
 
 
+# A word's key for ``overlap``: "" for a stop word or one not all letters.
+_WORD_KEYS = _Keys(lambda w: w.isalpha() and w not in _STOP)
 _RETOLD_SHARED = 2  # words of the customer's a validating sentence must reuse
 
 
@@ -145,10 +175,12 @@ def retold(
     """A sentence that names the feeling about the customer's situation retold in
     their words ("Four days in the same clothes ... is an awful way to spend a holiday")
     acknowledges it too."""
-    words = t.draft.words
+    if not feelings:
+        return
+    starts = list(map(itemgetter(0), t.draft.words))
     for s, _ in feelings:
-        k = next((i for i, w in enumerate(words) if w.start >= s), None)
-        if k is None:
+        k = bisect_left(starts, s)  # the first word starting at or after the feeling
+        if k == len(starts):
             continue
         first, stop = t.sentence_of(k), t.sentence_end(k)
         keys = {
@@ -169,12 +201,14 @@ def overlap(
     unless it answers (``answers``: spans of steps to take) or asks."""
     if not customer:
         return  # no customer words to reuse (no message, or only stop words in it)
-    # each word's key when it is one of the customer's, once; most drafts stop here
-    mine = [
-        k if x.isalpha() and x not in _STOP and (k := _key(x)) in customer else "" for x in t.norm
-    ]
-    if len(set(mine)) <= _SHARED:
+    keys = list(map(_WORD_KEYS.__getitem__, t.norm))
+    # the distinct keys ``mine`` below would hold, counted with sets: most drafts stop here
+    distinct = set(keys)
+    theirs = distinct & customer
+    if len(theirs) + (len(distinct) > len(theirs) and "" not in theirs) <= _SHARED:
         return
+    # each word's key when it is one of the customer's
+    mine = [k if k in customer else "" for k in keys]
     for i in t.starts:
         if i < t.first:
             continue

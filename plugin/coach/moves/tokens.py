@@ -19,7 +19,10 @@ from plugin.coach.rule_schema import reply_start
 
 # Marks between words: a sentence ends at ".!?:" or a line break; a clause also at
 # "Hey there – you can...", "(see the link)", "Hi Sam, please...", "Thanks - Mike".
-_MARK = re.compile(r"[.!?:\n,;–—()|]| - ")
+# (Two patterns: with " - " in one alternation the engine would try it at every space;
+# the marks and a " - " never share a character, so the two find the same marks.)
+_MARK = re.compile(r"[.!?:\n,;–—()|]")
+_DASH = re.compile(r" - ")
 _SENTENCE_MARKS = frozenset(".!?:\n")
 
 
@@ -70,8 +73,12 @@ def read(draft: Draft) -> Tokens:
         k = bisect_left(starts, m.end())
         if k < n:
             clause[k] = True
-            if m.group()[0] in _SENTENCE_MARKS:
+            if m.group() in _SENTENCE_MARKS:
                 sentence[k] = True
+    for m in _DASH.finditer(text) if " - " in text else ():
+        k = bisect_left(starts, m.end())
+        if k < n:
+            clause[k] = True
     for k in {0, first} if n else ():
         if k < n:
             sentence[k] = clause[k] = True
