@@ -87,10 +87,11 @@ def analyze(message: str) -> Mood:
         return Mood(label="neutral", compound=0.0)
     compiled = cues()
     scored = _EASY_IDIOM.sub("okay", message)
-    compound = float(compiled.sentiment.polarity_scores(scored)["compound"])
+    compound = compiled.compound(scored)
     found: list[Cue] = []
     strong: set[str] = set()
-    for kind, is_strong, start, end in _phrase_hits(message, compiled):
+    tokens = _tokens(message)
+    for kind, is_strong, start, end in _phrase_hits(message, compiled, tokens):
         found.append(Cue(kind, start, end, message[start:end]))
         if is_strong:
             strong.add(kind)
@@ -98,7 +99,7 @@ def analyze(message: str) -> Mood:
     if shouts:
         found.extend(shouts)
         strong.add("caps")
-    sarcasm = _sarcasm(message, compiled, found)
+    sarcasm = _sarcasm(message, compiled, found, tokens)
     if sarcasm:
         found.extend(sarcasm)
         strong.add("sarcasm")
@@ -113,16 +114,19 @@ def analyze(message: str) -> Mood:
     )
 
 
-def _tokens(message: str) -> tuple[list[str], list[tuple[int, int]]]:
+Tokens = tuple[str, list[str], list[tuple[int, int]]]  # folded message, its words, their spans
+
+
+def _tokens(message: str) -> Tokens:
     # folding keeps the length, so offsets into the folded text are offsets into the message
     folded = word_key(message)
     spans = [m.span() for m in TOKEN.finditer(folded)]
-    return [folded[s:e] for s, e in spans], spans
+    return folded, [folded[s:e] for s, e in spans], spans
 
 
-def _phrase_hits(message: str, compiled: Cues) -> list[tuple[str, bool, int, int]]:
+def _phrase_hits(message: str, compiled: Cues, tokens: Tokens) -> list[tuple[str, bool, int, int]]:
     """(kind, strong, start, end) for every cue phrase and pattern in ``message``."""
-    words, spans = _tokens(message)
+    folded, words, spans = tokens
     index = compiled.phrases
     hits: list[tuple[str, bool, int, int]] = []
     free = 0  # a matched phrase's words start no other phrase
@@ -136,7 +140,7 @@ def _phrase_hits(message: str, compiled: Cues) -> list[tuple[str, bool, int, int
                 free = i + n
                 break
     run = set(compiled.always)
-    for _, indices in compiled.literals.iter(word_key(message)):
+    for _, indices in compiled.literals.iter(folded):
         run.update(indices)
     for i in sorted(run):
         kind, pattern = compiled.patterns[i]
@@ -144,12 +148,12 @@ def _phrase_hits(message: str, compiled: Cues) -> list[tuple[str, bool, int, int
     return hits
 
 
-def _sarcasm(message: str, compiled: Cues, found: list[Cue]) -> list[Cue]:
+def _sarcasm(message: str, compiled: Cues, found: list[Cue], tokens: Tokens) -> list[Cue]:
     """Praise followed by a complaint in the same sentence ("thanks for the new modem
     that doesn't work"), or a sharp one in the next ("Thanks, BA. Morons."); praise that
     is a sentence of its own ("Great job.") beside a sentence naming a fault."""
-    words, spans = _tokens(message)
-    if not any(w in compiled.praise for w in words):
+    _, words, spans = tokens
+    if compiled.praise.keys().isdisjoint(words):
         return []
     ends = [m.end() for m in _SENTENCE_END.finditer(message)] + [len(message)]
     sharp = [c.start for c in found if c.kind in _COMPLAINT]

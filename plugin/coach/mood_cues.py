@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -20,6 +21,7 @@ import yaml
 
 from plugin.coach import lexicon
 from plugin.coach.lexicon import TOKEN, word_key
+from plugin.coach.sentiment import scorer
 from plugin.coach.topic import TopicCue
 from plugin.coach.triggers import triggers
 
@@ -40,6 +42,7 @@ class Cues:
     topics: tuple[TopicCue, ...]  # known support topics, in file order
     praise: dict[str, tuple[list[str], ...]]  # first token -> praise phrases, longest first
     sentiment: Any  # a vader analyzer scoring with the file's valence overrides
+    compound: Callable[[str], float]  # its compound score of a text (``sentiment.py``)
 
 
 @cache
@@ -61,6 +64,7 @@ def cues() -> Cues:
             for phrase in items:
                 words = _words(phrase, f"{kind}.{strength}")
                 index.setdefault(words[0], []).append((words, str(kind), strength == "strong"))
+    analyzer = _sentiment(data.get("valence") or {})
     literals, always = _literals([p.pattern for _, p in patterns])
     praise: dict[str, list[list[str]]] = {}
     for phrase in _strings(data.get("praise") or [], "praise"):
@@ -75,7 +79,8 @@ def cues() -> Cues:
         problem_words=frozenset(word_key(str(w)) for w in data.get("problem_words", [])),
         topics=_topic_cues(data.get("topics") or []),
         praise={k: tuple(sorted(v, key=len, reverse=True)) for k, v in praise.items()},
-        sentiment=_sentiment(data.get("valence") or {}),
+        sentiment=analyzer,
+        compound=scorer(analyzer),
     )
 
 
