@@ -22,7 +22,7 @@ import yaml
 from plugin.coach import lexicon
 from plugin.coach.lexicon import TOKEN, word_key
 from plugin.coach.sentiment import scorer
-from plugin.coach.topic import TopicCue
+from plugin.coach.topic import TopicCue, Topics
 from plugin.coach.triggers import triggers
 
 CUES_FILE = Path(__file__).with_name("rulepacks") / "mood_cues.yaml"
@@ -39,7 +39,7 @@ class Cues:
     always: tuple[int, ...]  # patterns with no literal (emoji, "!!"): run on every message
     caps_ignore: frozenset[str]
     problem_words: frozenset[str]
-    topics: tuple[TopicCue, ...]  # known support topics, in file order
+    topics: Topics  # known support topics, in file order
     praise: dict[str, tuple[list[str], ...]]  # first token -> praise phrases, longest first
     sentiment: Any  # a vader analyzer scoring with the file's valence overrides
     compound: Callable[[str], float]  # its compound score of a text (``sentiment.py``)
@@ -137,7 +137,7 @@ def _sentiment(valence: object) -> Any:
     return analyzer
 
 
-def _topic_cues(items: object) -> tuple[TopicCue, ...]:
+def _topic_cues(items: object) -> Topics:
     if not isinstance(items, list):
         raise ValueError(f"{CUES_FILE}: 'topics' must be a list")
     out: list[TopicCue] = []
@@ -153,4 +153,4 @@ def _topic_cues(items: object) -> tuple[TopicCue, ...]:
         except re.error as e:
             raise ValueError(f"{CUES_FILE}: topic {item['topic']!r}: bad pattern: {e}") from e
         out.append(TopicCue(pattern, item["topic"], bool(item.get("first", False))))
-    return tuple(out)
+    return Topics.of(tuple(out))

@@ -19,12 +19,12 @@ from itertools import chain
 from typing import Protocol
 
 from plugin.coach import lexicon
-from plugin.coach.lexicon import TOKEN, word_key
+from plugin.coach.lexicon import word_key
 from plugin.coach.shouting import unshout
 from plugin.coach.topic import (
     VERBISH,
     WORD_EDGE,
-    TopicCue,
+    Topics,
     antecedent,
     mend_contractions,
     noun_phrase,
@@ -35,7 +35,7 @@ from plugin.coach.topic import (
 PROBLEM_MAX_WORDS = 12  # a clause the agent can quote back in one breath
 PROBLEM_MIN_WORDS = 3  # "it's not" names nothing
 
-_SENTENCE = re.compile(r"(?:[^.!?\n]|\.(?=\d))+[.!?]*")
+_SENTENCE = re.compile(r"(?:[^.!?\n]+|\.(?=\d))+[.!?]*")
 _GREETING = re.compile(
     r"^\s*(?:(?:hi|hello|hey|dear|good\s+(?:morning|afternoon|evening))\b[^,.!?\n]*[,.!]?\s*)",
     re.I,
@@ -44,9 +44,11 @@ _LEAD_IN = re.compile(
     r"^\s*(?:(?:so|but|and|also|well|ok|okay|anyway|honestly|seriously|now|then|plus)\b[,\s]*)+",
     re.I,
 )
+# Each pattern below starts with a look-ahead on the characters its matches can start
+# with: most positions then fail at once (the same matches, 2-3 times sooner).
 _HARD_BREAK = re.compile(
-    r"\s*[,;:]\s+|\s+[-–—]+\s+|\s+(?:and then|and|because|or|even though|although|though"
-    r"|which|while|plus)\s+",
+    r"(?=[\s,;:])(?:\s*[,;:]\s+|\s+[-–—]+\s+"
+    r"|\s+(?:and then|and|because|or|even though|although|though|which|while|plus)\s+)",
     re.I,
 )
 _SOFT_BREAK = re.compile(r"\s+but\s+", re.I)
@@ -54,7 +56,7 @@ _SUB_BREAK = re.compile(
     r"\s+(?:when|whenever|if|after|before|until|since|every time|each time)\s+", re.I
 )
 _META = re.compile(
-    r"\b(?:second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th)|last)\s+"
+    r"\b(?=[\dacefilmnrstw])(?:\b(?:second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th)|last)\s+"
     r"(?:time|email|e-mail|message|ticket|request|call|chat)\b"
     r"|\b(?:writ(?:e|es|ing|ten)|wrote|contact(?:ed|ing)?|e-?mail(?:ed|ing)|messag(?:ed|ing)"
     r"|call(?:ed|ing)|explain(?:ed|ing)?|ask(?:ed|ing)|told|chas(?:ed|ing)|reach(?:ed|ing)\s+out)\b"
@@ -64,7 +66,7 @@ _META = re.compile(
     r"|\b(?:nobody|no\s*one|no-one)\b[^.!?\n]{0,20}\b(?:got\s+back|gets\s+back|answer|repl|respon)"
     r"|\bstill\s+no\s+(?:answer|reply|response|word|update|news)\b"
     r"|\bif\s+(?:this|it)\s+(?:is|isn['’]t|is\s+not|doesn['’]t|does\s+not|can['’]t|won['’]t)\b"
-    r"[^.!?\n]*\b(?:today|tomorrow|now|soon|fixed|sorted|resolved)\b",
+    r"[^.!?\n]*\b(?:today|tomorrow|now|soon|fixed|sorted|resolved)\b)",
     re.I,
 )
 _REQUEST = re.compile(
@@ -74,7 +76,7 @@ _REQUEST = re.compile(
     re.I,
 )
 _HOW_TO = re.compile(
-    r"\b(?:not\s+sure\s+(?:how|where|whether|if|what|why)|how\s+(?:do|can|should|would)\s+i"
+    r"\b(?=[hinw])(?:not\s+sure\s+(?:how|where|whether|if|what|why)|how\s+(?:do|can|should|would)\s+i"
     r"|is\s+there\s+a\s+way|wondering|where\s+(?:do|can)\s+i)\b",
     re.I,
 )
@@ -106,7 +108,7 @@ class Cues(Protocol):
     @property
     def problem_words(self) -> frozenset[str]: ...
     @property
-    def topics(self) -> tuple[TopicCue, ...]: ...
+    def topics(self) -> Topics: ...
 
 
 def topic_and_problem(
@@ -184,16 +186,22 @@ def _without_meta(body: str) -> str:
 
 
 def _names_problem(text: str, cues: Cues) -> bool:
-    words = [word_key(w) for w in TOKEN.findall(text)]
-    return any(w in cues.problem_words or w.endswith("n't") for w in words) or any(
-        t.first and t.pattern.search(text) for t in cues.topics
+    folded, words = lexicon.word_keys(text)
+    return (
+        not cues.problem_words.isdisjoint(words)
+        or _says_not(folded, words)
+        or cues.topics.find(text, first=True) is not None
     )
 
 
 def _negated(text: str) -> bool:
-    return any(
-        w in _NEGATIONS or w.endswith("n't") for w in (word_key(w) for w in TOKEN.findall(text))
-    )
+    folded, words = lexicon.word_keys(text)
+    return not _NEGATIONS.isdisjoint(words) or _says_not(folded, words)
+
+
+def _says_not(folded: str, words: list[str]) -> bool:
+    """A word ending in "n't" ("doesn't"); only a text holding "n't" is read word by word."""
+    return "n't" in folded and any(w.endswith("n't") for w in words)
 
 
 def _problem_clause(body: str, cues: Cues) -> str | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from plugin.coach import lexicon
 from plugin.coach.lexicon import word_key
@@ -18,7 +19,7 @@ from plugin.coach.lexicon import word_key
 TOPIC_MAX_WORDS = 7  # a noun phrase: "the export button in the mobile app"
 
 _ANTECEDENT = re.compile(
-    r"\b(?:ordered|bought|purchased|returned|booked|paid\s+for|sent\s+back)\s+"
+    r"\b(?=[boprs])(?:ordered|bought|purchased|returned|booked|paid\s+for|sent\s+back)\s+"
     r"(?:a|an|the|my|our|some|two|three)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)"
     r"(?=\s+(?:from|for|on|in|at|to|two|three|a|last|yesterday|today|but|and|which|that|about"
     r"|over|weeks?|days?|months?)\b|\s*[,.!?]|\s*$)",
@@ -76,6 +77,39 @@ class TopicCue:
     first: bool  # wins over the clause's own subject ("my card shows two payments")
 
 
+class Topics(NamedTuple):
+    """The cue file's known topics, in file order, with one pattern per group (``first``
+    or not) matching wherever one of the group's does: a text that matches none (most)
+    is searched once, not once per topic."""
+
+    cues: tuple[TopicCue, ...]
+    first_hint: re.Pattern[str] | None  # None: the group is empty
+    other_hint: re.Pattern[str] | None
+
+    @classmethod
+    def of(cls, cues: tuple[TopicCue, ...]) -> Topics:
+        def any_of(group: list[TopicCue]) -> re.Pattern[str] | None:
+            if not group:
+                return None
+            if any(_BACKREFERENCE.search(c.pattern.pattern) for c in group):
+                return re.compile("")  # numbered groups would shift: no shortcut
+            return re.compile("|".join(f"(?:{c.pattern.pattern})" for c in group), re.I)
+
+        return cls(
+            cues, any_of([c for c in cues if c.first]), any_of([c for c in cues if not c.first])
+        )
+
+    def find(self, text: str, first: bool) -> str | None:
+        """The first topic of the group (``first`` or not) whose pattern ``text`` matches."""
+        hint = self.first_hint if first else self.other_hint
+        if hint is None or hint.search(text) is None:
+            return None
+        return next(
+            (c.topic for c in self.cues if c.first == first and c.pattern.search(text)), None
+        )
+
+
+_BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")
 _TRAILING = _PREPOSITIONS | _DETS  # words a noun phrase never ends with
 _EMPTY_HEAD = _DETS | _VAGUE  # a phrase of only these names nothing
 _NOT_MODIFIER = VERBISH | _PRONOUNS | _PREPOSITIONS
@@ -110,22 +144,20 @@ def noun_phrase(words: list[str]) -> int:
     return n
 
 
-def topic_in(
-    clause: str, sentence: str, topics: tuple[TopicCue, ...], item: str | None
-) -> str | None:
+def topic_in(clause: str, sentence: str, topics: Topics, item: str | None) -> str | None:
     """The topic of ``clause`` as a noun phrase; ``item`` is what the customer bought."""
-    for cue in topics:
-        if cue.first and cue.pattern.search(sentence):
-            return cue.topic
+    known = topics.find(sentence, first=True)
+    if known is not None:
+        return known
     words = clause.split()
     n = noun_phrase(words)
     if n:
         return _as_topic(words[:n])
     if item:
         return _as_topic(["my", *item.split()])
-    for cue in topics:
-        if not cue.first and cue.pattern.search(sentence):
-            return cue.topic
+    known = topics.find(sentence, first=False)
+    if known is not None:
+        return known
     for text in (clause, sentence):
         found = _domain_phrase(text.split())
         if found:
@@ -228,7 +260,12 @@ _BARE_CONTRACTIONS = {
     "im": "I'm",
     "ive": "I've",
 }
-_BARE_CONTRACTION = re.compile(r"\b(?:" + "|".join(_BARE_CONTRACTIONS) + r")\b", re.I)
+# The look-ahead on first letters lets most word starts fail at once (half the time).
+_BARE_FIRST = "".join(sorted({w[0] for w in _BARE_CONTRACTIONS}))
+_BARE_CONTRACTION = re.compile(
+    rf"\b(?=[{_BARE_FIRST}])(?:{'|'.join(_BARE_CONTRACTIONS)})\b",
+    re.I,
+)
 
 
 def mend_contractions(text: str) -> tuple[str, list[int]]:
@@ -271,8 +308,8 @@ _SWAP = {
     "your": "our",
     "yours": "ours",
 }
-_PERSON = re.compile(
-    r"\b(?:i\s+am|i\s+was|we\s+are|you\s+are|you\s+were|"
+_PERSON = re.compile(  # the look-ahead: most words fail at their first letter
+    r"\b(?=[imouwy])(?:i\s+am|i\s+was|we\s+are|you\s+are|you\s+were|"
     r"(?:i|we|you)['’](?:m|ve|ll|d|re)|i|me|my|mine|myself|we|us|our|ours|you|your|yours)\b",
     re.I,
 )
