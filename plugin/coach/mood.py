@@ -140,6 +140,9 @@ def _phrase_hits(message: str, compiled: Cues, tokens: Tokens) -> list[tuple[str
                 free = i + n
                 break
     run = set(compiled.always)
+    if compiled.gated:
+        present = set(message)
+        run.update(i for chars, i in compiled.gated if not chars.isdisjoint(present))
     for _, indices in compiled.literals.iter(folded):
         run.update(indices)
     for i in sorted(run):

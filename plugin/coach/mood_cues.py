@@ -3,7 +3,9 @@
 Phrases are indexed by their first word, so matching costs one dict lookup per
 message word however many phrases the file holds (one big regex alternation
 measured ~300 µs per message; this is ~20 µs). Each pattern runs only when one of
-its literal words (``triggers.triggers``) is in the message, for the same reason.
+its literal words (``triggers.triggers``) is in the message, for the same reason; a
+pattern with none ("!!", emoji) only when the message holds a character its matches
+can start with.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
 
 import ahocorasick
@@ -27,6 +30,15 @@ from plugin.coach.triggers import triggers
 
 CUES_FILE = Path(__file__).with_name("rulepacks") / "mood_cues.yaml"
 
+_AT, _ASSERT, _ASSERT_NOT = sre_parse.AT, sre_parse.ASSERT, sre_parse.ASSERT_NOT
+_LITERAL, _IN, _BRANCH, _SUBPATTERN = (
+    sre_parse.LITERAL,
+    sre_parse.IN,
+    sre_parse.BRANCH,
+    sre_parse.SUBPATTERN,
+)
+_REPEATS = (sre_parse.MAX_REPEAT, sre_parse.MIN_REPEAT, sre_parse.POSSESSIVE_REPEAT)
+
 Phrase = tuple[list[str], str, bool]  # (lowercase tokens, kind, strong)
 Pattern = tuple[str, re.Pattern[str]]  # (kind, compiled)
 
@@ -36,7 +48,9 @@ class Cues:
     phrases: dict[str, tuple[Phrase, ...]]  # first token -> phrases, longest first
     patterns: tuple[Pattern, ...]
     literals: Any  # Aho-Corasick automaton: a literal -> the patterns whose matches hold it
-    always: tuple[int, ...]  # patterns with no literal (emoji, "!!"): run on every message
+    always: tuple[int, ...]  # patterns with neither (a weekday after "by"): run on every message
+    gated: tuple[tuple[frozenset[str], int], ...]  # no literal, but the characters every
+    # match starts with ("!" for "!!", the emoji themselves): run when one is in the message
     caps_ignore: frozenset[str]
     problem_words: frozenset[str]
     topics: Topics  # known support topics, in file order
@@ -65,7 +79,8 @@ def cues() -> Cues:
                 words = _words(phrase, f"{kind}.{strength}")
                 index.setdefault(words[0], []).append((words, str(kind), strength == "strong"))
     analyzer = _sentiment(data.get("valence") or {})
-    literals, always = _literals([p.pattern for _, p in patterns])
+    literals, unfiltered = _literals([p.pattern for _, p in patterns])
+    starts = {i: _first_chars(patterns[i][1].pattern) for i in unfiltered}
     praise: dict[str, list[list[str]]] = {}
     for phrase in _strings(data.get("praise") or [], "praise"):
         words = _words(phrase, "praise")
@@ -74,7 +89,8 @@ def cues() -> Cues:
         phrases={k: tuple(sorted(v, key=lambda p: -len(p[0]))) for k, v in index.items()},
         patterns=tuple(patterns),
         literals=literals,
-        always=tuple(always),
+        always=tuple(i for i in unfiltered if starts[i] is None),
+        gated=tuple((chars, i) for i, chars in starts.items() if chars is not None),
         caps_ignore=frozenset(str(w) for w in data.get("caps_ignore", [])),
         problem_words=frozenset(word_key(str(w)) for w in data.get("problem_words", [])),
         topics=_topic_cues(data.get("topics") or []),
@@ -98,6 +114,36 @@ def _literals(patterns: list[str]) -> tuple[Any, list[int]]:
         automaton.add_word(literal, tuple(indices))
     automaton.make_automaton()
     return automaton, always
+
+
+def _first_chars(pattern: str) -> frozenset[str] | None:
+    """The characters every match of ``pattern`` (case-insensitive) starts with, or None
+    when they are not known or include a letter (which matches in either case)."""
+    chars = _starts(list(sre_parse.parse(pattern, re.I)))
+    if chars is None or any(c.lower() != c or c.upper() != c for c in chars):
+        return None
+    return frozenset(chars)
+
+
+def _starts(items: list[tuple[Any, Any]]) -> set[str] | None:
+    for op, arg in items:
+        if op in (_AT, _ASSERT, _ASSERT_NOT):
+            continue  # consumes nothing: the next item starts the match
+        if op is _LITERAL:
+            return {chr(arg)}
+        if op is _IN:
+            if not all(o is _LITERAL for o, _ in arg):
+                return None  # a range, a class or a negation: not worth listing
+            return {chr(a) for _, a in arg}
+        if op is _BRANCH:
+            found = [_starts(list(alt)) for alt in arg[1]]
+            return None if any(f is None for f in found) else set().union(*found)  # type: ignore[arg-type]
+        if op is _SUBPATTERN:
+            return _starts(list(arg[-1]))
+        if op in _REPEATS and arg[0] >= 1:
+            return _starts(list(arg[2]))
+        return None
+    return None  # matches the empty string
 
 
 def _compile(pattern: str) -> re.Pattern[str]:

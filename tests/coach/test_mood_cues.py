@@ -1,0 +1,40 @@
+"""Cue patterns without a literal word run only on messages holding a character their
+matches start with; that character set must never leave a match out."""
+
+from __future__ import annotations
+
+import pytest
+
+from plugin.coach import mood
+from plugin.coach.mood_cues import _first_chars
+
+
+@pytest.mark.parametrize(
+    ("pattern", "chars"),
+    [
+        (r"!{2,}", {"!"}),
+        (r"\?+!+|!+\?+", {"?", "!"}),
+        (r"(?<=\w\s)[\"“](?-i:[a-z]+)[\"”]", {'"', "“"}),
+        (r"\u2639|\U0001F621", {"\u2639", "\U0001f621"}),
+        (r"\bby\s+friday", None),  # a letter matches in either case
+        (r"!?x", None),  # "x" alone is a match
+        (r"(?:!|)\?", None),  # so is "?"
+        (r"[^a]!", None),
+        (r"\d!", None),
+    ],
+)
+def test_first_characters_of_every_match(pattern: str, chars: set[str] | None) -> None:
+    assert _first_chars(pattern) == (None if chars is None else frozenset(chars))
+
+
+@pytest.mark.parametrize(
+    ("message", "kind"),
+    [
+        ("Where is it??", "exclamations"),
+        ("Really?! Again", "exclamations"),
+        ("It works, apparently \U0001f644", "complaint"),
+    ],
+)
+def test_gated_patterns_still_find_their_cues(message: str, kind: str) -> None:
+    mood.analyze.cache_clear()
+    assert kind in {c.kind for c in mood.analyze(message).cues}
