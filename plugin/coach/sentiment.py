@@ -9,10 +9,12 @@ word; on a customer's message that is two thirds of its cost. Here:
   walk can match) is already what the walk would return, so it is only stripped;
 - a word that is not in the analyzer's lexicon, a booster ("very") or the "kind" of
   "kind of" scores 0 in vader whatever its neighbours, so the scorer is called only
-  for the other words (~1 in 20) — with vader's own context, so negation, capitals
-  and idioms are scored by vader itself.
+  for the other words (~1 in 20) — with the words around it that vader reads, so
+  negation, capitals and idioms are scored by vader itself.
 
-The "but" weighting and the final score are vader's own functions on the result.
+A text with no scored word scores 0.0, as vader's sum of zeros does; "but" weighting
+runs on the words vader would weight (only when "but" is one of them) and the final
+score is vader's own function of the valences.
 """
 
 from __future__ import annotations
@@ -24,6 +26,22 @@ from vaderSentiment.vaderSentiment import (  # type: ignore[import-untyped,unuse
     BOOSTER_DICT,
     SentiText,
 )
+
+# vader's per-word scorer (``sentiment_valence`` and the checks it calls) reads at most
+# three words before the word and two after, and the list's length only to ask whether
+# those exist; each check lowercases a copy of the whole list. Given just those words
+# (the word at index ``min(i, 3)``), it scores the same and copies six words, not all.
+_REACH = 3
+
+
+class _Near:
+    """The part of vader's ``SentiText`` its per-word scorer reads."""
+
+    __slots__ = ("is_cap_diff", "words_and_emoticons")
+
+    def __init__(self, words: list[str], is_cap_diff: bool) -> None:
+        self.words_and_emoticons = words
+        self.is_cap_diff = is_cap_diff  # capitals are judged on the whole text
 
 
 def scorer(analyzer: Any) -> Callable[[str], float]:
@@ -40,18 +58,22 @@ def scorer(analyzer: Any) -> Callable[[str], float]:
         text = text.strip()
         senti = SentiText(text)
         words: list[str] = senti.words_and_emoticons
+        lows = [w.lower() for w in words]
         last = len(words) - 1
-        sentiments: list[float] = []
-        for i, item in enumerate(words):
-            low = item.lower()
-            if (
-                low not in lexicon
-                or low in BOOSTER_DICT
-                or (low == "kind" and i < last and words[i + 1].lower() == "of")
-            ):
-                sentiments.append(0)
-            else:  # vader appends the word's valence to ``sentiments``
-                valence(0, senti, item, i, sentiments)
-        return float(score(but_check(words, sentiments), text)["compound"])
+        sentiments: list[float] = [0] * len(words)  # vader's 0 for every unscored word
+        found = [i for i, w in enumerate(lows) if w in lexicon]
+        if not found:
+            return 0.0  # vader's score of all-zero valences: normalize(0.0), rounded
+        for i in found:
+            low = lows[i]
+            if low in BOOSTER_DICT or (low == "kind" and i < last and lows[i + 1] == "of"):
+                continue
+            lo = max(0, i - _REACH)
+            scored: list[float] = []  # vader appends the word's valence
+            valence(0, _Near(words[lo : i + _REACH], senti.is_cap_diff), words[i], i - lo, scored)
+            sentiments[i] = scored[0]
+        if "but" in lows:  # vader's test; without "but" its weighting changes nothing
+            sentiments = but_check(words, sentiments)
+        return float(score(sentiments, text)["compound"])
 
     return compound
