@@ -127,18 +127,25 @@ def _tokens(message: str) -> Tokens:
 def _phrase_hits(message: str, compiled: Cues, tokens: Tokens) -> list[tuple[str, bool, int, int]]:
     """(kind, strong, start, end) for every cue phrase and pattern in ``message``."""
     folded, words, spans = tokens
-    index = compiled.phrases
+    index, pairs, singles = compiled.phrases, compiled.pairs, compiled.singles
     hits: list[tuple[str, bool, int, int]] = []
     free = 0  # a matched phrase's words start no other phrase
+    last = len(words) - 1
     for i in [i for i, w in enumerate(words) if w in index]:
         if i < free:
             continue
-        for phrase, kind, is_strong in index[words[i]]:
-            n = len(phrase)
-            if words[i : i + n] == phrase:
-                hits.append((kind, is_strong, spans[i][0], spans[i + n - 1][1]))
-                free = i + n
-                break
+        # the longest phrase starting here: one of 2+ words (among those whose first two
+        # words are these two), else a one-word phrase
+        match = singles.get(words[i])
+        if i < last:
+            for tail, kind, strong in pairs.get((words[i], words[i + 1]), ()):
+                if not tail or words[i + 2 : i + 2 + len(tail)] == tail:
+                    match = (kind, strong, 2 + len(tail))
+                    break
+        if match is not None:
+            kind, strong, n = match
+            hits.append((kind, strong, spans[i][0], spans[i + n - 1][1]))
+            free = i + n
     run = set(compiled.always)
     if compiled.gated:
         present = set(message)

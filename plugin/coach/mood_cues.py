@@ -46,6 +46,10 @@ Pattern = tuple[str, re.Pattern[str]]  # (kind, compiled)
 @dataclass(frozen=True, slots=True)
 class Cues:
     phrases: dict[str, tuple[Phrase, ...]]  # first token -> phrases, longest first
+    # the same phrases split for a cheaper test: those of 2+ words by their first two
+    # words (longest first, as tails: the words after those two), one-word ones by word
+    pairs: dict[tuple[str, str], tuple[tuple[list[str], str, bool], ...]]
+    singles: dict[str, tuple[str, bool, int]]  # word -> (kind, strong, 1) of its first phrase
     patterns: tuple[Pattern, ...]
     literals: Any  # Aho-Corasick automaton: a literal -> the patterns whose matches hold it
     always: tuple[int, ...]  # patterns with neither (a weekday after "by"): run on every message
@@ -85,8 +89,19 @@ def cues() -> Cues:
     for phrase in _strings(data.get("praise") or [], "praise"):
         words = _words(phrase, "praise")
         praise.setdefault(words[0], []).append(words)
+    phrases = {k: tuple(sorted(v, key=lambda p: -len(p[0]))) for k, v in index.items()}
+    pairs: dict[tuple[str, str], list[tuple[list[str], str, bool]]] = {}
+    singles: dict[str, tuple[str, bool, int]] = {}
+    for first, group in phrases.items():
+        for words, kind, strong in group:
+            if len(words) > 1:
+                pairs.setdefault((first, words[1]), []).append((words[2:], kind, strong))
+            else:
+                singles.setdefault(first, (kind, strong, 1))
     return Cues(
-        phrases={k: tuple(sorted(v, key=lambda p: -len(p[0]))) for k, v in index.items()},
+        phrases=phrases,
+        pairs={k: tuple(v) for k, v in pairs.items()},
+        singles=singles,
         patterns=tuple(patterns),
         literals=literals,
         always=tuple(i for i in unfiltered if starts[i] is None),
