@@ -90,7 +90,7 @@ def analyze(message: str) -> Mood:
     compound = compiled.compound(scored)
     found: list[Cue] = []
     strong: set[str] = set()
-    tokens = _tokens(message)
+    tokens = Tokens(message)
     for kind, is_strong, start, end in _phrase_hits(message, compiled, tokens):
         found.append(Cue(kind, start, end, message[start:end]))
         if is_strong:
@@ -114,19 +114,28 @@ def analyze(message: str) -> Mood:
     )
 
 
-Tokens = tuple[str, list[str], list[tuple[int, int]]]  # folded message, its words, their spans
+class Tokens:
+    """The message folded, its words and, on first use, their spans: most messages need
+    none (no cue phrase, no praise)."""
 
+    __slots__ = ("_spans", "folded", "words")
 
-def _tokens(message: str) -> Tokens:
-    # folding keeps the length, so offsets into the folded text are offsets into the message
-    folded = word_key(message)
-    spans = [m.span() for m in TOKEN.finditer(folded)]
-    return folded, [folded[s:e] for s, e in spans], spans
+    def __init__(self, message: str) -> None:
+        # folding keeps the length: offsets into the folded text are offsets into the message
+        self.folded = word_key(message)
+        self.words: list[str] = TOKEN.findall(self.folded)
+        self._spans: list[tuple[int, int]] | None = None
+
+    @property
+    def spans(self) -> list[tuple[int, int]]:
+        if self._spans is None:
+            self._spans = [m.span() for m in TOKEN.finditer(self.folded)]
+        return self._spans
 
 
 def _phrase_hits(message: str, compiled: Cues, tokens: Tokens) -> list[tuple[str, bool, int, int]]:
     """(kind, strong, start, end) for every cue phrase and pattern in ``message``."""
-    folded, words, spans = tokens
+    words = tokens.words
     index, pairs, singles = compiled.phrases, compiled.pairs, compiled.singles
     hits: list[tuple[str, bool, int, int]] = []
     free = 0  # a matched phrase's words start no other phrase
@@ -144,13 +153,14 @@ def _phrase_hits(message: str, compiled: Cues, tokens: Tokens) -> list[tuple[str
                     break
         if match is not None:
             kind, strong, n = match
+            spans = tokens.spans
             hits.append((kind, strong, spans[i][0], spans[i + n - 1][1]))
             free = i + n
     run = set(compiled.always)
     if compiled.gated:
         present = set(message)
         run.update(i for chars, i in compiled.gated if not chars.isdisjoint(present))
-    for _, indices in compiled.literals.iter(folded):
+    for _, indices in compiled.literals.iter(tokens.folded):
         run.update(indices)
     for i in sorted(run):
         kind, pattern = compiled.patterns[i]
@@ -162,9 +172,10 @@ def _sarcasm(message: str, compiled: Cues, found: list[Cue], tokens: Tokens) -> 
     """Praise followed by a complaint in the same sentence ("thanks for the new modem
     that doesn't work"), or a sharp one in the next ("Thanks, BA. Morons."); praise that
     is a sentence of its own ("Great job.") beside a sentence naming a fault."""
-    _, words, spans = tokens
+    words = tokens.words
     if compiled.praise.keys().isdisjoint(words):
         return []
+    spans = tokens.spans
     ends = [m.end() for m in _SENTENCE_END.finditer(message)] + [len(message)]
     sharp = [c.start for c in found if c.kind in _COMPLAINT]
     valence = compiled.sentiment.lexicon

@@ -110,6 +110,7 @@ class Topics(NamedTuple):
 
 
 _BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")
+_HEAD_START = _DETS - {"this", "that", "these", "those"}  # or a support noun
 _TRAILING = _PREPOSITIONS | _DETS  # words a noun phrase never ends with
 _EMPTY_HEAD = _DETS | _VAGUE  # a phrase of only these names nothing
 _NOT_MODIFIER = VERBISH | _PRONOUNS | _PREPOSITIONS
@@ -119,27 +120,27 @@ def noun_phrase(words: list[str]) -> int:
     """How many leading ``words`` form a subject noun phrase (0 if they don't)."""
     if not words:
         return 0
-    first = word_key(words[0]).strip(WORD_EDGE)
-    if first not in _DETS - {"this", "that", "these", "those"} and first not in _DOMAIN:
+    keys = [word_key(words[0]).strip(WORD_EDGE)]  # each word's key, found once
+    if keys[0] not in _HEAD_START and keys[0] not in _DOMAIN:
         return 0
-    n = 0
-    for i, word in enumerate(words):
-        w = word_key(word).strip(WORD_EDGE)
-        prev = word_key(words[i - 1]).strip(WORD_EDGE) if i else ""
-        if i and (
-            w in VERBISH
-            or w in _PRONOUNS
-            or w.endswith("n't")
-            or (w.endswith("ed") and prev not in _DETS and not _IDENTIFIER.match(w))
-        ):
-            break
-        n = i + 1
-        if word[-1:] in ",;:":
-            break
-    while n and word_key(words[n - 1]).strip(WORD_EDGE) in _TRAILING:
+    n = 1
+    if words[0][-1:] not in ",;:":
+        for word in words[1:]:
+            w = word_key(word).strip(WORD_EDGE)
+            if (
+                w in VERBISH
+                or w in _PRONOUNS
+                or w.endswith("n't")
+                or (w.endswith("ed") and keys[-1] not in _DETS and not _IDENTIFIER.match(w))
+            ):
+                break
+            keys.append(w)
+            n += 1
+            if word[-1:] in ",;:":
+                break
+    while n and keys[n - 1] in _TRAILING:
         n -= 1
-    head = [word_key(w).strip(WORD_EDGE) for w in words[:n]]
-    if not n or n > TOPIC_MAX_WORDS or all(w in _EMPTY_HEAD for w in head):
+    if not n or n > TOPIC_MAX_WORDS or all(w in _EMPTY_HEAD for w in keys[:n]):
         return 0
     return n
 
