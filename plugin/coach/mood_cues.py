@@ -16,7 +16,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
 
 import ahocorasick
@@ -24,20 +23,12 @@ import yaml
 
 from plugin.coach import lexicon
 from plugin.coach.lexicon import TOKEN, word_key
+from plugin.coach.regex_starts import first_chars
 from plugin.coach.sentiment import scorer
 from plugin.coach.topic import TopicCue, Topics
 from plugin.coach.triggers import triggers
 
 CUES_FILE = Path(__file__).with_name("rulepacks") / "mood_cues.yaml"
-
-_AT, _ASSERT, _ASSERT_NOT = sre_parse.AT, sre_parse.ASSERT, sre_parse.ASSERT_NOT
-_LITERAL, _IN, _BRANCH, _SUBPATTERN = (
-    sre_parse.LITERAL,
-    sre_parse.IN,
-    sre_parse.BRANCH,
-    sre_parse.SUBPATTERN,
-)
-_REPEATS = (sre_parse.MAX_REPEAT, sre_parse.MIN_REPEAT, sre_parse.POSSESSIVE_REPEAT)
 
 Phrase = tuple[list[str], str, bool]  # (lowercase tokens, kind, strong)
 Pattern = tuple[str, re.Pattern[str]]  # (kind, compiled)
@@ -134,31 +125,10 @@ def _literals(patterns: list[str]) -> tuple[Any, list[int]]:
 def _first_chars(pattern: str) -> frozenset[str] | None:
     """The characters every match of ``pattern`` (case-insensitive) starts with, or None
     when they are not known or include a letter (which matches in either case)."""
-    chars = _starts(list(sre_parse.parse(pattern, re.I)))
+    chars = first_chars(pattern)
     if chars is None or any(c.lower() != c or c.upper() != c for c in chars):
         return None
-    return frozenset(chars)
-
-
-def _starts(items: list[tuple[Any, Any]]) -> set[str] | None:
-    for op, arg in items:
-        if op in (_AT, _ASSERT, _ASSERT_NOT):
-            continue  # consumes nothing: the next item starts the match
-        if op is _LITERAL:
-            return {chr(arg)}
-        if op is _IN:
-            if not all(o is _LITERAL for o, _ in arg):
-                return None  # a range, a class or a negation: not worth listing
-            return {chr(a) for _, a in arg}
-        if op is _BRANCH:
-            found = [_starts(list(alt)) for alt in arg[1]]
-            return None if any(f is None for f in found) else set().union(*found)  # type: ignore[arg-type]
-        if op is _SUBPATTERN:
-            return _starts(list(arg[-1]))
-        if op in _REPEATS and arg[0] >= 1:
-            return _starts(list(arg[2]))
-        return None
-    return None  # matches the empty string
+    return chars
 
 
 def _compile(pattern: str) -> re.Pattern[str]:

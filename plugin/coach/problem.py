@@ -20,6 +20,7 @@ from typing import Protocol
 
 from plugin.coach import lexicon
 from plugin.coach.lexicon import word_key
+from plugin.coach.regex_starts import led
 from plugin.coach.shouting import unshout
 from plugin.coach.topic import (
     VERBISH,
@@ -44,8 +45,8 @@ _LEAD_IN = re.compile(
     r"^\s*(?:(?:so|but|and|also|well|ok|okay|anyway|honestly|seriously|now|then|plus)\b[,\s]*)+",
     re.I,
 )
-# Each pattern below starts with a look-ahead on the characters its matches can start
-# with: most positions then fail at once (the same matches, 2-3 times sooner).
+# Searched patterns start with a look-ahead on the characters their matches can start
+# with (``led`` finds them; written out for this one): most positions fail at once.
 _HARD_BREAK = re.compile(
     r"(?=[\s,;:])(?:\s*[,;:]\s+|\s+[-–—]+\s+"
     r"|\s+(?:and then|and|because|or|even though|although|though|which|while|plus)\s+)",
@@ -56,17 +57,19 @@ _SUB_BREAK = re.compile(
     r"\s+(?:when|whenever|if|after|before|until|since|every time|each time)\s+", re.I
 )
 _META = re.compile(
-    r"\b(?=[\dacefilmnrstw])(?:\b(?:second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th)|last)\s+"
-    r"(?:time|email|e-mail|message|ticket|request|call|chat)\b"
-    r"|\b(?:writ(?:e|es|ing|ten)|wrote|contact(?:ed|ing)?|e-?mail(?:ed|ing)|messag(?:ed|ing)"
-    r"|call(?:ed|ing)|explain(?:ed|ing)?|ask(?:ed|ing)|told|chas(?:ed|ing)|reach(?:ed|ing)\s+out)\b"
-    r"[^.!?\n]{0,40}\b(?:already|again|twice|times|before|last|several|multiple|repeatedly)\b"
-    r"|\b(?:already|again|twice|repeatedly)\b[^.!?\n]{0,20}"
-    r"\b(?:writ|wrote|contact|e-?mail|messag|call|explain|ask|told|chas|reach)"
-    r"|\b(?:nobody|no\s*one|no-one)\b[^.!?\n]{0,20}\b(?:got\s+back|gets\s+back|answer|repl|respon)"
-    r"|\bstill\s+no\s+(?:answer|reply|response|word|update|news)\b"
-    r"|\bif\s+(?:this|it)\s+(?:is|isn['’]t|is\s+not|doesn['’]t|does\s+not|can['’]t|won['’]t)\b"
-    r"[^.!?\n]*\b(?:today|tomorrow|now|soon|fixed|sorted|resolved)\b)",
+    led(
+        r"\b(?:second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th)|last)\s+"
+        r"(?:time|email|e-mail|message|ticket|request|call|chat)\b"
+        r"|\b(?:writ(?:e|es|ing|ten)|wrote|contact(?:ed|ing)?|e-?mail(?:ed|ing)|messag(?:ed|ing)"
+        r"|call(?:ed|ing)|explain(?:ed|ing)?|ask(?:ed|ing)|told|chas(?:ed|ing)|reach(?:ed|ing)\s+out)\b"
+        r"[^.!?\n]{0,40}\b(?:already|again|twice|times|before|last|several|multiple|repeatedly)\b"
+        r"|\b(?:already|again|twice|repeatedly)\b[^.!?\n]{0,20}"
+        r"\b(?:writ|wrote|contact|e-?mail|messag|call|explain|ask|told|chas|reach)"
+        r"|\b(?:nobody|no\s*one|no-one)\b[^.!?\n]{0,20}\b(?:got\s+back|gets\s+back|answer|repl|respon)"
+        r"|\bstill\s+no\s+(?:answer|reply|response|word|update|news)\b"
+        r"|\bif\s+(?:this|it)\s+(?:is|isn['’]t|is\s+not|doesn['’]t|does\s+not|can['’]t|won['’]t)\b"
+        r"[^.!?\n]*\b(?:today|tomorrow|now|soon|fixed|sorted|resolved)\b"
+    ),
     re.I,
 )
 _REQUEST = re.compile(
@@ -76,8 +79,10 @@ _REQUEST = re.compile(
     re.I,
 )
 _HOW_TO = re.compile(
-    r"\b(?=[hinw])(?:not\s+sure\s+(?:how|where|whether|if|what|why)|how\s+(?:do|can|should|would)\s+i"
-    r"|is\s+there\s+a\s+way|wondering|where\s+(?:do|can)\s+i)\b",
+    led(
+        r"\b(?:not\s+sure\s+(?:how|where|whether|if|what|why)|how\s+(?:do|can|should|would)\s+i"
+        r"|is\s+there\s+a\s+way|wondering|where\s+(?:do|can)\s+i)\b"
+    ),
     re.I,
 )
 _NEGATIONS = lexicon.wordset("not never no nothing cannot nobody")
@@ -97,7 +102,7 @@ _THIRD_PERSON = lexicon.wordset(
 # A part that starts by pointing back at the part before it ("but it is not here").
 _PRONOUN_START = re.compile(r"(?:it|they|this|that|these|those)\b", re.I)
 # A clause ending in a pronoun whose noun sits in the part that was cut off.
-_DANGLING_OBJECT = re.compile(r"\b(?:one|it|them|that)\s*$", re.I)
+_DANGLING_OBJECT = re.compile(led(r"\b(?:one|it|them|that)\s*$"), re.I)
 
 
 class Cues(Protocol):

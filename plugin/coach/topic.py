@@ -15,14 +15,17 @@ from typing import NamedTuple
 
 from plugin.coach import lexicon
 from plugin.coach.lexicon import word_key
+from plugin.coach.regex_starts import led
 
 TOPIC_MAX_WORDS = 7  # a noun phrase: "the export button in the mobile app"
 
 _ANTECEDENT = re.compile(
-    r"\b(?=[boprs])(?:ordered|bought|purchased|returned|booked|paid\s+for|sent\s+back)\s+"
-    r"(?:a|an|the|my|our|some|two|three)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)"
-    r"(?=\s+(?:from|for|on|in|at|to|two|three|a|last|yesterday|today|but|and|which|that|about"
-    r"|over|weeks?|days?|months?)\b|\s*[,.!?]|\s*$)",
+    led(
+        r"\b(?:ordered|bought|purchased|returned|booked|paid\s+for|sent\s+back)\s+"
+        r"(?:a|an|the|my|our|some|two|three)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)"
+        r"(?=\s+(?:from|for|on|in|at|to|two|three|a|last|yesterday|today|but|and|which|that|about"
+        r"|over|weeks?|days?|months?)\b|\s*[,.!?]|\s*$)"
+    ),
     re.I,
 )
 _IDENTIFIER = re.compile(r"^(?:#\S+|\S*\d\S*)$")
@@ -93,7 +96,7 @@ class Topics(NamedTuple):
                 return None
             if any(_BACKREFERENCE.search(c.pattern.pattern) for c in group):
                 return re.compile("")  # numbered groups would shift: no shortcut
-            return re.compile("|".join(f"(?:{c.pattern.pattern})" for c in group), re.I)
+            return re.compile(led("|".join(f"(?:{c.pattern.pattern})" for c in group)), re.I)
 
         return cls(
             cues, any_of([c for c in cues if c.first]), any_of([c for c in cues if not c.first])
@@ -261,12 +264,7 @@ _BARE_CONTRACTIONS = {
     "im": "I'm",
     "ive": "I've",
 }
-# The look-ahead on first letters lets most word starts fail at once (half the time).
-_BARE_FIRST = "".join(sorted({w[0] for w in _BARE_CONTRACTIONS}))
-_BARE_CONTRACTION = re.compile(
-    rf"\b(?=[{_BARE_FIRST}])(?:{'|'.join(_BARE_CONTRACTIONS)})\b",
-    re.I,
-)
+_BARE_CONTRACTION = re.compile(led(r"\b(?:" + "|".join(_BARE_CONTRACTIONS) + r")\b"), re.I)
 
 
 def mend_contractions(text: str) -> tuple[str, list[int]]:
@@ -309,9 +307,11 @@ _SWAP = {
     "your": "our",
     "yours": "ours",
 }
-_PERSON = re.compile(  # the look-ahead: most words fail at their first letter
-    r"\b(?=[imouwy])(?:i\s+am|i\s+was|we\s+are|you\s+are|you\s+were|"
-    r"(?:i|we|you)['’](?:m|ve|ll|d|re)|i|me|my|mine|myself|we|us|our|ours|you|your|yours)\b",
+_PERSON = re.compile(
+    led(
+        r"\b(?:i\s+am|i\s+was|we\s+are|you\s+are|you\s+were|"
+        r"(?:i|we|you)['’](?:m|ve|ll|d|re)|i|me|my|mine|myself|we|us|our|ours|you|your|yours)\b"
+    ),
     re.I,
 )
 # "you" right after one of these is a subject ("and you charged me"), else an object.

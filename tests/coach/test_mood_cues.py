@@ -3,10 +3,13 @@ matches start with; that character set must never leave a match out."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from plugin.coach import mood
 from plugin.coach.mood_cues import _first_chars
+from plugin.coach.regex_starts import led
 
 
 @pytest.mark.parametrize(
@@ -38,3 +41,21 @@ def test_first_characters_of_every_match(pattern: str, chars: set[str] | None) -
 def test_gated_patterns_still_find_their_cues(message: str, kind: str) -> None:
     mood.analyze.cache_clear()
     assert kind in {c.kind for c in mood.analyze(message).cues}
+
+
+@pytest.mark.parametrize(
+    ("pattern", "text", "found"),
+    [
+        (r"\b(?:cant|\d+th)\b", "I CANT find the 4th one", ["CANT", "4th"]),
+        (r"\b(?:cant|\d+th)\b", "a 10th time, cant", ["10th", "cant"]),
+        (r"(?<=x)y|z", "xy zy", ["y", "z"]),
+        (r"\s*,\s+", "a , b", [" , "]),  # no known first character: left as it is
+    ],
+)
+def test_a_led_pattern_finds_what_the_pattern_finds(
+    pattern: str, text: str, found: list[str]
+) -> None:
+    for p in (pattern, led(pattern)):
+        assert [m.group() for m in re.finditer(p, text, re.I)] == found
+    assert led(r"\s*,\s+") == r"\s*,\s+"
+    assert led(r"\b(?:cant|\d+th)\b").startswith(r"(?=[\dc])")
