@@ -39,11 +39,28 @@ def first_chars(pattern: str) -> frozenset[str] | None:
 def led(pattern: str) -> str:
     """``pattern`` behind a look-ahead on its first characters, when they are known:
     the same matches, found without trying the pattern at every other position."""
-    chars = _starts(list(sre_parse.parse(pattern, re.I)))
+    parsed = list(sre_parse.parse(pattern, re.I))
+    chars = _starts(parsed)
     if chars is None:
         return pattern
     items = (c if c in _CATEGORIES.values() else re.escape(c) for c in sorted(chars))
-    return f"(?=[{''.join(items)}])(?:{pattern})"
+    # a word boundary every match starts at is tested first: it fails sooner still
+    edge = r"\b" if _at_edge(parsed) else ""
+    return f"{edge}(?=[{''.join(items)}])(?:{pattern})"
+
+
+def _at_edge(items: list[tuple[Any, Any]]) -> bool:
+    """True when every match starts at a word boundary (``\\b``)."""
+    if not items:
+        return False
+    op, arg = items[0]
+    if op is sre_parse.AT:
+        return bool(arg is sre_parse.AT_BOUNDARY)
+    if op is _SUBPATTERN:
+        return _at_edge(list(arg[-1]))
+    if op is _BRANCH:
+        return all(_at_edge(list(alt)) for alt in arg[1])
+    return False
 
 
 def _starts(items: list[tuple[Any, Any]]) -> set[str] | None:

@@ -58,4 +58,5 @@ def test_a_led_pattern_finds_what_the_pattern_finds(
     for p in (pattern, led(pattern)):
         assert [m.group() for m in re.finditer(p, text, re.I)] == found
     assert led(r"\s*,\s+") == r"\s*,\s+"
-    assert led(r"\b(?:cant|\d+th)\b").startswith(r"(?=[\dc])")
+    assert led(r"\b(?:cant|\d+th)\b").startswith(r"\b(?=[\dc])")
+    assert led(r"(?<=x)y|z").startswith(r"(?=[yz])")  # not every match starts at \b
