@@ -23,7 +23,7 @@ import yaml
 
 from plugin.coach import lexicon
 from plugin.coach.lexicon import TOKEN, word_key
-from plugin.coach.regex_starts import first_chars
+from plugin.coach.regex_starts import first_chars, led
 from plugin.coach.sentiment import scorer
 from plugin.coach.topic import TopicCue, Topics
 from plugin.coach.triggers import triggers
@@ -133,7 +133,7 @@ def _first_chars(pattern: str) -> frozenset[str] | None:
 
 def _compile(pattern: str) -> re.Pattern[str]:
     try:
-        return re.compile(pattern, re.I)
+        return re.compile(led(pattern), re.I)
     except re.error as e:
         raise ValueError(f"{CUES_FILE}: bad pattern {pattern!r}: {e}") from e
 

@@ -37,11 +37,11 @@ def first_chars(pattern: str) -> frozenset[str] | None:
 
 
 def led(pattern: str) -> str:
-    """``pattern`` behind a look-ahead on its first characters, when they are known:
-    the same matches, found without trying the pattern at every other position."""
+    """``pattern`` behind a look-ahead on its first characters, when they are known and
+    several: the same matches, found without trying every alternative at every word."""
     parsed = list(sre_parse.parse(pattern, re.I))
     chars = _starts(parsed)
-    if chars is None:
+    if chars is None or len(chars) < 2:  # one first character: the pattern tests it as soon
         return pattern
     items = (c if c in _CATEGORIES.values() else re.escape(c) for c in sorted(chars))
     # a word boundary every match starts at is tested first: it fails sooner still
