@@ -29,8 +29,8 @@ from plugin.coach.topic import (
     antecedent,
     mend_contractions,
     noun_phrase,
+    spoken,
     topic_in,
-    voice,
 )
 
 PROBLEM_MAX_WORDS = 12  # a clause the agent can quote back in one breath
@@ -143,7 +143,7 @@ def topic_and_problem(
                 clause = chosen  # "never got one" says nothing without "a callback"
             clause = _with_subject(clause)
         topic = topic_in(clause or _HARD_BREAK.split(chosen)[0], chosen, cues.topics, item)
-        problem = voice(clause) if clause else None
+        problem = spoken(clause) if clause else None
     if topic is None:
         for body in chain(skipped, (b for b, _ in bodies)):
             topic = topic_in(body, body, cues.topics, antecedent(body))

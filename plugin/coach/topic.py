@@ -232,13 +232,20 @@ def _as_topic(words: list[str]) -> str:
     if first not in _DETS:
         head = next((word_key(w) for w in words if word_key(w) in _DOMAIN), "")
         words.insert(0, "my" if head in _OWNED else "the")
-    return voice(" ".join(words))
+    return spoken(" ".join(words))
 
 
 def voice(text: str) -> str:
     """The customer's words as the agent would say them back (contractions typed without
     their apostrophe mended: "I cant log in" -> "you can't log in")."""
-    text = _swap_person(mend_contractions(text)[0]).strip(" ,;:-")
+    return spoken(mend_contractions(text)[0])
+
+
+def spoken(text: str) -> str:
+    """``voice`` of text already mended: ``topic_and_problem`` mends the message first, and
+    what it quotes keeps the message's words whole (it splits at spaces and punctuation,
+    adds "I", "my" or "the" before them), so no bare contraction is left to mend."""
+    text = _swap_person(text).strip(" ,;:-")
     first = text.split(maxsplit=1)[0]
     if first[:1].isupper() and not first.isupper() and lexicon.zipf(first.lower()) >= 4.0:
         text = text[0].lower() + text[1:]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from plugin.coach import lexicon
-from plugin.coach.topic import TopicCue, Topics
+from plugin.coach.topic import TopicCue, Topics, spoken, voice
 
 
 def _cue(pattern: str, topic: str, first: bool = False) -> TopicCue:
@@ -31,3 +31,8 @@ def test_word_keys_fold_as_word_key_does_per_word() -> None:
         folded, words = lexicon.word_keys(text)
         assert folded == lexicon.word_key(text)
         assert words == [lexicon.word_key(w) for w in lexicon.TOKEN.findall(text)]
+
+
+def test_voice_mends_bare_contractions_and_spoken_keeps_mended_text() -> None:
+    assert voice("I cant log in") == "you can't log in"
+    assert spoken("I can't log in") == "you can't log in"
