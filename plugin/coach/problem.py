@@ -24,9 +24,9 @@ from plugin.coach.regex_starts import led
 from plugin.coach.shouting import unshout
 from plugin.coach.topic import (
     VERBISH,
-    WORD_EDGE,
     Topics,
     antecedent,
+    key,
     mend_contractions,
     noun_phrase,
     spoken,
@@ -161,7 +161,7 @@ def _with_subject(clause: str) -> str | None:
     """
     if not _subjectless(clause):
         return clause
-    words = [word_key(w).strip(WORD_EDGE) for w in clause.split()]
+    words = [key(w) for w in clause.split()]
     verb = next((w for w in words if w not in _ADVERBS), "")
     if verb in _THIRD_PERSON or (verb.endswith("s") and verb in VERBISH and verb != "was"):
         return None
@@ -272,11 +272,12 @@ def _leading_subject(part: str) -> str | None:
 
 
 def _subjectless(part: str) -> bool:
-    first = word_key(part.split()[0]).strip(WORD_EDGE)
+    split = part.split()
+    first = key(split[0])
     if first in VERBISH or first.endswith(("n't", "ed")):
         return True
     # "waiting for my refund" lacks a subject; "Tracking for #A-5 hasn't moved" is one
-    words = [word_key(w).strip(WORD_EDGE) for w in part.split()[1:]]
+    words = [key(w) for w in split[1:]]
     return lexicon.verb_base(first, "VBG") is not None and not any(
         w in VERBISH and w not in _ADVERBS for w in words
     )

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import NamedTuple
 
 from plugin.coach import lexicon
@@ -119,17 +120,23 @@ _EMPTY_HEAD = _DETS | _VAGUE  # a phrase of only these names nothing
 _NOT_MODIFIER = VERBISH | _PRONOUNS | _PREPOSITIONS
 
 
+@lru_cache(maxsize=65_536)  # per word: a message's words are mostly words seen before
+def key(word: str) -> str:
+    """``word`` as the word lists hold it: ``word_key`` without wrapping punctuation."""
+    return word_key(word).strip(WORD_EDGE)
+
+
 def noun_phrase(words: list[str]) -> int:
     """How many leading ``words`` form a subject noun phrase (0 if they don't)."""
     if not words:
         return 0
-    keys = [word_key(words[0]).strip(WORD_EDGE)]  # each word's key, found once
+    keys = [key(words[0])]  # each word's key, found once
     if keys[0] not in _HEAD_START and keys[0] not in _DOMAIN:
         return 0
     n = 1
     if words[0][-1:] not in ",;:":
         for word in words[1:]:
-            w = word_key(word).strip(WORD_EDGE)
+            w = key(word)
             if (
                 w in VERBISH
                 or w in _PRONOUNS
@@ -183,7 +190,7 @@ def antecedent(sentence: str) -> str | None:
 
 def _domain_phrase(words: list[str]) -> list[str] | None:
     """The first support noun with its determiner and modifiers ("the extra charge")."""
-    low = [word_key(w).strip(WORD_EDGE) for w in words]
+    low = [key(w) for w in words]
     for i, w in enumerate(low):
         if w not in _DOMAIN:
             continue
