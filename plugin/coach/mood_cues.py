@@ -22,10 +22,10 @@ import ahocorasick
 import yaml
 
 from plugin.coach import lexicon
+from plugin.coach.known_topics import TopicCue, Topics
 from plugin.coach.lexicon import TOKEN, word_key
 from plugin.coach.regex_starts import first_chars, led
 from plugin.coach.sentiment import scorer
-from plugin.coach.topic import TopicCue, Topics
 from plugin.coach.triggers import triggers
 
 CUES_FILE = Path(__file__).with_name("rulepacks") / "mood_cues.yaml"

@@ -19,12 +19,12 @@ from itertools import chain
 from typing import Protocol
 
 from plugin.coach import lexicon
+from plugin.coach.known_topics import Topics
 from plugin.coach.lexicon import word_key
 from plugin.coach.regex_starts import led
 from plugin.coach.shouting import unshout
 from plugin.coach.topic import (
     VERBISH,
-    Topics,
     antecedent,
     key,
     mend_contractions,

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from plugin.coach import lexicon
-from plugin.coach.topic import TopicCue, Topics, spoken, voice
+from plugin.coach.known_topics import TopicCue, Topics
+from plugin.coach.topic import spoken, voice
 
 
 def _cue(pattern: str, topic: str, first: bool = False) -> TopicCue:
