@@ -25,7 +25,10 @@ from typing import Any
 from vaderSentiment.vaderSentiment import (  # type: ignore[import-untyped,unused-ignore]
     BOOSTER_DICT,
     SentiText,
+    allcap_differential,
 )
+
+_strip_punctuation = SentiText._strip_punc_if_word
 
 # vader's per-word scorer (``sentiment_valence`` and the checks it calls) reads at most
 # three words before the word and two after, and the list's length only to ask whether
@@ -56,21 +59,21 @@ def scorer(analyzer: Any) -> Callable[[str], float]:
         if not text.isascii() and not emoji.isdisjoint(text):
             return float(analyzer.polarity_scores(text)["compound"])
         text = text.strip()
-        senti = SentiText(text)
-        words: list[str] = senti.words_and_emoticons
+        words: list[str] = list(map(_strip_punctuation, text.split()))  # as SentiText does
         lows = [w.lower() for w in words]
         last = len(words) - 1
         sentiments: list[float] = [0] * len(words)  # vader's 0 for every unscored word
         found = [i for i, w in enumerate(lows) if w in lexicon]
         if not found:
             return 0.0  # vader's score of all-zero valences: normalize(0.0), rounded
+        capitals = allcap_differential(words)  # as SentiText does
         for i in found:
             low = lows[i]
             if low in BOOSTER_DICT or (low == "kind" and i < last and lows[i + 1] == "of"):
                 continue
             lo = max(0, i - _REACH)
             scored: list[float] = []  # vader appends the word's valence
-            valence(0, _Near(words[lo : i + _REACH], senti.is_cap_diff), words[i], i - lo, scored)
+            valence(0, _Near(words[lo : i + _REACH], capitals), words[i], i - lo, scored)
             sentiments[i] = scored[0]
         if "but" in lows:  # vader's test; without "but" its weighting changes nothing
             sentiments = but_check(words, sentiments)
