@@ -43,6 +43,24 @@ def word_key(text: str) -> str:
     return text.lower().replace("’", "'")
 
 
+# The only characters whose lowercase changes how TOKEN splits a text: "İ" lowers to two
+# characters, "Σ" to "σ" or "ς" by what follows it.
+_FOLD_SPLITS = frozenset("\u0130\u03a3")
+
+
+def word_keys(text: str) -> tuple[str, list[str]]:
+    """``word_key(text)`` and the ``word_key`` of each TOKEN word of ``text``.
+
+    Folding the text first and splitting once equals splitting and folding each word
+    for every text without a character of ``_FOLD_SPLITS``: one pass in C, not a call
+    per word.
+    """
+    folded = word_key(text)
+    if text.isascii() or _FOLD_SPLITS.isdisjoint(text):
+        return folded, TOKEN.findall(folded)
+    return folded, [word_key(w) for w in TOKEN.findall(text)]
+
+
 @lru_cache(maxsize=65_536)
 def zipf(word: str) -> float:
     """wordfreq Zipf frequency of ``word`` in English (0 = unseen, ~7 = "the").

@@ -87,10 +87,11 @@ def analyze(message: str) -> Mood:
         return Mood(label="neutral", compound=0.0)
     compiled = cues()
     scored = _EASY_IDIOM.sub("okay", message)
-    compound = float(compiled.sentiment.polarity_scores(scored)["compound"])
+    compound = compiled.compound(scored)
     found: list[Cue] = []
     strong: set[str] = set()
-    for kind, is_strong, start, end in _phrase_hits(message, compiled):
+    tokens = Tokens(message)
+    for kind, is_strong, start, end in _phrase_hits(message, compiled, tokens):
         found.append(Cue(kind, start, end, message[start:end]))
         if is_strong:
             strong.add(kind)
@@ -98,7 +99,7 @@ def analyze(message: str) -> Mood:
     if shouts:
         found.extend(shouts)
         strong.add("caps")
-    sarcasm = _sarcasm(message, compiled, found)
+    sarcasm = _sarcasm(message, compiled, found, tokens)
     if sarcasm:
         found.extend(sarcasm)
         strong.add("sarcasm")
@@ -113,30 +114,53 @@ def analyze(message: str) -> Mood:
     )
 
 
-def _tokens(message: str) -> tuple[list[str], list[tuple[int, int]]]:
-    # folding keeps the length, so offsets into the folded text are offsets into the message
-    folded = word_key(message)
-    spans = [m.span() for m in TOKEN.finditer(folded)]
-    return [folded[s:e] for s, e in spans], spans
+class Tokens:
+    """The message folded, its words and, on first use, their spans: most messages need
+    none (no cue phrase, no praise)."""
+
+    __slots__ = ("_spans", "folded", "words")
+
+    def __init__(self, message: str) -> None:
+        # folding keeps the length: offsets into the folded text are offsets into the message
+        self.folded = word_key(message)
+        self.words: list[str] = TOKEN.findall(self.folded)
+        self._spans: list[tuple[int, int]] | None = None
+
+    @property
+    def spans(self) -> list[tuple[int, int]]:
+        if self._spans is None:
+            self._spans = [m.span() for m in TOKEN.finditer(self.folded)]
+        return self._spans
 
 
-def _phrase_hits(message: str, compiled: Cues) -> list[tuple[str, bool, int, int]]:
+def _phrase_hits(message: str, compiled: Cues, tokens: Tokens) -> list[tuple[str, bool, int, int]]:
     """(kind, strong, start, end) for every cue phrase and pattern in ``message``."""
-    words, spans = _tokens(message)
-    index = compiled.phrases
+    words = tokens.words
+    index, pairs, singles = compiled.phrases, compiled.pairs, compiled.singles
     hits: list[tuple[str, bool, int, int]] = []
     free = 0  # a matched phrase's words start no other phrase
+    last = len(words) - 1
     for i in [i for i, w in enumerate(words) if w in index]:
         if i < free:
             continue
-        for phrase, kind, is_strong in index[words[i]]:
-            n = len(phrase)
-            if words[i : i + n] == phrase:
-                hits.append((kind, is_strong, spans[i][0], spans[i + n - 1][1]))
-                free = i + n
-                break
+        # the longest phrase starting here: one of 2+ words (among those whose first two
+        # words are these two), else a one-word phrase
+        match = singles.get(words[i])
+        if i < last:
+            for tail, kind, strong in pairs.get((words[i], words[i + 1]), ()):
+                if not tail or words[i + 2 : i + 2 + len(tail)] == tail:
+                    match = (kind, strong, 2 + len(tail))
+                    break
+        if match is not None:
+            kind, strong, n = match
+            spans = tokens.spans
+            hits.append((kind, strong, spans[i][0], spans[i + n - 1][1]))
+            free = i + n
     run = set(compiled.always)
-    for _, indices in compiled.literals.iter(word_key(message)):
+    if compiled.gated:
+        present = set(message)
+        run.update(i for chars, i in compiled.gated if not chars.isdisjoint(present))
+    for _, indices in compiled.literals.iter(tokens.folded):
         run.update(indices)
     for i in sorted(run):
         kind, pattern = compiled.patterns[i]
@@ -144,13 +168,14 @@ def _phrase_hits(message: str, compiled: Cues) -> list[tuple[str, bool, int, int
     return hits
 
 
-def _sarcasm(message: str, compiled: Cues, found: list[Cue]) -> list[Cue]:
+def _sarcasm(message: str, compiled: Cues, found: list[Cue], tokens: Tokens) -> list[Cue]:
     """Praise followed by a complaint in the same sentence ("thanks for the new modem
     that doesn't work"), or a sharp one in the next ("Thanks, BA. Morons."); praise that
     is a sentence of its own ("Great job.") beside a sentence naming a fault."""
-    words, spans = _tokens(message)
-    if not any(w in compiled.praise for w in words):
+    words = tokens.words
+    if compiled.praise.keys().isdisjoint(words):
         return []
+    spans = tokens.spans
     ends = [m.end() for m in _SENTENCE_END.finditer(message)] + [len(message)]
     sharp = [c.start for c in found if c.kind in _COMPLAINT]
     valence = compiled.sentiment.lexicon

@@ -3,13 +3,16 @@
 Phrases are indexed by their first word, so matching costs one dict lookup per
 message word however many phrases the file holds (one big regex alternation
 measured ~300 µs per message; this is ~20 µs). Each pattern runs only when one of
-its literal words (``triggers.triggers``) is in the message, for the same reason.
+its literal words (``triggers.triggers``) is in the message, for the same reason; a
+pattern with none ("!!", emoji) only when the message holds a character its matches
+can start with.
 """
 
 from __future__ import annotations
 
 import copy
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -19,8 +22,10 @@ import ahocorasick
 import yaml
 
 from plugin.coach import lexicon
+from plugin.coach.known_topics import TopicCue, Topics
 from plugin.coach.lexicon import TOKEN, word_key
-from plugin.coach.topic import TopicCue
+from plugin.coach.regex_starts import first_chars, led
+from plugin.coach.sentiment import scorer
 from plugin.coach.triggers import triggers
 
 CUES_FILE = Path(__file__).with_name("rulepacks") / "mood_cues.yaml"
@@ -32,14 +37,21 @@ Pattern = tuple[str, re.Pattern[str]]  # (kind, compiled)
 @dataclass(frozen=True, slots=True)
 class Cues:
     phrases: dict[str, tuple[Phrase, ...]]  # first token -> phrases, longest first
+    # the same phrases split for a cheaper test: those of 2+ words by their first two
+    # words (longest first, as tails: the words after those two), one-word ones by word
+    pairs: dict[tuple[str, str], tuple[tuple[list[str], str, bool], ...]]
+    singles: dict[str, tuple[str, bool, int]]  # word -> (kind, strong, 1) of its first phrase
     patterns: tuple[Pattern, ...]
     literals: Any  # Aho-Corasick automaton: a literal -> the patterns whose matches hold it
-    always: tuple[int, ...]  # patterns with no literal (emoji, "!!"): run on every message
+    always: tuple[int, ...]  # patterns with neither (a weekday after "by"): run on every message
+    gated: tuple[tuple[frozenset[str], int], ...]  # no literal, but the characters every
+    # match starts with ("!" for "!!", the emoji themselves): run when one is in the message
     caps_ignore: frozenset[str]
     problem_words: frozenset[str]
-    topics: tuple[TopicCue, ...]  # known support topics, in file order
+    topics: Topics  # known support topics, in file order
     praise: dict[str, tuple[list[str], ...]]  # first token -> praise phrases, longest first
     sentiment: Any  # a vader analyzer scoring with the file's valence overrides
+    compound: Callable[[str], float]  # its compound score of a text (``sentiment.py``)
 
 
 @cache
@@ -61,21 +73,36 @@ def cues() -> Cues:
             for phrase in items:
                 words = _words(phrase, f"{kind}.{strength}")
                 index.setdefault(words[0], []).append((words, str(kind), strength == "strong"))
-    literals, always = _literals([p.pattern for _, p in patterns])
+    analyzer = _sentiment(data.get("valence") or {})
+    literals, unfiltered = _literals([p.pattern for _, p in patterns])
+    starts = {i: _first_chars(patterns[i][1].pattern) for i in unfiltered}
     praise: dict[str, list[list[str]]] = {}
     for phrase in _strings(data.get("praise") or [], "praise"):
         words = _words(phrase, "praise")
         praise.setdefault(words[0], []).append(words)
+    phrases = {k: tuple(sorted(v, key=lambda p: -len(p[0]))) for k, v in index.items()}
+    pairs: dict[tuple[str, str], list[tuple[list[str], str, bool]]] = {}
+    singles: dict[str, tuple[str, bool, int]] = {}
+    for first, group in phrases.items():
+        for words, kind, strong in group:
+            if len(words) > 1:
+                pairs.setdefault((first, words[1]), []).append((words[2:], kind, strong))
+            else:
+                singles.setdefault(first, (kind, strong, 1))
     return Cues(
-        phrases={k: tuple(sorted(v, key=lambda p: -len(p[0]))) for k, v in index.items()},
+        phrases=phrases,
+        pairs={k: tuple(v) for k, v in pairs.items()},
+        singles=singles,
         patterns=tuple(patterns),
         literals=literals,
-        always=tuple(always),
+        always=tuple(i for i in unfiltered if starts[i] is None),
+        gated=tuple((chars, i) for i, chars in starts.items() if chars is not None),
         caps_ignore=frozenset(str(w) for w in data.get("caps_ignore", [])),
         problem_words=frozenset(word_key(str(w)) for w in data.get("problem_words", [])),
         topics=_topic_cues(data.get("topics") or []),
         praise={k: tuple(sorted(v, key=len, reverse=True)) for k, v in praise.items()},
-        sentiment=_sentiment(data.get("valence") or {}),
+        sentiment=analyzer,
+        compound=scorer(analyzer),
     )
 
 
@@ -95,9 +122,18 @@ def _literals(patterns: list[str]) -> tuple[Any, list[int]]:
     return automaton, always
 
 
+def _first_chars(pattern: str) -> frozenset[str] | None:
+    """The characters every match of ``pattern`` (case-insensitive) starts with, or None
+    when they are not known or include a letter (which matches in either case)."""
+    chars = first_chars(pattern)
+    if chars is None or any(c.lower() != c or c.upper() != c for c in chars):
+        return None
+    return chars
+
+
 def _compile(pattern: str) -> re.Pattern[str]:
     try:
-        return re.compile(pattern, re.I)
+        return re.compile(led(pattern), re.I)
     except re.error as e:
         raise ValueError(f"{CUES_FILE}: bad pattern {pattern!r}: {e}") from e
 
@@ -132,7 +168,7 @@ def _sentiment(valence: object) -> Any:
     return analyzer
 
 
-def _topic_cues(items: object) -> tuple[TopicCue, ...]:
+def _topic_cues(items: object) -> Topics:
     if not isinstance(items, list):
         raise ValueError(f"{CUES_FILE}: 'topics' must be a list")
     out: list[TopicCue] = []
@@ -148,4 +184,4 @@ def _topic_cues(items: object) -> tuple[TopicCue, ...]:
         except re.error as e:
             raise ValueError(f"{CUES_FILE}: topic {item['topic']!r}: bad pattern: {e}") from e
         out.append(TopicCue(pattern, item["topic"], bool(item.get("first", False))))
-    return tuple(out)
+    return Topics.of(tuple(out))

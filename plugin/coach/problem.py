@@ -19,23 +19,24 @@ from itertools import chain
 from typing import Protocol
 
 from plugin.coach import lexicon
-from plugin.coach.lexicon import TOKEN, word_key
+from plugin.coach.known_topics import Topics
+from plugin.coach.lexicon import word_key
+from plugin.coach.regex_starts import led
 from plugin.coach.shouting import unshout
 from plugin.coach.topic import (
     VERBISH,
-    WORD_EDGE,
-    TopicCue,
     antecedent,
+    key,
     mend_contractions,
     noun_phrase,
+    spoken,
     topic_in,
-    voice,
 )
 
 PROBLEM_MAX_WORDS = 12  # a clause the agent can quote back in one breath
 PROBLEM_MIN_WORDS = 3  # "it's not" names nothing
 
-_SENTENCE = re.compile(r"(?:[^.!?\n]|\.(?=\d))+[.!?]*")
+_SENTENCE = re.compile(r"(?:[^.!?\n]+|\.(?=\d))+[.!?]*")
 _GREETING = re.compile(
     r"^\s*(?:(?:hi|hello|hey|dear|good\s+(?:morning|afternoon|evening))\b[^,.!?\n]*[,.!]?\s*)",
     re.I,
@@ -44,9 +45,11 @@ _LEAD_IN = re.compile(
     r"^\s*(?:(?:so|but|and|also|well|ok|okay|anyway|honestly|seriously|now|then|plus)\b[,\s]*)+",
     re.I,
 )
+# Searched patterns start with a look-ahead on the characters their matches can start
+# with (``led`` finds them; written out for this one): most positions fail at once.
 _HARD_BREAK = re.compile(
-    r"\s*[,;:]\s+|\s+[-–—]+\s+|\s+(?:and then|and|because|or|even though|although|though"
-    r"|which|while|plus)\s+",
+    r"(?=[\s,;:])(?:\s*[,;:]\s+|\s+[-–—]+\s+"
+    r"|\s+(?:and then|and|because|or|even though|although|though|which|while|plus)\s+)",
     re.I,
 )
 _SOFT_BREAK = re.compile(r"\s+but\s+", re.I)
@@ -54,17 +57,19 @@ _SUB_BREAK = re.compile(
     r"\s+(?:when|whenever|if|after|before|until|since|every time|each time)\s+", re.I
 )
 _META = re.compile(
-    r"\b(?:second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th)|last)\s+"
-    r"(?:time|email|e-mail|message|ticket|request|call|chat)\b"
-    r"|\b(?:writ(?:e|es|ing|ten)|wrote|contact(?:ed|ing)?|e-?mail(?:ed|ing)|messag(?:ed|ing)"
-    r"|call(?:ed|ing)|explain(?:ed|ing)?|ask(?:ed|ing)|told|chas(?:ed|ing)|reach(?:ed|ing)\s+out)\b"
-    r"[^.!?\n]{0,40}\b(?:already|again|twice|times|before|last|several|multiple|repeatedly)\b"
-    r"|\b(?:already|again|twice|repeatedly)\b[^.!?\n]{0,20}"
-    r"\b(?:writ|wrote|contact|e-?mail|messag|call|explain|ask|told|chas|reach)"
-    r"|\b(?:nobody|no\s*one|no-one)\b[^.!?\n]{0,20}\b(?:got\s+back|gets\s+back|answer|repl|respon)"
-    r"|\bstill\s+no\s+(?:answer|reply|response|word|update|news)\b"
-    r"|\bif\s+(?:this|it)\s+(?:is|isn['’]t|is\s+not|doesn['’]t|does\s+not|can['’]t|won['’]t)\b"
-    r"[^.!?\n]*\b(?:today|tomorrow|now|soon|fixed|sorted|resolved)\b",
+    led(
+        r"\b(?:second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th)|last)\s+"
+        r"(?:time|email|e-mail|message|ticket|request|call|chat)\b"
+        r"|\b(?:writ(?:e|es|ing|ten)|wrote|contact(?:ed|ing)?|e-?mail(?:ed|ing)|messag(?:ed|ing)"
+        r"|call(?:ed|ing)|explain(?:ed|ing)?|ask(?:ed|ing)|told|chas(?:ed|ing)|reach(?:ed|ing)\s+out)\b"
+        r"[^.!?\n]{0,40}\b(?:already|again|twice|times|before|last|several|multiple|repeatedly)\b"
+        r"|\b(?:already|again|twice|repeatedly)\b[^.!?\n]{0,20}"
+        r"\b(?:writ|wrote|contact|e-?mail|messag|call|explain|ask|told|chas|reach)"
+        r"|\b(?:nobody|no\s*one|no-one)\b[^.!?\n]{0,20}\b(?:got\s+back|gets\s+back|answer|repl|respon)"
+        r"|\bstill\s+no\s+(?:answer|reply|response|word|update|news)\b"
+        r"|\bif\s+(?:this|it)\s+(?:is|isn['’]t|is\s+not|doesn['’]t|does\s+not|can['’]t|won['’]t)\b"
+        r"[^.!?\n]*\b(?:today|tomorrow|now|soon|fixed|sorted|resolved)\b"
+    ),
     re.I,
 )
 _REQUEST = re.compile(
@@ -74,8 +79,10 @@ _REQUEST = re.compile(
     re.I,
 )
 _HOW_TO = re.compile(
-    r"\b(?:not\s+sure\s+(?:how|where|whether|if|what|why)|how\s+(?:do|can|should|would)\s+i"
-    r"|is\s+there\s+a\s+way|wondering|where\s+(?:do|can)\s+i)\b",
+    led(
+        r"\b(?:not\s+sure\s+(?:how|where|whether|if|what|why)|how\s+(?:do|can|should|would)\s+i"
+        r"|is\s+there\s+a\s+way|wondering|where\s+(?:do|can)\s+i)\b"
+    ),
     re.I,
 )
 _NEGATIONS = lexicon.wordset("not never no nothing cannot nobody")
@@ -95,7 +102,7 @@ _THIRD_PERSON = lexicon.wordset(
 # A part that starts by pointing back at the part before it ("but it is not here").
 _PRONOUN_START = re.compile(r"(?:it|they|this|that|these|those)\b", re.I)
 # A clause ending in a pronoun whose noun sits in the part that was cut off.
-_DANGLING_OBJECT = re.compile(r"\b(?:one|it|them|that)\s*$", re.I)
+_DANGLING_OBJECT = re.compile(led(r"\b(?:one|it|them|that)\s*$"), re.I)
 
 
 class Cues(Protocol):
@@ -106,7 +113,7 @@ class Cues(Protocol):
     @property
     def problem_words(self) -> frozenset[str]: ...
     @property
-    def topics(self) -> tuple[TopicCue, ...]: ...
+    def topics(self) -> Topics: ...
 
 
 def topic_and_problem(
@@ -136,7 +143,7 @@ def topic_and_problem(
                 clause = chosen  # "never got one" says nothing without "a callback"
             clause = _with_subject(clause)
         topic = topic_in(clause or _HARD_BREAK.split(chosen)[0], chosen, cues.topics, item)
-        problem = voice(clause) if clause else None
+        problem = spoken(clause) if clause else None
     if topic is None:
         for body in chain(skipped, (b for b, _ in bodies)):
             topic = topic_in(body, body, cues.topics, antecedent(body))
@@ -154,7 +161,7 @@ def _with_subject(clause: str) -> str | None:
     """
     if not _subjectless(clause):
         return clause
-    words = [word_key(w).strip(WORD_EDGE) for w in clause.split()]
+    words = [key(w) for w in clause.split()]
     verb = next((w for w in words if w not in _ADVERBS), "")
     if verb in _THIRD_PERSON or (verb.endswith("s") and verb in VERBISH and verb != "was"):
         return None
@@ -184,16 +191,22 @@ def _without_meta(body: str) -> str:
 
 
 def _names_problem(text: str, cues: Cues) -> bool:
-    words = [word_key(w) for w in TOKEN.findall(text)]
-    return any(w in cues.problem_words or w.endswith("n't") for w in words) or any(
-        t.first and t.pattern.search(text) for t in cues.topics
+    folded, words = lexicon.word_keys(text)
+    return (
+        not cues.problem_words.isdisjoint(words)
+        or _says_not(folded, words)
+        or cues.topics.find(text, first=True) is not None
     )
 
 
 def _negated(text: str) -> bool:
-    return any(
-        w in _NEGATIONS or w.endswith("n't") for w in (word_key(w) for w in TOKEN.findall(text))
-    )
+    folded, words = lexicon.word_keys(text)
+    return not _NEGATIONS.isdisjoint(words) or _says_not(folded, words)
+
+
+def _says_not(folded: str, words: list[str]) -> bool:
+    """A word ending in "n't" ("doesn't"); only a text holding "n't" is read word by word."""
+    return "n't" in folded and any(w.endswith("n't") for w in words)
 
 
 def _problem_clause(body: str, cues: Cues) -> str | None:
@@ -259,11 +272,12 @@ def _leading_subject(part: str) -> str | None:
 
 
 def _subjectless(part: str) -> bool:
-    first = word_key(part.split()[0]).strip(WORD_EDGE)
+    split = part.split()
+    first = key(split[0])
     if first in VERBISH or first.endswith(("n't", "ed")):
         return True
     # "waiting for my refund" lacks a subject; "Tracking for #A-5 hasn't moved" is one
-    words = [word_key(w).strip(WORD_EDGE) for w in part.split()[1:]]
+    words = [key(w) for w in split[1:]]
     return lexicon.verb_base(first, "VBG") is not None and not any(
         w in VERBISH and w not in _ADVERBS for w in words
     )

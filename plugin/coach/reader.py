@@ -37,7 +37,12 @@ _TECH = re.compile(
     r"|\b[a-z0-9-]+(?:\.[a-z0-9-]+)+\.[a-z]{2,}\b"  # host names: support.example.se
     r"|\b[a-z]+_[a-z_]+\b|\b[a-z]+[A-Z]\w*\(",  # snake_case, camelCase( calls
 )
-_ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{1,5}s?\b")
+# Text every ``_TECH`` match holds ("/", a 4xx/5xx code, "HTTP", ".x" of a host, "_", "("):
+# most messages hold none, and ``_TECH`` (tried at every word) is then not run.
+_TECH_HINT = re.compile(r"[/(_]|[45]\d\d|HTTP|\.[a-z0-9-]")
+# \b[A-Z][A-Z0-9]{1,5}s?\b with the word boundary tested after the first capital (no word
+# character before it): a pattern starting with a plain class is scanned for in C.
+_ACRONYM = re.compile(r"[A-Z](?<!\w.)[A-Z0-9]{1,5}s?\b")
 TECHNICAL_MARKERS = 2  # two technical tokens make a technical reader
 
 
@@ -73,6 +78,7 @@ class Reader:
 NOBODY = Reader(frozenset(), "  ", frozenset())
 
 
+@lru_cache(maxsize=65_536)  # per word: a message's words are mostly words seen before
 def singular(word: str) -> str:
     """A crude singular, applied alike to both sides: "keys" -> "key", "APIs" -> "api"."""
     w = word.lower().replace("’", "'")
@@ -137,7 +143,7 @@ def read(message: str) -> Reader:
     words = [singular(t) for t in lexicon.TOKEN.findall(message)]
     forms = frozenset(words)
     initials = _initials(words)
-    markers = len(_TECH.findall(message))
+    markers = len(_TECH.findall(message)) if _TECH_HINT.search(message) else 0
     markers += len(
         {
             a.rstrip("s")

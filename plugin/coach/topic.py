@@ -10,18 +10,22 @@ and second person ("my order" → "your order") for this and for ``problem``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from functools import lru_cache
 
 from plugin.coach import lexicon
+from plugin.coach.known_topics import Topics
 from plugin.coach.lexicon import word_key
+from plugin.coach.regex_starts import led
 
 TOPIC_MAX_WORDS = 7  # a noun phrase: "the export button in the mobile app"
 
 _ANTECEDENT = re.compile(
-    r"\b(?:ordered|bought|purchased|returned|booked|paid\s+for|sent\s+back)\s+"
-    r"(?:a|an|the|my|our|some|two|three)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)"
-    r"(?=\s+(?:from|for|on|in|at|to|two|three|a|last|yesterday|today|but|and|which|that|about"
-    r"|over|weeks?|days?|months?)\b|\s*[,.!?]|\s*$)",
+    led(
+        r"\b(?:ordered|bought|purchased|returned|booked|paid\s+for|sent\s+back)\s+"
+        r"(?:a|an|the|my|our|some|two|three)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)"
+        r"(?=\s+(?:from|for|on|in|at|to|two|three|a|last|yesterday|today|but|and|which|that|about"
+        r"|over|weeks?|days?|months?)\b|\s*[,.!?]|\s*$)"
+    ),
     re.I,
 )
 _IDENTIFIER = re.compile(r"^(?:#\S+|\S*\d\S*)$")
@@ -67,65 +71,61 @@ _DOMAIN = _OWNED | lexicon.wordset(
 _VAGUE = lexicon.wordset("one thing things stuff it this that problem issue way")
 
 
-@dataclass(frozen=True, slots=True)
-class TopicCue:
-    """A known support topic from the cue file ("the double charge")."""
-
-    pattern: re.Pattern[str]
-    topic: str
-    first: bool  # wins over the clause's own subject ("my card shows two payments")
-
-
+_HEAD_START = _DETS - {"this", "that", "these", "those"}  # or a support noun
 _TRAILING = _PREPOSITIONS | _DETS  # words a noun phrase never ends with
 _EMPTY_HEAD = _DETS | _VAGUE  # a phrase of only these names nothing
 _NOT_MODIFIER = VERBISH | _PRONOUNS | _PREPOSITIONS
+
+
+@lru_cache(maxsize=65_536)  # per word: a message's words are mostly words seen before
+def key(word: str) -> str:
+    """``word`` as the word lists hold it: ``word_key`` without wrapping punctuation."""
+    return word_key(word).strip(WORD_EDGE)
 
 
 def noun_phrase(words: list[str]) -> int:
     """How many leading ``words`` form a subject noun phrase (0 if they don't)."""
     if not words:
         return 0
-    first = word_key(words[0]).strip(WORD_EDGE)
-    if first not in _DETS - {"this", "that", "these", "those"} and first not in _DOMAIN:
+    keys = [key(words[0])]  # each word's key, found once
+    if keys[0] not in _HEAD_START and keys[0] not in _DOMAIN:
         return 0
-    n = 0
-    for i, word in enumerate(words):
-        w = word_key(word).strip(WORD_EDGE)
-        prev = word_key(words[i - 1]).strip(WORD_EDGE) if i else ""
-        if i and (
-            w in VERBISH
-            or w in _PRONOUNS
-            or w.endswith("n't")
-            or (w.endswith("ed") and prev not in _DETS and not _IDENTIFIER.match(w))
-        ):
-            break
-        n = i + 1
-        if word[-1:] in ",;:":
-            break
-    while n and word_key(words[n - 1]).strip(WORD_EDGE) in _TRAILING:
+    n = 1
+    if words[0][-1:] not in ",;:":
+        for word in words[1:]:
+            w = key(word)
+            if (
+                w in VERBISH
+                or w in _PRONOUNS
+                or w.endswith("n't")
+                or (w.endswith("ed") and keys[-1] not in _DETS and not _IDENTIFIER.match(w))
+            ):
+                break
+            keys.append(w)
+            n += 1
+            if word[-1:] in ",;:":
+                break
+    while n and keys[n - 1] in _TRAILING:
         n -= 1
-    head = [word_key(w).strip(WORD_EDGE) for w in words[:n]]
-    if not n or n > TOPIC_MAX_WORDS or all(w in _EMPTY_HEAD for w in head):
+    if not n or n > TOPIC_MAX_WORDS or all(w in _EMPTY_HEAD for w in keys[:n]):
         return 0
     return n
 
 
-def topic_in(
-    clause: str, sentence: str, topics: tuple[TopicCue, ...], item: str | None
-) -> str | None:
+def topic_in(clause: str, sentence: str, topics: Topics, item: str | None) -> str | None:
     """The topic of ``clause`` as a noun phrase; ``item`` is what the customer bought."""
-    for cue in topics:
-        if cue.first and cue.pattern.search(sentence):
-            return cue.topic
+    known = topics.find(sentence, first=True)
+    if known is not None:
+        return known
     words = clause.split()
     n = noun_phrase(words)
     if n:
         return _as_topic(words[:n])
     if item:
         return _as_topic(["my", *item.split()])
-    for cue in topics:
-        if not cue.first and cue.pattern.search(sentence):
-            return cue.topic
+    known = topics.find(sentence, first=False)
+    if known is not None:
+        return known
     for text in (clause, sentence):
         found = _domain_phrase(text.split())
         if found:
@@ -147,7 +147,7 @@ def antecedent(sentence: str) -> str | None:
 
 def _domain_phrase(words: list[str]) -> list[str] | None:
     """The first support noun with its determiner and modifiers ("the extra charge")."""
-    low = [word_key(w).strip(WORD_EDGE) for w in words]
+    low = [key(w) for w in words]
     for i, w in enumerate(low):
         if w not in _DOMAIN:
             continue
@@ -196,13 +196,20 @@ def _as_topic(words: list[str]) -> str:
     if first not in _DETS:
         head = next((word_key(w) for w in words if word_key(w) in _DOMAIN), "")
         words.insert(0, "my" if head in _OWNED else "the")
-    return voice(" ".join(words))
+    return spoken(" ".join(words))
 
 
 def voice(text: str) -> str:
     """The customer's words as the agent would say them back (contractions typed without
     their apostrophe mended: "I cant log in" -> "you can't log in")."""
-    text = _swap_person(mend_contractions(text)[0]).strip(" ,;:-")
+    return spoken(mend_contractions(text)[0])
+
+
+def spoken(text: str) -> str:
+    """``voice`` of text already mended: ``topic_and_problem`` mends the message first, and
+    what it quotes keeps the message's words whole (it splits at spaces and punctuation,
+    adds "I", "my" or "the" before them), so no bare contraction is left to mend."""
+    text = _swap_person(text).strip(" ,;:-")
     first = text.split(maxsplit=1)[0]
     if first[:1].isupper() and not first.isupper() and lexicon.zipf(first.lower()) >= 4.0:
         text = text[0].lower() + text[1:]
@@ -228,7 +235,7 @@ _BARE_CONTRACTIONS = {
     "im": "I'm",
     "ive": "I've",
 }
-_BARE_CONTRACTION = re.compile(r"\b(?:" + "|".join(_BARE_CONTRACTIONS) + r")\b", re.I)
+_BARE_CONTRACTION = re.compile(led(r"\b(?:" + "|".join(_BARE_CONTRACTIONS) + r")\b"), re.I)
 
 
 def mend_contractions(text: str) -> tuple[str, list[int]]:
@@ -272,8 +279,10 @@ _SWAP = {
     "yours": "ours",
 }
 _PERSON = re.compile(
-    r"\b(?:i\s+am|i\s+was|we\s+are|you\s+are|you\s+were|"
-    r"(?:i|we|you)['’](?:m|ve|ll|d|re)|i|me|my|mine|myself|we|us|our|ours|you|your|yours)\b",
+    led(
+        r"\b(?:i\s+am|i\s+was|we\s+are|you\s+are|you\s+were|"
+        r"(?:i|we|you)['’](?:m|ve|ll|d|re)|i|me|my|mine|myself|we|us|our|ours|you|your|yours)\b"
+    ),
     re.I,
 )
 # "you" right after one of these is a subject ("and you charged me"), else an object.

@@ -70,3 +70,21 @@ def test_technical_glossary_terms_used_count_as_technical_tokens() -> None:
     assert not reader.technical
     assert reader.writes_technically(("webhook", "cache", "DNS"))
     assert not reader.writes_technically(("DNS",))
+
+
+@pytest.mark.parametrize(
+    "token",
+    [
+        " /api/v3/",
+        "503 errors",
+        "404s",
+        "HTTP",
+        "40 req/s",
+        "shop.example.co",
+        "retry_after",
+        "getItems(",
+    ],
+)
+def test_each_kind_of_technical_token_is_counted(token: str) -> None:
+    # the quick pre-check must let every kind of technical token through to the count
+    assert read(f"Seeing {token} here and {token} there").markers == 2
