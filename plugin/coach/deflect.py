@@ -60,7 +60,7 @@ def analyze(
     turn_cold = register != "email" and upset and cold
     if not turn_cold and (present & _ENGAGED or not _redirects(draft, present)):
         return []  # neither family can apply: skip the word work
-    mine = [w for w in draft.words if not draft.is_protected(w.start, w.end)]
+    mine = draft.open_words
     span = _span(draft, [w for w in mine if w.start >= found.body_start])
     if span is None:
         return []
