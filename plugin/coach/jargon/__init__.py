@@ -21,10 +21,9 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable
-from functools import lru_cache, partial
 from itertools import compress, count
 from math import inf
-from operator import gt, itemgetter
+from operator import itemgetter
 
 from plugin.coach import identifiers, lexicon
 from plugin.coach.draft import Draft, Span, Word
@@ -78,7 +77,7 @@ def _words(
     zipf = lexicon.zipf
     picked: Iterable[int] = range(len(words))  # a threshold of inf or nan: every word
     if -inf < threshold < inf:
-        picked = compress(count(), map(partial(gt, threshold), map(_rank, map(_TEXT, words))))
+        picked = compress(count(), map(_picks(threshold).__getitem__, map(_TEXT, words)))
     scanned: dict[str, int] = {}  # how far each lowercase word's occurrences were scanned
     ends = [t.end for t in covered]  # sorted and disjoint, as terms.find leaves them
     for i in picked:
@@ -124,7 +123,37 @@ def _words(
 _TEXT = itemgetter(2)  # Word.text
 
 
-@lru_cache(maxsize=65_536)  # pure per word text
+class _Picks(dict[str, bool]):
+    """Per word text, for one threshold: may the word be an acronym or a rare word?
+
+    Pure per word, so kept; a hit is a C-level lookup, ``__missing__`` decides a new word.
+    """
+
+    def __init__(self, threshold: float) -> None:
+        super().__init__()
+        self.threshold = threshold
+
+    def __missing__(self, word: str) -> bool:
+        picked = _rank(word) < self.threshold
+        if len(self) >= _PICKS_MAX:
+            self.clear()
+        self[word] = picked
+        return picked
+
+
+_PICKS_MAX = 65_536
+_picks_by_threshold: dict[float, _Picks] = {}
+
+
+def _picks(threshold: float) -> _Picks:
+    picks = _picks_by_threshold.get(threshold)
+    if picks is None:
+        if len(_picks_by_threshold) > 8:  # thresholds are settings: a handful at most
+            _picks_by_threshold.clear()
+        picks = _picks_by_threshold[threshold] = _Picks(threshold)
+    return picks
+
+
 def _rank(word: str) -> float:
     """-inf for a word that may be an acronym, inf for one no check flags (short, not
     alphabetic, all capitals), else its Zipf frequency: picked when below the threshold."""
