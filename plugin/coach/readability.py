@@ -21,6 +21,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 
 from textstat.backend import utils  # type: ignore[import-untyped,unused-ignore]
 from textstat.backend.utils.constants import (  # type: ignore[import-untyped,unused-ignore]
@@ -95,14 +96,28 @@ def analyze(draft: Draft, settings: Settings) -> ReadabilityResult:
     }
     findings: list[Finding] = []
     hard = 0
-    starts = [w.start for w in draft.words]
+    draft_words = draft.words
     shortest = min(HARD_MIN_WORDS, settings.max_sentence_words + 1) - _WORD_MARGIN
     for span in draft.sentences:
         # Most support sentences are short: skip textstat's tokenizer for those. The
         # draft's word count is an upper bound of textstat's, less a margin for symbols.
-        if bisect_left(starts, span.end) - bisect_left(starts, span.start) < shortest:
+        if (
+            bisect_left(draft_words, span.end, key=_START)
+            - bisect_left(draft_words, span.start, key=_START)
+            < shortest
+        ):
             continue
         text = own[span.start : span.end]
+        n, syllables = _counts(text)
+        if n == 0 or (
+            n <= settings.max_sentence_words
+            and (
+                n < HARD_MIN_WORDS
+                or 0.39 * n + 11.8 * syllables / n - 15.59
+                < settings.target_grade + HARD_GRADE_MARGIN
+            )
+        ):
+            continue  # neither long nor hard: ``_sentence_finding`` would say None
         finding = _sentence_finding(draft, span, text, settings)
         if finding is not None:
             hard += 1
@@ -146,11 +161,14 @@ _PUNCTUATION = re.compile(r"[^\w\s\']")
 _TEXTSTAT_SENTENCE = re.compile(r"\b[^.!?]+[.!?]*", re.UNICODE)
 # A token survives punctuation removal exactly when it holds a word character.
 _SURVIVING_TOKEN = re.compile(r"\S*\w\S*")
+_THREE = 3  # a sentence of fewer tokens is not counted
 
 
 def _textstat_words(text: str) -> list[str]:
     """``textstat`` ``list_words(text, lowercase=True)``."""
-    return _PUNCTUATION.sub("", _NONCONTRACTION_APOSTROPHE.sub("", text)).lower().split()
+    if "'" in text:  # most sentences hold none: skip that pass
+        text = _NONCONTRACTION_APOSTROPHE.sub("", text)
+    return _PUNCTUATION.sub("", text).lower().split()
 
 
 def _textstat_sentences(text: str) -> int:
@@ -158,8 +176,29 @@ def _textstat_sentences(text: str) -> int:
     if not text:
         return 0
     found = _TEXTSTAT_SENTENCE.findall(text)
-    short = sum(1 for s in found if len(_SURVIVING_TOKEN.findall(s)) <= 2)
+    short = sum(map(_THREE.__gt__, map(len, map(_SURVIVING_TOKEN.findall, found))))
     return max(1, len(found) - short)
+
+
+@lru_cache(maxsize=65_536)
+def _chunk_syllables(chunk: str) -> int:
+    """Syllables of the textstat word a white-space separated chunk becomes, or -1 when
+    punctuation removal leaves nothing of it.
+
+    textstat's passes only delete characters (never white space), the apostrophe test
+    looks no further than the next character (white space at a chunk's end, as at the
+    text's), and lowercasing stops at white space: so a text's words are its chunks'
+    words, each decided once per process."""
+    token = _PUNCTUATION.sub("", _NONCONTRACTION_APOSTROPHE.sub("", chunk)).lower()
+    return _syllables(token) if token else -1
+
+
+def _counts(text: str) -> tuple[int, int]:
+    """textstat's word count of ``text`` and their syllables: ``len(_textstat_words(text))``
+    and ``sum(map(_syllables, _textstat_words(text)))``, from memoised chunks."""
+    syllables = list(map(_chunk_syllables, text.split()))
+    empty = syllables.count(-1)
+    return len(syllables) - empty, sum(syllables) + empty
 
 
 def _scores(text: str) -> tuple[float, float, int, int]:
@@ -168,24 +207,28 @@ def _scores(text: str) -> tuple[float, float, int, int]:
     Same counts, same formulas and constants as textstat 0.7.8's
     ``flesch_kincaid_grade`` and ``flesch_reading_ease`` (the tests compare them).
     """
-    tokens = _textstat_words(text)
-    words = len(tokens)
+    words, syllables = _counts(text)
     sentences = _textstat_sentences(text)
     wps = words / sentences if sentences else 0.0
-    spw = sum(map(_syllables, tokens)) / words if words else 0.0
+    spw = syllables / words if words else 0.0
     if wps == 0 or spw == 0:
         return 0.0, 0.0, words, sentences
     grade = (0.39 * wps) + (11.8 * spw) - 15.59
-    root = "en"
-    ease = (
-        utils.get_lang_cfg(root, "fre_base")
-        - utils.get_lang_cfg(root, "fre_sentence_length") * wps
-        - utils.get_lang_cfg(root, "fre_syll_per_word") * spw
-    )
+    ease = _FRE_BASE - _FRE_SENTENCE_LENGTH * wps - _FRE_SYLL_PER_WORD * spw
     return grade, ease, words, sentences
 
 
+# textstat's constants for English, read once
+_FRE_BASE = utils.get_lang_cfg("en", "fre_base")
+_FRE_SENTENCE_LENGTH = utils.get_lang_cfg("en", "fre_sentence_length")
+_FRE_SYLL_PER_WORD = utils.get_lang_cfg("en", "fre_syll_per_word")
+_START = itemgetter(0)  # Word.start
+
+
 # -- sentences ---------------------------------------------------------------------
+
+
+_NOT_NEWLINE = re.compile(r"[^\n]")
 
 
 def _own_words(draft: Draft) -> str:
@@ -199,7 +242,7 @@ def _own_words(draft: Draft) -> str:
     pos = 0
     for p in draft.protected:
         parts.append(draft.text[pos : p.start])
-        parts.append(re.sub(r"[^\n]", " ", draft.text[p.start : p.end]))
+        parts.append(_NOT_NEWLINE.sub(" ", draft.text[p.start : p.end]))
         pos = p.end
     parts.append(draft.text[pos:])
     return "".join(parts)
