@@ -41,6 +41,7 @@ class Word(NamedTuple):
 
 
 _make_word = partial(tuple.__new__, Word)
+_make_span = partial(tuple.__new__, Span)
 _WORD_START, _WORD_END = itemgetter(0), itemgetter(1)
 
 # A draft word: inner apostrophes and hyphens keep it one ("follow-up", "isn't").
@@ -279,7 +280,10 @@ def _sentences(text: str) -> tuple[Span, ...]:
             last = before[-1].rstrip(".").lower() if before else ""
             if last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha()):
                 continue
-        _add_span(spans, text, start, end)
+        if start < end and not text[start].isspace() and not text[end - 1].isspace():
+            spans.append(_make_span((start, end)))  # nothing to trim: no call
+        else:
+            _add_span(spans, text, start, end)
         start = m.end()
     _add_span(spans, text, start, len(text))
     return tuple(spans)
@@ -303,8 +307,9 @@ def last_lines(text: str, n: int = SIGNOFF_LINES) -> list[tuple[int, str]]:
     end = len(text)
     while end > 0 and len(lines) < n:
         start = text.rfind("\n", 0, end) + 1
-        if text[start:end].strip():
-            lines.append((start, text[start:end]))
+        line = text[start:end]
+        if line and not line.isspace():
+            lines.append((start, line))
         end = start - 1
     return lines[::-1]
 

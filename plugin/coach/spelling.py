@@ -18,6 +18,7 @@ cached), so re-checking a draft while the agent types costs a dict lookup per wo
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import compress
 from operator import itemgetter
 
 from plugin.coach import identifiers, lexicon
@@ -45,9 +46,10 @@ def analyze(draft: Draft, pack: RulePack) -> tuple[Finding, ...]:
     text = draft.text
     findings: list[Finding] = []
     words = draft.words
-    # map() runs the memoised per-word lookup without a Python-level step per word.
-    flagged = [(w, s) for w, s in zip(words, map(_suspects, map(_TEXT, words)), strict=True) if s]
-    for w, suspects in flagged:
+    # map() and compress() run the memoised per-word lookup and keep the few words it
+    # flags without a Python-level step per word.
+    found = list(map(_suspects, map(_TEXT, words)))
+    for w, suspects in zip(compress(words, found), filter(None, found), strict=True):
         for rel, part, fixes in suspects:
             start, end = w.start + rel, w.start + rel + len(part)
             lower = part.lower()
