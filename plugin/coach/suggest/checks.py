@@ -143,11 +143,21 @@ def _cuts_word(text: str, pos: int) -> bool:
     return 0 < pos < len(text) and text[pos - 1].isalnum() and text[pos].isalnum()
 
 
+_SPACE = re.compile(r"\s")
+_UP_TO_LAST_SPACE = re.compile(r"(?s:.*)\s")
+
+
 def _edge(text: str, pos: int, step: int) -> int:
+    """``pos`` moved by ``step`` to white space (or an end of ``text``), unless it is at
+    one: the nearest white space searched in C, not one character per step."""
     pos = max(0, min(len(text), pos))
-    while 0 < pos < len(text) and not text[pos].isspace():
-        pos += step
-    return max(0, min(len(text), pos))
+    if pos == 0 or pos == len(text):
+        return pos
+    if step > 0:
+        m = _SPACE.search(text, pos)
+        return m.start() if m else len(text)
+    m = _UP_TO_LAST_SPACE.match(text, 1, pos + 1)  # the last white space in [1, pos]
+    return m.end() - 1 if m else 0
 
 
 def _touches_signoff(old: str) -> bool:
