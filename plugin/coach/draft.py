@@ -47,6 +47,9 @@ _WORD_START, _WORD_END = itemgetter(0), itemgetter(1)
 # A draft word: inner apostrophes and hyphens keep it one ("follow-up", "isn't").
 WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 _WORD_SPLIT = re.compile(f"({WORD.pattern})")
+# The same words in ASCII text, where [^\W_] is [A-Za-z0-9]: a bitmap test per character
+# instead of a Unicode category lookup (most drafts are ASCII; ~30 % faster).
+_ASCII_WORD_SPLIT = re.compile(r"([A-Za-z0-9]+(?:['\-][A-Za-z0-9]+)*)")
 # Sentence ends: terminal punctuation followed by space and a likely sentence start,
 # or a line break (greetings and sign-offs sit on their own lines).
 # (The match holds the terminal mark: a pattern starting with a look-behind is
@@ -243,7 +246,7 @@ def _words(text: str) -> tuple[Word, ...]:
     sums of their lengths are the offsets. ``tuple.__new__`` skips NamedTuple's
     Python-level ``__new__``. About 30 % cheaper than one tuple per ``finditer`` match.
     """
-    parts = _WORD_SPLIT.split(text)
+    parts = (_ASCII_WORD_SPLIT if text.isascii() else _WORD_SPLIT).split(text)
     offsets = list(accumulate(map(len, parts), initial=0))
     # offsets[1::2] holds one more start (the trailing gap): zip stops at the last word.
     return tuple(map(_make_word, zip(offsets[1::2], offsets[2::2], parts[1::2], strict=False)))
