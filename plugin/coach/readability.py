@@ -33,6 +33,7 @@ from plugin.coach.draft import Draft, Span
 from plugin.coach.lexicon import TOKEN
 from plugin.coach.model import Edit, Finding, Settings, Suggestion
 from plugin.coach.passive import find as find_passive
+from plugin.coach.word_memo import WordMemo
 
 TEXTSTAT_LANG = "en_US"
 
@@ -180,8 +181,7 @@ def _textstat_sentences(text: str) -> int:
     return max(1, len(found) - short)
 
 
-@lru_cache(maxsize=65_536)
-def _chunk_syllables(chunk: str) -> int:
+def _find_chunk_syllables(chunk: str) -> int:
     """Syllables of the textstat word a white-space separated chunk becomes, or -1 when
     punctuation removal leaves nothing of it.
 
@@ -193,10 +193,13 @@ def _chunk_syllables(chunk: str) -> int:
     return _syllables(token) if token else -1
 
 
+_chunk_syllables = WordMemo(_find_chunk_syllables)
+
+
 def _counts(text: str) -> tuple[int, int]:
     """textstat's word count of ``text`` and their syllables: ``len(_textstat_words(text))``
     and ``sum(map(_syllables, _textstat_words(text)))``, from memoised chunks."""
-    syllables = list(map(_chunk_syllables, text.split()))
+    syllables = list(map(_chunk_syllables.__getitem__, text.split()))
     empty = syllables.count(-1)
     return len(syllables) - empty, sum(syllables) + empty
 

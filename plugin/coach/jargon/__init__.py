@@ -31,6 +31,7 @@ from plugin.coach.jargon import acronyms, rare, terms
 from plugin.coach.model import Finding, Settings
 from plugin.coach.reader import Reader, is_common_acronym, read
 from plugin.coach.rules import RulePack
+from plugin.coach.word_memo import WordMemo
 
 
 def warm() -> None:
@@ -123,34 +124,16 @@ def _words(
 _TEXT = itemgetter(2)  # Word.text
 
 
-class _Picks(dict[str, bool]):
-    """Per word text, for one threshold: may the word be an acronym or a rare word?
-
-    Pure per word, so kept; a hit is a C-level lookup, ``__missing__`` decides a new word.
-    """
-
-    def __init__(self, threshold: float) -> None:
-        super().__init__()
-        self.threshold = threshold
-
-    def __missing__(self, word: str) -> bool:
-        picked = _rank(word) < self.threshold
-        if len(self) >= _PICKS_MAX:
-            self.clear()
-        self[word] = picked
-        return picked
+_picks_by_threshold: dict[float, WordMemo[bool]] = {}
 
 
-_PICKS_MAX = 65_536
-_picks_by_threshold: dict[float, _Picks] = {}
-
-
-def _picks(threshold: float) -> _Picks:
+def _picks(threshold: float) -> WordMemo[bool]:
+    """Per word text, for one threshold: may the word be an acronym or a rare word?"""
     picks = _picks_by_threshold.get(threshold)
     if picks is None:
         if len(_picks_by_threshold) > 8:  # thresholds are settings: a handful at most
             _picks_by_threshold.clear()
-        picks = _picks_by_threshold[threshold] = _Picks(threshold)
+        picks = _picks_by_threshold[threshold] = WordMemo(lambda word: _rank(word) < threshold)
     return picks
 
 
