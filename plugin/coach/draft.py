@@ -12,7 +12,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cached_property, partial
-from itertools import accumulate
+from itertools import accumulate, repeat
 from operator import itemgetter
 from typing import Literal, NamedTuple
 
@@ -40,7 +40,6 @@ class Word(NamedTuple):
     text: str
 
 
-_make_word = partial(tuple.__new__, Word)
 _make_span = partial(tuple.__new__, Span)
 _WORD_START, _WORD_END = itemgetter(0), itemgetter(1)
 
@@ -249,7 +248,9 @@ def _words(text: str) -> tuple[Word, ...]:
     parts = (_ASCII_WORD_SPLIT if text.isascii() else _WORD_SPLIT).split(text)
     offsets = list(accumulate(map(len, parts), initial=0))
     # offsets[1::2] holds one more start (the trailing gap): zip stops at the last word.
-    return tuple(map(_make_word, zip(offsets[1::2], offsets[2::2], parts[1::2], strict=False)))
+    # (map() hands tuple.__new__ its class from repeat(): no partial() call per word)
+    words = zip(offsets[1::2], offsets[2::2], parts[1::2], strict=False)
+    return tuple(map(tuple.__new__, repeat(Word), words))
 
 
 def _crlf_map(source: str) -> tuple[str, tuple[int, ...], tuple[int, ...]]:
