@@ -122,7 +122,7 @@ def problem(text: str, edit: Edit, *, greeting: bool = False) -> str | None:
         return "touches-sign-off"
     if old and not new.strip(" ,.;:"):
         return _deletion_problem(text, start, end)
-    if re.match(r"[.!?]\s+[A-Z]", new) and old.strip(" ,;:—–-") in ("", "and", "but", "so", "or"):
+    if _SPLITS.match(new) and old.strip(" ,;:—–-") in ("", "and", "but", "so", "or"):
         rest = new.split(maxsplit=1)[1].strip() if len(new.split()) > 1 else ""
         tail = f"{rest} {text[end:].lstrip()[:12]}".strip()
         if _FRAGMENT_START.match(tail) or re.search(r"&\w+$", text[:start]):
@@ -178,6 +178,7 @@ def _deletion_problem(text: str, start: int, end: int) -> str | None:
     return None
 
 
+_SPLITS = re.compile(r"[.!?]\s+[A-Z]")  # a replacement that ends one sentence, starts another
 _NEXT_SENTENCE = re.compile(r"\s*[^.!?\n]*[.!?]?")
 
 

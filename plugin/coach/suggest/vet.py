@@ -13,7 +13,6 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable, Iterable
-from functools import cache
 
 from plugin.coach import layout as layout_mod
 from plugin.coach.draft import Draft
@@ -71,15 +70,22 @@ def vet(
 
     # Only an insertion needs the body's bounds and only a promise needs to know if the
     # draft leaves something open: worked out when a suggestion first asks, once.
-    @cache
-    def body() -> tuple[int, int]:
-        shape = _layout(draft)
-        return placement.opening(draft, shape), placement.body_end(draft, shape)
+    bounds: tuple[int, int] | None = None
+    leaves_open: bool | None = None
 
-    @cache
+    def body() -> tuple[int, int]:
+        nonlocal bounds
+        if bounds is None:
+            shape = _layout(draft)
+            bounds = placement.opening(draft, shape), placement.body_end(draft, shape)
+        return bounds
+
     def open_() -> bool:
-        lo, hi = body()
-        return promise.leaves_open(draft.folded[lo:hi])
+        nonlocal leaves_open
+        if leaves_open is None:
+            lo, hi = body()
+            leaves_open = promise.leaves_open(draft.folded[lo:hi])
+        return leaves_open
 
     out: list[Finding] = []
     for f in findings:
@@ -108,6 +114,8 @@ def _slot_label(s: Suggestion) -> Suggestion:
 
 
 def _stacks(rule_id: str, s: Suggestion, made: list[tuple[str, int, int]]) -> bool:
+    if not made:
+        return False  # no move to stack on
     for e in s.edits:
         adds = {move for move, pattern in _ADDS.items() if pattern.search(e.replacement)}
         if adds and any(
