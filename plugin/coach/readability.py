@@ -97,16 +97,12 @@ def analyze(draft: Draft, settings: Settings) -> ReadabilityResult:
     }
     findings: list[Finding] = []
     hard = 0
-    draft_words = draft.words
+    starts = list(map(_START, draft.words))  # (in C: no Python step per word)
     shortest = min(HARD_MIN_WORDS, settings.max_sentence_words + 1) - _WORD_MARGIN
     for span in draft.sentences:
         # Most support sentences are short: skip textstat's tokenizer for those. The
         # draft's word count is an upper bound of textstat's, less a margin for symbols.
-        if (
-            bisect_left(draft_words, span.end, key=_START)
-            - bisect_left(draft_words, span.start, key=_START)
-            < shortest
-        ):
+        if bisect_left(starts, span.end) - bisect_left(starts, span.start) < shortest:
             continue
         text = own[span.start : span.end]
         n, syllables = _counts(text)
