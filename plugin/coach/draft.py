@@ -276,8 +276,10 @@ def _sentences(text: str) -> tuple[Span, ...]:
     spans: list[Span] = []
     start = 0
     for m in _SENTENCE_BREAK.finditer(text):
-        end = m.start() + (m.group()[0] != "\n")  # the sentence keeps its mark
-        if "\n" not in m.group():
+        found = m.group()
+        end = m.start() + (found[0] != "\n")  # the sentence keeps its mark
+        # (after "!", "?" or "…" the last word ends in that mark: never an abbreviation)
+        if found[0] == "." and "\n" not in found:
             # "e.g. Foo" or "Mr. Smith" is not a sentence end.
             # abbreviations are short: the last 12 characters hold any that matter
             before = text[max(start, end - 12) : end].rsplit(None, 1)
