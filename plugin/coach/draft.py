@@ -16,9 +16,12 @@ from itertools import accumulate, repeat
 from operator import itemgetter
 from typing import Literal, NamedTuple
 
-from plugin.coach import handles, html_text, markup, protected
+from plugin.coach import handles, html_text, markup, protected, signoff
 from plugin.coach.model import Edit
 from plugin.coach.rule_schema import fold
+from plugin.coach.signoff import SIGNOFF as SIGNOFF  # re-exported: placement, layout, checks
+from plugin.coach.signoff import SIGNOFF_LINES as SIGNOFF_LINES
+from plugin.coach.signoff import last_lines as last_lines
 
 Format = Literal["text", "html"]
 
@@ -79,19 +82,6 @@ _ABBREVIATIONS = frozenset(
 
 _LI_OPEN = re.compile(r"<li[\s>]", re.I)  # not "<link"
 _LIST_MARKER = re.compile(r"[ \t]*(?:[-*•–]|\d{1,2}[.)])[ \t]")
-# A sign-off line ("Best,", "Thanks again!", "— Sam") within the reply's last lines.
-SIGNOFF = re.compile(
-    r"(?im)^[ \t]*(?:(?:best(?: regards| wishes)?|kind regards|warm(?:est)? regards|warmly|regards"
-    r"|cheers|many thanks|thanks(?: again| so much)?|thank you(?: again)?|sincerely"
-    r"|yours(?: sincerely| truly)?|all the best|take care|talk soon|speak soon|respectfully"
-    r"|with thanks)[ \t]*[,!.]?|(?:—|–|--)[ \t]*\S[^\n]*)[ \t]*$"
-)
-SIGNOFF_LINES = 4  # a sign-off sits within the last few non-empty lines
-_SIGNATURE_LINE_WORDS = 6  # "Anneke | Support Team", "Acme Inc." — not a sentence
-# lowercase words a name or title may hold ("Head of Support", "Leo van der Berg")
-_SIGNATURE_SMALL_WORDS = frozenset(
-    ["of", "at", "and", "for", "the", "de", "van", "von", "der", "da", "di", "la", "le", "du", "y"]
-)
 
 
 @dataclass(frozen=True)
@@ -304,61 +294,12 @@ def _add_span(spans: list[Span], text: str, start: int, end: int) -> None:
         spans.append(Span(start, end))
 
 
-def last_lines(text: str, n: int = SIGNOFF_LINES) -> list[tuple[int, str]]:
-    """The last ``n`` non-empty lines of ``text`` as (start, line), in reading order.
-
-    Where a sign-off can stand; read from the end, so it costs the same for any length.
-    """
-    lines: list[tuple[int, str]] = []
-    end = len(text)
-    while end > 0 and len(lines) < n:
-        start = text.rfind("\n", 0, end) + 1
-        line = text[start:end]
-        if line and not line.isspace():
-            lines.append((start, line))
-        end = start - 1
-    return lines[::-1]
-
-
-def _signature(text: str) -> tuple[int, int] | None:
-    """The signature under a sign-off line: the agent's name, title, company.
-
-    Only short lines that are not sentences count, so a reply whose last lines
-    happen to follow a "Thanks!" keeps its sentences coachable.
-    """
-    lines = last_lines(text.rstrip())
-    for i in range(len(lines) - 1, -1, -1):  # the sign-off nearest the end
-        if SIGNOFF.fullmatch(lines[i][1]):
-            below = lines[i + 1 :]
-            if below and all(_is_signature_line(line) for _, line in below):
-                start, line = below[0]
-                return start + len(line) - len(line.lstrip()), len(text.rstrip())
-            return None
-    return None
-
-
-def _is_signature_line(line: str) -> bool:
-    """A name, title or company line: short, no sentence, capitalised words.
-
-    "I'll check with the warehouse" under a "Thanks!" is a sentence still being
-    typed, not a signature; "Sam Lee", "Support Lead | Acme Inc" are signatures.
-    """
-    stripped = line.strip()
-    words = stripped.split()
-    return (
-        len(words) <= _SIGNATURE_LINE_WORDS
-        and stripped[-1] not in ".?!:"
-        and not stripped.startswith(">")  # quoted text is protected as such
-        and all(not w[0].isalpha() or w[0].isupper() or w in _SIGNATURE_SMALL_WORDS for w in words)
-    )
-
-
 def _protected(
     text: str, names: tuple[str, ...], quoted: list[tuple[int, int]] | None = None
 ) -> tuple[Span, ...]:
     raw = protected.scan(text, names)
     raw += [(s, min(e, len(text))) for s, e in quoted or () if s < min(e, len(text))]
-    signature = _signature(text) or handles.initials_span(text)  # "... ^RM" signs a tweet
+    signature = signoff.signature(text) or handles.initials_span(text)  # "... ^RM" signs a tweet
     if signature is not None:
         raw.append(signature)
     raw += handles.handle_spans(text)
