@@ -18,8 +18,6 @@ Both need the customer's message; without it nothing is said.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
-from itertools import compress
 from operator import itemgetter
 
 from plugin.coach.calibrate import UPSET
@@ -63,7 +61,7 @@ def analyze(
     turn_cold = register != "email" and upset and cold
     if not turn_cold and (present & _ENGAGED or not _redirects(draft, present)):
         return []  # neither family can apply: skip the word work
-    mine = _unprotected(draft)
+    mine = draft.open_words
     span = _span(draft, [w for w in mine if w.start >= found.body_start])
     if span is None:
         return []
@@ -109,21 +107,6 @@ def analyze(
     ]
 
 
-def _unprotected(draft: Draft) -> list[Word]:
-    """The words outside protected spans: a span at a time, by bisection (spans are
-    sorted and disjoint, and so are words), not a ``Draft.is_protected`` per word."""
-    words = draft.words
-    if not draft.protected:
-        return list(words)
-    starts, ends = list(map(itemgetter(0), words)), list(map(itemgetter(1), words))
-    keep = [True] * len(words)
-    for span in draft.protected:
-        # words ending after the span starts and starting before it ends overlap it
-        lo, hi = bisect_right(ends, span.start), bisect_left(starts, span.end)
-        keep[lo:hi] = [False] * max(0, hi - lo)
-    return list(compress(words, keep))
-
-
 def _promises(text: str) -> bool:
     """The agent commits to an action of their own."""
     if _PROMISE.search(text):
@@ -153,17 +136,12 @@ def _plain(text: str) -> str:
 
 
 def _span(draft: Draft, own: list[Word]) -> tuple[int, int] | None:
-    """The reply's first run of the agent's own words (links and handles are not marked).
-
-    The run ends before the first gap between two of ``own`` that a protected span
-    reaches into: found a span at a time, by bisection, not a test per gap."""
+    """The reply's first run of the agent's own words (links and handles are not marked)."""
     if not own:
         return None
-    starts = list(map(itemgetter(0), own))
-    for span in draft.protected:  # sorted: the first that reaches a gap ends the run
-        k = bisect_right(starts, span.start)  # the gap before own[k] holds its start
-        if k >= len(own):
-            break
-        if k and span.end > own[k - 1].end:
-            return own[0].start, own[k - 1].end
-    return own[0].start, own[-1].end
+    start, end = own[0].start, own[0].end
+    for w in own[1:]:
+        if draft.is_protected(end, w.start):
+            break  # a link or handle between: the run ends here
+        end = w.end
+    return start, end

@@ -56,9 +56,22 @@ def read(
     ends: list[int] = []
     skipping: str | None = None
 
-    # ``chars`` holds pieces: single characters, or runs without white space, so the
-    # "last character" checks below still look at one character.
+    # ``chars`` holds pieces: single characters, or runs that neither start nor end
+    # with white space, so the "last character" checks below still hold.
     def emit_text(chunk_start: int, chunk: str) -> None:
+        if chunk.isprintable() and "  " not in chunk:
+            # Words and single spaces only (most text between tags): kept as they are,
+            # one piece, with a trailing space as its own piece for the checks above.
+            skip = chunk[0] == " " and bool(chars) and chars[-1] in " \n"
+            rest = chunk[1:] if skip else chunk
+            if len(rest) > 1 and rest[-1] == " ":
+                chars.extend((rest[:-1], " "))
+            elif rest:
+                chars.append(rest)
+            at = chunk_start + skip
+            starts.extend(range(at, chunk_start + len(chunk)))
+            ends.extend(range(at + 1, chunk_start + len(chunk) + 1))
+            return
         for run in _HTML_RUN.finditer(chunk):
             at = chunk_start + run.start()
             piece = run.group()

@@ -23,6 +23,7 @@ finding says who-acts without a rewrite.
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import compress
 
 from plugin.coach import lexicon
 from plugin.coach.draft import Draft, Word
@@ -100,7 +101,7 @@ def find(draft: Draft) -> list[Finding]:
     text = draft.text
     low = draft.lowered
     last = len(words) - 1
-    for i in [i for i, w in enumerate(low) if w in _HEADS and i < last]:
+    for i in compress(range(last), map(_HEADS.__contains__, low)):
         kind = _kind(low, i)
         if kind is None:
             continue

@@ -3,7 +3,7 @@
 Content the agent must not be told to change: placeholders, Liquid tags, URLs,
 emails, money, order/ticket numbers, card last-4, quoted lines, "On … wrote:"
 blocks and the customer's name (the signature under a sign-off is found in
-``draft.py``, which merges everything).
+``signoff.py``; ``draft.py`` merges everything).
 
 Two costs shape every pattern here:
 

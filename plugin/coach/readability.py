@@ -5,14 +5,8 @@ Whole-draft numbers are textstat's Flesch-Kincaid grade and Flesch reading
 ease, computed over the draft minus protected spans (quoted customer text,
 placeholders, URLs, names), which the agent did not write and cannot simplify.
 
-textstat 0.7.8 caches its results per *whole text*, so every keystroke pays for
-counting every word's syllables again, and its sentence count re-runs the
-punctuation pass per sentence. We tokenise exactly as textstat does (its
-apostrophe pattern, compiled once), use its dictionaries (cmudict, then pyphen)
-and language constants, and cache the per-word syllable count —
-``tests/coach/test_readability.py`` asserts the results equal
-``textstat.flesch_kincaid_grade`` / ``flesch_reading_ease`` / ``lexicon_count`` /
-``sentence_count`` exactly, over generated texts with punctuation of every kind.
+textstat's numbers are counted in ``textstat_counts.py``, exactly as textstat
+counts them but without its per-text caching and repeated passes.
 """
 
 from __future__ import annotations
@@ -20,20 +14,19 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from functools import lru_cache
-
-from textstat.backend import utils  # type: ignore[import-untyped,unused-ignore]
-from textstat.backend.utils.constants import (  # type: ignore[import-untyped,unused-ignore]
-    RE_NONCONTRACTION_APOSTROPHE,
-)
+from operator import itemgetter
 
 from plugin.coach import lexicon
 from plugin.coach.draft import Draft, Span
 from plugin.coach.lexicon import TOKEN
 from plugin.coach.model import Edit, Finding, Settings, Suggestion
 from plugin.coach.passive import find as find_passive
-
-TEXTSTAT_LANG = "en_US"
+from plugin.coach.textstat_counts import (
+    _counts,
+    _scores,
+    _syllables,
+    _textstat_words,
+)
 
 # A sentence this long or longer can be "hard" by grade alone; shorter ones are
 # left alone — the Flesch-Kincaid grade of a 6-word sentence swings wildly.
@@ -95,7 +88,7 @@ def analyze(draft: Draft, settings: Settings) -> ReadabilityResult:
     }
     findings: list[Finding] = []
     hard = 0
-    starts = [w.start for w in draft.words]
+    starts = list(map(_START, draft.words))  # (in C: no Python step per word)
     shortest = min(HARD_MIN_WORDS, settings.max_sentence_words + 1) - _WORD_MARGIN
     for span in draft.sentences:
         # Most support sentences are short: skip textstat's tokenizer for those. The
@@ -103,6 +96,16 @@ def analyze(draft: Draft, settings: Settings) -> ReadabilityResult:
         if bisect_left(starts, span.end) - bisect_left(starts, span.start) < shortest:
             continue
         text = own[span.start : span.end]
+        n, syllables = _counts(text)
+        if n == 0 or (
+            n <= settings.max_sentence_words
+            and (
+                n < HARD_MIN_WORDS
+                or 0.39 * n + 11.8 * syllables / n - 15.59
+                < settings.target_grade + HARD_GRADE_MARGIN
+            )
+        ):
+            continue  # neither long nor hard: ``_sentence_finding`` would say None
         finding = _sentence_finding(draft, span, text, settings)
         if finding is not None:
             hard += 1
@@ -115,77 +118,13 @@ def analyze(draft: Draft, settings: Settings) -> ReadabilityResult:
     return ReadabilityResult(stats=stats, findings=tuple(findings))
 
 
-# -- textstat numbers --------------------------------------------------------------
-
-
-# No dictionary word is longer; pyphen costs ~5 µs per character of a word and
-# keeps every word it saw, so a longer token is counted by its vowel groups.
-LONGEST_WORD = 64
-_VOWEL_GROUPS = re.compile(r"[aeiouy]+")
-
-
-@lru_cache(maxsize=65_536)
-def _syllables(word: str) -> int:
-    """Syllables in one lowercase word, exactly as textstat's ``count_syllables``
-    for any word up to ``LONGEST_WORD`` characters."""
-    if len(word) > LONGEST_WORD:
-        return max(1, len(_VOWEL_GROUPS.findall(word)))
-    cmu = utils.get_cmudict(TEXTSTAT_LANG)
-    try:
-        phones = cmu[word][0]
-        return sum(1 for p in phones if p[-1].isdigit())
-    except (TypeError, IndexError, KeyError):
-        return len(utils.get_pyphen(TEXTSTAT_LANG).positions(word)) + 1
-
-
-# textstat 0.7.8's tokenisation (``remove_punctuation`` then ``split``; its sentence
-# regex), with its own apostrophe pattern, compiled once: textstat re-parses pattern
-# strings and repeats the punctuation pass for every sentence it counts.
-_NONCONTRACTION_APOSTROPHE = re.compile(RE_NONCONTRACTION_APOSTROPHE)
-_PUNCTUATION = re.compile(r"[^\w\s\']")
-_TEXTSTAT_SENTENCE = re.compile(r"\b[^.!?]+[.!?]*", re.UNICODE)
-# A token survives punctuation removal exactly when it holds a word character.
-_SURVIVING_TOKEN = re.compile(r"\S*\w\S*")
-
-
-def _textstat_words(text: str) -> list[str]:
-    """``textstat`` ``list_words(text, lowercase=True)``."""
-    return _PUNCTUATION.sub("", _NONCONTRACTION_APOSTROPHE.sub("", text)).lower().split()
-
-
-def _textstat_sentences(text: str) -> int:
-    """``textstat.sentence_count``: regex sentences, less those of two words or fewer."""
-    if not text:
-        return 0
-    found = _TEXTSTAT_SENTENCE.findall(text)
-    short = sum(1 for s in found if len(_SURVIVING_TOKEN.findall(s)) <= 2)
-    return max(1, len(found) - short)
-
-
-def _scores(text: str) -> tuple[float, float, int, int]:
-    """textstat's (grade, reading ease, words, sentences) for ``text``.
-
-    Same counts, same formulas and constants as textstat 0.7.8's
-    ``flesch_kincaid_grade`` and ``flesch_reading_ease`` (the tests compare them).
-    """
-    tokens = _textstat_words(text)
-    words = len(tokens)
-    sentences = _textstat_sentences(text)
-    wps = words / sentences if sentences else 0.0
-    spw = sum(map(_syllables, tokens)) / words if words else 0.0
-    if wps == 0 or spw == 0:
-        return 0.0, 0.0, words, sentences
-    grade = (0.39 * wps) + (11.8 * spw) - 15.59
-    root = "en"
-    ease = (
-        utils.get_lang_cfg(root, "fre_base")
-        - utils.get_lang_cfg(root, "fre_sentence_length") * wps
-        - utils.get_lang_cfg(root, "fre_syll_per_word") * spw
-    )
-    return grade, ease, words, sentences
+_START = itemgetter(0)  # Word.start
 
 
 # -- sentences ---------------------------------------------------------------------
+
+
+_NOT_NEWLINE = re.compile(r"[^\n]")
 
 
 def _own_words(draft: Draft) -> str:
@@ -199,7 +138,7 @@ def _own_words(draft: Draft) -> str:
     pos = 0
     for p in draft.protected:
         parts.append(draft.text[pos : p.start])
-        parts.append(re.sub(r"[^\n]", " ", draft.text[p.start : p.end]))
+        parts.append(_NOT_NEWLINE.sub(" ", draft.text[p.start : p.end]))
         pos = p.end
     parts.append(draft.text[pos:])
     return "".join(parts)

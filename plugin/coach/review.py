@@ -219,10 +219,14 @@ def to_source(draft: Draft, findings: Iterable[Finding]) -> Iterable[Finding]:
         for f in findings
         if f.rule_id.startswith("missing-") or not draft.is_protected(f.start, f.end)
     ]
+    # Plain text as sent (no HTML, no CRLF): every offset and edit maps to itself.
+    same = draft.format == "text" and draft._starts is None
     for f in sorted(keep, key=lambda f: (f.start, f.end, f.rule_id)):
-        start, end = draft.to_source(f.start, f.end)
+        start, end = (f.start, f.end) if same else draft.to_source(f.start, f.end)
         suggestions = tuple(
-            Suggestion(s.label, tuple(source_edit(draft, e) for e in s.edits))
+            s
+            if same and type(s.edits) is tuple
+            else Suggestion(s.label, tuple(source_edit(draft, e) for e in s.edits))
             for s in f.suggestions
             if not any(e.start != e.end and draft.is_protected(e.start, e.end) for e in s.edits)
         )

@@ -17,7 +17,7 @@ cached), so re-checking a draft while the agent types costs a dict lookup per wo
 
 from __future__ import annotations
 
-from functools import lru_cache
+from itertools import compress
 from operator import itemgetter
 
 from plugin.coach import identifiers, lexicon
@@ -25,6 +25,7 @@ from plugin.coach.draft import Draft
 from plugin.coach.lexicon import wordset
 from plugin.coach.model import MAX_FINDINGS, Edit, Finding, Suggestion
 from plugin.coach.rules import RulePack
+from plugin.coach.word_memo import WordMemo
 
 MIN_LENGTH = 3  # two-letter "typos" are mostly abbreviations
 # Prefixes written before a hyphen ("pre-order", "co-signer", "re-send"): no typos.
@@ -45,9 +46,10 @@ def analyze(draft: Draft, pack: RulePack) -> tuple[Finding, ...]:
     text = draft.text
     findings: list[Finding] = []
     words = draft.words
-    # map() runs the memoised per-word lookup without a Python-level step per word.
-    flagged = [(w, s) for w, s in zip(words, map(_suspects, map(_TEXT, words)), strict=True) if s]
-    for w, suspects in flagged:
+    # map() and compress() run the memoised per-word lookup and keep the few words it
+    # flags without a Python-level step per word.
+    found = list(map(_suspects.__getitem__, map(_TEXT, words)))
+    for w, suspects in zip(compress(words, found), filter(None, found), strict=True):
         for rel, part, fixes in suspects:
             start, end = w.start + rel, w.start + rel + len(part)
             lower = part.lower()
@@ -83,8 +85,7 @@ def _never_a_typo(text: str, word_start: int, word_end: int, start: int, part: s
     return False
 
 
-@lru_cache(maxsize=65_536)
-def _suspects(word: str) -> tuple[tuple[int, str, tuple[str, ...]], ...]:
+def _find_suspects(word: str) -> tuple[tuple[int, str, tuple[str, ...]], ...]:
     """The parts of ``word`` that look misspelled: (offset in word, part, fixes).
 
     Pure per word text, so it is memoised: nearly every word of a reply was seen
@@ -105,6 +106,9 @@ def _suspects(word: str) -> tuple[tuple[int, str, tuple[str, ...]], ...]:
         if fixes:
             found.append((rel, part, fixes))
     return tuple(found)
+
+
+_suspects = WordMemo(_find_suspects)
 
 
 def _finding(word: str, start: int, end: int, fixes: tuple[str, ...]) -> Finding:

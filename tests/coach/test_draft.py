@@ -165,3 +165,16 @@ def test_list_items_in_text_and_html() -> None:
         True,
         False,
     ]
+
+
+def test_open_words_leave_out_every_word_a_protected_span_touches() -> None:
+    d = parse(
+        "Hi Marguerite, see https://help.example.com/a-b for the steps.", names=("Marguerite",)
+    )
+    assert [w.text for w in d.open_words] == ["Hi", "see", "for", "the", "steps"]
+
+
+@given(st.text(alphabet="ab .{}-:/\n", max_size=60))
+def test_open_words_are_the_words_is_protected_clears(source: str) -> None:
+    d = parse(source, names=("ab",))
+    assert list(d.open_words) == [w for w in d.words if not d.is_protected(w.start, w.end)]

@@ -19,12 +19,19 @@ name or sign-off, or a term the customer used in their own message (``reader.py`
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Iterable
+from itertools import compress, count
+from math import inf
+from operator import itemgetter
+
 from plugin.coach import identifiers, lexicon
-from plugin.coach.draft import Draft, Span
+from plugin.coach.draft import Draft, Span, Word
 from plugin.coach.jargon import acronyms, rare, terms
 from plugin.coach.model import Finding, Settings
 from plugin.coach.reader import Reader, is_common_acronym, read
 from plugin.coach.rules import RulePack
+from plugin.coach.word_memo import WordMemo
 
 
 def warm() -> None:
@@ -57,20 +64,32 @@ def _words(
     reader: Reader,
     defined: frozenset[str],
 ) -> list[Finding]:
-    """Unexplained acronyms and rare words outside glossary terms, first occurrence only."""
+    """Unexplained acronyms and rare words outside glossary terms, first occurrence only.
+
+    Nearly every word is too short or too common to flag: a memoised rank per word text,
+    compared with the threshold in C, picks the few worth a look; the rest only matter
+    as earlier occurrences, and ``_seen_before`` finds those when a picked word asks.
+    """
     allow = pack.allowlist
     text = draft.text
     findings: list[Finding] = []
     seen: set[str] = set()
-    spans = iter(covered)
-    term = next(spans, None)
+    words, lowered = draft.words, draft.lowered
     zipf = lexicon.zipf
-    for w, lower in zip(draft.words, draft.lowered, strict=True):
+    picked: Iterable[int] = range(len(words))  # a threshold of inf or nan: every word
+    if -inf < threshold < inf:
+        picked = compress(count(), map(_picks(threshold).__getitem__, map(_TEXT, words)))
+    scanned: dict[str, int] = {}  # how far each lowercase word's occurrences were scanned
+    ends = [t.end for t in covered]  # sorted and disjoint, as terms.find leaves them
+    for i in picked:
+        w, lower = words[i], lowered[i]
         if lower in seen:
             continue
-        while term is not None and term.end <= w.start:
-            term = next(spans, None)
-        if term is not None and term.start <= w.start:
+        if _seen_before(words, lowered, i, scanned.get(lower, 0), covered, ends):
+            seen.add(lower)
+            continue
+        scanned[lower] = i + 1
+        if _in_term(covered, ends, w.start):
             continue  # part of a glossary term, reported as such
         # An acronym starts with a capital or digit: most words skip the test.
         core = "" if w.text[0].islower() else acronyms.core(w.text)
@@ -100,6 +119,63 @@ def _words(
             continue
         findings.append(rare.finding(w.start, w.end, w.text))
     return findings
+
+
+_TEXT = itemgetter(2)  # Word.text
+
+
+_picks_by_threshold: dict[float, WordMemo[bool]] = {}
+
+
+def _picks(threshold: float) -> WordMemo[bool]:
+    """Per word text, for one threshold: may the word be an acronym or a rare word?"""
+    picks = _picks_by_threshold.get(threshold)
+    if picks is None:
+        if len(_picks_by_threshold) > 8:  # thresholds are settings: a handful at most
+            _picks_by_threshold.clear()
+        picks = _picks_by_threshold[threshold] = WordMemo(lambda word: _rank(word) < threshold)
+    return picks
+
+
+def _rank(word: str) -> float:
+    """-inf for a word that may be an acronym, inf for one no check flags (short, not
+    alphabetic, all capitals), else its Zipf frequency: picked when below the threshold."""
+    if not word[0].islower() and acronyms.core(word):
+        return -inf
+    lower = word.lower()
+    if len(lower) < 4 or not lower.isalpha() or word.isupper():
+        return inf
+    return lexicon.zipf(lower)
+
+
+def _seen_before(
+    words: tuple[Word, ...],
+    lowered: tuple[str, ...],
+    i: int,
+    start: int,
+    covered: list[Span],
+    ends: list[int],
+) -> bool:
+    """True when a word before ``i`` (from ``start``) in the same lowercase is already
+    reported or ruled out: an acronym, or a long alphabetic word, outside glossary terms."""
+    lower = lowered[i]
+    long_word = len(lower) >= 4 and lower.isalpha()
+    j = start
+    while True:
+        try:
+            j = lowered.index(lower, j, i)
+        except ValueError:
+            return False
+        word = words[j].text
+        counts = long_word or (not word[0].islower() and acronyms.core(word) != "")
+        if counts and not _in_term(covered, ends, words[j].start):
+            return True
+        j += 1
+
+
+def _in_term(covered: list[Span], ends: list[int], pos: int) -> bool:
+    k = bisect_right(ends, pos)
+    return k < len(covered) and covered[k].start <= pos
 
 
 def _rare(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import compress, count
 
 from plugin.coach import identifiers, lexicon
 from plugin.coach.draft import WORD, Draft, Span
@@ -74,7 +75,7 @@ def find(
     technical_reader: bool | None = None
     words = draft.words
     text = draft.text
-    for i in [i for i, low in enumerate(draft.lowered) if low in by_first]:
+    for i in compress(count(), map(by_first.__contains__, draft.lowered)):
         if covered and words[i].start < covered[-1].end:
             continue  # inside the previous term
         hit = _term_at(draft, i, glossary)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from plugin.coach import layout as layout_mod
 from plugin.coach.draft import Draft
@@ -66,10 +66,27 @@ def vet(
     made = [(h.move, h.start, h.end) for h in moves if h.move in _ADDS]
     if not any(f.suggestions for f in findings):
         return findings + slots.unfilled(draft)
-    shape = _layout(draft)
-    lo, hi = placement.opening(draft, shape), placement.body_end(draft, shape)
     sensitive = register_of(mood).sensitive
-    open_ = promise.leaves_open(draft.folded[lo:hi])
+
+    # Only an insertion needs the body's bounds and only a promise needs to know if the
+    # draft leaves something open: worked out when a suggestion first asks, once.
+    bounds: tuple[int, int] | None = None
+    leaves_open: bool | None = None
+
+    def body() -> tuple[int, int]:
+        nonlocal bounds
+        if bounds is None:
+            shape = _layout(draft)
+            bounds = placement.opening(draft, shape), placement.body_end(draft, shape)
+        return bounds
+
+    def open_() -> bool:
+        nonlocal leaves_open
+        if leaves_open is None:
+            lo, hi = body()
+            leaves_open = promise.leaves_open(draft.folded[lo:hi])
+        return leaves_open
+
     out: list[Finding] = []
     for f in findings:
         if not f.suggestions:
@@ -78,7 +95,7 @@ def vet(
         kept = tuple(
             _slot_label(s)
             for s in f.suggestions
-            if _passes(draft, f.rule_id, s, (lo, hi), sensitive, open_)
+            if _passes(draft, f.rule_id, s, body, sensitive, open_)
             and not _stacks(f.rule_id, s, made)
         )
         if kept != f.suggestions:  # some dropped, or a label now names its slot
@@ -97,6 +114,8 @@ def _slot_label(s: Suggestion) -> Suggestion:
 
 
 def _stacks(rule_id: str, s: Suggestion, made: list[tuple[str, int, int]]) -> bool:
+    if not made:
+        return False  # no move to stack on
     for e in s.edits:
         adds = {move for move, pattern in _ADDS.items() if pattern.search(e.replacement)}
         if adds and any(
@@ -111,11 +130,11 @@ def _passes(
     draft: Draft,
     rule_id: str,
     s: Suggestion,
-    body: tuple[int, int],
+    body: Callable[[], tuple[int, int]],
     sensitive: bool,
-    open_: bool,
+    open_: Callable[[], bool],
 ) -> bool:
-    reason = reason_to_drop(draft, rule_id, s.edits, body, sensitive, open_)
+    reason = _reason(draft, rule_id, s.edits, body, sensitive, open_)
     if reason is not None:
         log.debug("suggestion dropped: rule %s (%s)", rule_id, reason)
         return False
@@ -131,21 +150,34 @@ def reason_to_drop(
     open_: bool,
 ) -> str | None:
     """Why a suggestion made of ``edits`` must not be offered (a code), or None."""
+    return _reason(draft, rule_id, edits, lambda: body, sensitive, lambda: open_)
+
+
+def _reason(
+    draft: Draft,
+    rule_id: str,
+    edits: tuple[Edit, ...],
+    body: Callable[[], tuple[int, int]],
+    sensitive: bool,
+    open_: Callable[[], bool],
+) -> str | None:
     greeting = rule_id in _GREETING_RULES
     if rule_id == "misspelling" and any(
         _abbreviation(draft.text[e.start : e.end], e) for e in edits
     ):
         return "abbreviation"
     for e in edits:
-        if e.start == e.end and not greeting and not body[0] <= e.start <= body[1]:
-            return "outside-body"
+        if e.start == e.end and not greeting:
+            lo, hi = body()
+            if not lo <= e.start <= hi:
+                return "outside-body"
         code = checks.problem(draft.text, e, greeting=greeting)
         if code is not None:
             return code
         added = e.replacement
         if sensitive and (_CHEERFUL.search(added.strip()) or _HARSH_FOR_CARE.search(added)):
             return "register"
-        if _PROMISE.search(added) and not open_ and rule_id != "missing-next_steps":
+        if _PROMISE.search(added) and rule_id != "missing-next_steps" and not open_():
             return "promise-on-answered-draft"
     return None
 
