@@ -18,9 +18,9 @@ from plugin.coach.rule_schema import Rule, norm_phrase
 from plugin.coach.triggers import max_width, required, triggers
 
 # rule, its IGNORECASE pattern, its widest match, its case-sensitive twin (casefree.py),
-# the ids of its required literal sets (triggers.required), how far from a trigger an
-# edit can change its matches (the widest match plus the rule's spread)
-Regex = tuple[Rule, re.Pattern[str], int, re.Pattern[str], tuple[int, ...], int]
+# the automaton values (~id) of its required literal sets (triggers.required), how far
+# from a trigger an edit can change its matches (the widest match plus the rule's spread)
+Regex = tuple[Rule, re.Pattern[str], int, re.Pattern[str], frozenset[int], int]
 
 
 CHARS_PER_WORD = 20  # generous: the unless_* checks read this many chars per context word
@@ -67,7 +67,9 @@ def spread_of(rule: Rule, widths: Sequence[int] | None = None) -> int:
 
 def compile_rules(
     rules: Sequence[Rule],
-) -> tuple[Any, tuple[Regex, ...], tuple[int, ...]]:
+) -> tuple[Any, tuple[Regex, ...], tuple[int, ...], dict[str, int]]:
+    """The automaton, the regex table, the regexes without a trigger (always run) and
+    each active rule's ``spread_of`` by id (computed here so a check never compiles)."""
     phrase_rules: dict[str, list[int]] = {}
     trigger_regexes: dict[str, list[int]] = {}
     regexes: list[Regex] = []
@@ -93,13 +95,14 @@ def compile_rules(
                     need_ids[literals] = len(need_ids)
                     for literal in literals:  # exact strings: spaces kept, no norm_phrase
                         trigger_regexes.setdefault(literal, []).append(~need_ids[literals])
-                needs.append(need_ids[literals])
+                needs.append(~need_ids[literals])
             compiled = re.compile(pattern, re.IGNORECASE)
             twin = case_sensitive_twin(pattern) or compiled
-            regexes.append((rule, compiled, width, twin, tuple(needs), width + spreads[index]))
+            regexes.append((rule, compiled, width, twin, frozenset(needs), width + spreads[index]))
+    spread = {rules[i].id: s for i, s in spreads.items()}
     keys = phrase_rules.keys() | trigger_regexes.keys()
     if not keys:
-        return None, tuple(regexes), tuple(always)
+        return None, tuple(regexes), tuple(always), spread
     automaton = ahocorasick.Automaton()
     for key in keys:
         automaton.add_word(
@@ -115,4 +118,4 @@ def compile_rules(
             ),
         )
     automaton.make_automaton()
-    return automaton, tuple(regexes), tuple(always)
+    return automaton, tuple(regexes), tuple(always), spread

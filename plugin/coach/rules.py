@@ -14,6 +14,8 @@ white space to a space), so match offsets are offsets into the original text.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
@@ -29,11 +31,9 @@ from plugin.coach.rule_compile import (
     CHARS_PER_WORD,
     LOOK_PAD,
     REACH,
-    Key,
     Regex,
     compile_rules,
     is_word_char,
-    spread_of,
 )
 from plugin.coach.rule_schema import (
     PLACEHOLDERS,
@@ -83,6 +83,7 @@ class RulePack:
     _automaton: Any = field(default=None, repr=False, compare=False)
     _regexes: tuple[Regex, ...] = field(default=(), repr=False)
     _always: tuple[int, ...] = field(default=(), repr=False)
+    _spread: Mapping[str, int] = field(default_factory=dict, repr=False)
 
     def rule(self, rule_id: str) -> Rule:
         """The rule with ``rule_id``; raises KeyError when the pack has none."""
@@ -108,8 +109,15 @@ class RulePack:
         each re-check of a suggestion about twice as cheap.
         """
         rules = tuple(r for r in self.rules if r.kind == "avoid")
-        automaton, regexes, always = compile_rules(rules)
-        return replace(self, rules=rules, _automaton=automaton, _regexes=regexes, _always=always)
+        automaton, regexes, always, spread = compile_rules(rules)
+        return replace(
+            self,
+            rules=rules,
+            _automaton=automaton,
+            _regexes=regexes,
+            _always=always,
+            _spread=spread,
+        )
 
     @cached_property
     def reach(self) -> int:
@@ -121,11 +129,12 @@ class RulePack:
         )
         return context * CHARS_PER_WORD + REACH
 
-    @cached_property
-    def spread(self) -> dict[str, int]:
+    @property
+    def spread(self) -> Mapping[str, int]:
         """Per rule id, how far (in characters) beyond a match text can change it:
-        an edit further from the match than this leaves it as it is."""
-        return {r.id: spread_of(r) for r in self.active}
+        an edit further from the match than this leaves it as it is (compiled with
+        the pack, so a check never compiles)."""
+        return self._spread
 
     def find(self, text: str) -> list[RuleMatch]:
         """Every match of every active rule in ``text``, in reading order.
@@ -149,70 +158,85 @@ class RulePack:
         folded = fold(text)
         opening = reply_start(folded)  # where the reply's first word starts
         kept: set[RuleMatch] = set()
-        near: dict[int, list[int]] = {}  # regex index (~required set) -> where it occurs
+        # regex index (~required set) -> where it occurs, in reading order
+        near: defaultdict[int, list[int]] = defaultdict(list)
         lo, hi = bounds or (0, 0)
-        if self._automaton is None:
-            pass
-        elif bounds is None:
-            for last, key in self._automaton.iter(folded):
-                if key.entries:
-                    start = last - key.length + 1
-                    if _bounded(folded, start, last + 1, key):
-                        for rule, contextual, _ in key.entries:
-                            if not contextual or _in_context(
-                                folded, rule, start, last + 1, opening
-                            ):
-                                kept.add(RuleMatch(rule, start, last + 1))
-                for i in key.regexes:
-                    near.setdefault(i, []).append(last)
-        else:
-            for last, key in self._automaton.iter(folded):
-                if key.entries:
-                    start = last - key.length + 1
-                    if _bounded(folded, start, last + 1, key):
-                        for rule, contextual, spread in key.entries:
-                            if start - spread > hi or last + 1 + spread < lo:
-                                continue  # too far from [lo, hi] to matter
-                            if not contextual or _in_context(
-                                folded, rule, start, last + 1, opening
-                            ):
-                                kept.add(RuleMatch(rule, start, last + 1))
-                for i in key.regexes:
-                    near.setdefault(i, []).append(last)
+        if bounds is None:  # nothing is too far: every phrase match counts
+            lo, hi = -_FAR, _FAR
+        n = len(folded)
+        # The per-hit loop runs ~50 times a draft: the whole-word test (``_bounded``) is
+        # inline, and a space next to a phrase (the common case) decides it at once.
+        for last, key in self._automaton.iter(folded) if self._automaton is not None else ():
+            entries = key.entries
+            if entries:
+                end = last + 1
+                start = end - key.length
+                if key.bounded_start and start > 0:
+                    c = folded[start - 1]
+                    if c != " " and (
+                        c.isalnum()
+                        or c == "_"
+                        or (c in "'-" and start > 1 and is_word_char(folded[start - 2]))
+                    ):
+                        entries = ()
+                if entries and key.bounded_end and end < n:
+                    c = folded[end]
+                    if c != " " and (
+                        c.isalnum()
+                        or c == "_"
+                        or (c in "'-" and end + 1 < n and is_word_char(folded[end + 1]))
+                    ):
+                        entries = ()
+                for rule, contextual, spread in entries:
+                    if start - spread > hi or end + spread < lo:
+                        continue  # too far from [lo, hi] to matter
+                    if not contextual or _in_context(folded, rule, start, end, opening):
+                        kept.add(RuleMatch(rule, start, end))
+            for i in key.regexes:
+                near[i].append(last)
         aliased = CASE_ALIASES.search(folded) is not None  # else the faster twins match alike
+        present = near.keys()
         for i in self._always:
             rule, compiled, _, twin, needs, _ = self._regexes[i]
-            if not aliased and any(~j not in near for j in needs):
+            if not aliased and not present >= needs:
                 continue
             compiled = compiled if aliased else twin
-            kept.update(_regex_matches(folded, rule, compiled, 0, len(folded), opening))
+            kept.update(_regex_matches(folded, rule, compiled, 0, n, opening))
         for i, spots in near.items():
             if i < 0:
                 continue  # a required literal's positions, read below
             rule, compiled, width, twin, needs, reach = self._regexes[i]
-            if bounds is not None:
+            # Every match holds a literal of its required set: the literals are exact only
+            # on text free of case aliases.
+            if aliased:
+                needs = _NONE
+            elif needs and not present >= needs:
+                continue
+            if bounds is not None and (spots[0] < lo - reach or spots[-1] > hi + reach):
                 spots = [p for p in spots if lo - reach <= p <= hi + reach]
                 if not spots:
                     continue
-            # Every match holds a literal of its required set: the literals are exact only
-            # on text free of case aliases.
-            needs = () if aliased else needs
-            if needs and any(~j not in near for j in needs):
-                continue
             compiled = compiled if aliased else twin
             # A match contains one of its triggers: scan only around them, not the draft.
-            for w_lo, w_hi in _windows(spots, width, len(folded)):
+            for w_lo, w_hi in _windows(spots, width, n):
                 if needs and not _holds(near, needs, w_lo, w_hi):
                     continue  # no required literal in this window
                 kept.update(_regex_matches(folded, rule, compiled, w_lo, w_hi, opening))
         return kept, opening
 
 
-def _holds(near: dict[int, list[int]], needs: tuple[int, ...], lo: int, hi: int) -> bool:
-    """Each required set has a literal ending inside ``[lo, hi)``."""
+_NONE: frozenset[int] = frozenset()
+_FAR = 1 << 62  # beyond any text: with no bounds, no phrase match is too far
+
+
+def _holds(near: Mapping[int, list[int]], needs: frozenset[int], lo: int, hi: int) -> bool:
+    """Each required set (``~id``) has a literal ending inside ``[lo, hi)``."""
     for j in needs:
-        ends = near.get(~j)
-        if ends is None or not any(lo <= end < hi for end in ends):
+        ends = near.get(j)
+        if ends is None:
+            return False
+        k = bisect_left(ends, lo)  # the automaton reports ends in order
+        if k == len(ends) or ends[k] >= hi:
             return False
     return True
 
@@ -243,24 +267,6 @@ def _windows(spots: list[int], width: int, length: int) -> list[tuple[int, int]]
         else:
             merged.append((lo, hi))
     return merged
-
-
-def _bounded(text: str, start: int, end: int, key: Key) -> bool:
-    """Whole words only: "calm down" must not match inside "scalm downs"."""
-    if key.bounded_start and start > 0:
-        before = text[start - 1]
-        if is_word_char(before):
-            return False
-        if before in "'-" and start > 1 and is_word_char(text[start - 2]):
-            return False
-    if key.bounded_end and end < len(text):
-        after = text[end]
-        if is_word_char(after):
-            return False
-        # "we can" must not match "we can't"; "simply" must not match "simply-put".
-        if after in "'-" and end + 1 < len(text) and is_word_char(text[end + 1]):
-            return False
-    return True
 
 
 def _in_context(folded: str, rule: Rule, start: int, end: int, opening: int) -> bool:
@@ -331,7 +337,7 @@ def compile_pack(data: object, source: str = "<memory>", *, strict: bool = False
         raise RulePackError(f"{source}: unknown top-level keys {sorted(map(str, unknown))}")
     pack_settings.parse(data.get("settings"), source)  # applied by the caller (Settings)
     rules = parse_rules(data.get("rules"), source, strict)
-    automaton, regexes, always = compile_rules(rules)
+    automaton, regexes, always, spread = compile_rules(rules)
     return RulePack(
         source=source,
         version=str(data.get("version", "1")),
@@ -342,4 +348,5 @@ def compile_pack(data: object, source: str = "<memory>", *, strict: bool = False
         _automaton=automaton,
         _regexes=regexes,
         _always=always,
+        _spread=spread,
     )
