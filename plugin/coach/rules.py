@@ -16,10 +16,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +31,8 @@ from plugin.coach.rule_compile import (
     CHARS_PER_WORD,
     LOOK_PAD,
     REACH,
+    Compiled,
+    Key,
     Regex,
     compile_rules,
     is_word_char,
@@ -84,6 +86,8 @@ class RulePack:
     _regexes: tuple[Regex, ...] = field(default=(), repr=False)
     _always: tuple[int, ...] = field(default=(), repr=False)
     _spread: Mapping[str, int] = field(default_factory=dict, repr=False)
+    _opening: Any = field(default=None, repr=False, compare=False)
+    _opening_len: int = field(default=0, repr=False)
 
     def rule(self, rule_id: str) -> Rule:
         """The rule with ``rule_id``; raises KeyError when the pack has none."""
@@ -109,15 +113,7 @@ class RulePack:
         each re-check of a suggestion about twice as cheap.
         """
         rules = tuple(r for r in self.rules if r.kind == "avoid")
-        automaton, regexes, always, spread = compile_rules(rules)
-        return replace(
-            self,
-            rules=rules,
-            _automaton=automaton,
-            _regexes=regexes,
-            _always=always,
-            _spread=spread,
-        )
+        return replace(self, rules=rules, **_fields(compile_rules(rules)))
 
     @cached_property
     def reach(self) -> int:
@@ -166,7 +162,13 @@ class RulePack:
         n = len(folded)
         # The per-hit loop runs ~50 times a draft: the whole-word test (``_bounded``) is
         # inline, and a space next to a phrase (the common case) decides it at once.
-        for last, key in self._automaton.iter(folded) if self._automaton is not None else ():
+        hits: Iterable[tuple[int, Key]] = ()
+        if self._automaton is not None:
+            hits = self._automaton.iter(folded)
+        if self._opening is not None:
+            ends = min(n, opening + self._opening_len)
+            hits = chain(hits, self._opening.iter(folded, opening, ends))
+        for last, key in hits:
             entries = key.entries
             if entries:
                 end = last + 1
@@ -337,7 +339,6 @@ def compile_pack(data: object, source: str = "<memory>", *, strict: bool = False
         raise RulePackError(f"{source}: unknown top-level keys {sorted(map(str, unknown))}")
     pack_settings.parse(data.get("settings"), source)  # applied by the caller (Settings)
     rules = parse_rules(data.get("rules"), source, strict)
-    automaton, regexes, always, spread = compile_rules(rules)
     return RulePack(
         source=source,
         version=str(data.get("version", "1")),
@@ -345,8 +346,9 @@ def compile_pack(data: object, source: str = "<memory>", *, strict: bool = False
         rules=rules,
         glossary=parse_glossary(data.get("glossary"), source),
         allowlist=frozenset(w.lower() for w in strings(data.get("allowlist"), source, "allow")),
-        _automaton=automaton,
-        _regexes=regexes,
-        _always=always,
-        _spread=spread,
+        **_fields(compile_rules(rules)),
     )
+
+
+def _fields(compiled: Compiled) -> dict[str, Any]:
+    return {f"_{name}": value for name, value in compiled._asdict().items()}
