@@ -250,11 +250,12 @@ def _reading_order(m: RuleMatch) -> tuple[int, int, str]:
 def _regex_matches(
     folded: str, rule: Rule, compiled: re.Pattern[str], lo: int, hi: int, opening: int
 ) -> list[RuleMatch]:
-    return [
-        RuleMatch(rule, m.start(), m.end())
-        for m in compiled.finditer(folded, lo, hi)
-        if m.end() > m.start() and _in_context(folded, rule, m.start(), m.end(), opening)
-    ]
+    found = []
+    for m in compiled.finditer(folded, lo, hi):
+        start, end = m.span()
+        if end > start and _in_context(folded, rule, start, end, opening):
+            found.append(RuleMatch(rule, start, end))
+    return found
 
 
 def _windows(spots: list[int], width: int, length: int) -> list[tuple[int, int]]:
@@ -290,7 +291,13 @@ def _in_context(folded: str, rule: Rule, start: int, end: int, opening: int) -> 
 
 def _contains_phrase(words: list[str], phrases: tuple[str, ...]) -> bool:
     window = " " + " ".join(words) + " "
-    return any(f" {p} " in window for p in phrases)
+    padded = _PADDED.get(phrases)
+    if padded is None:  # once per rule: its phrases between spaces
+        padded = _PADDED[phrases] = tuple(f" {p} " for p in phrases)
+    return any(phrase in window for phrase in padded)
+
+
+_PADDED: dict[tuple[str, ...], tuple[str, ...]] = {}
 
 
 # ---- loading ---------------------------------------------------------------
