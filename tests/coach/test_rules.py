@@ -245,6 +245,21 @@ def test_opening_scope_matches_only_the_first_words() -> None:
     assert ids(pack, "Thanks!\nHi there") == []
 
 
+def test_opening_phrases_are_found_at_the_start_only_whole_and_shared() -> None:
+    # Phrases only opening rules use are looked for where the reply starts (not in the
+    # whole draft); a phrase another rule uses too is still found everywhere.
+    pack = pack_of(
+        rule(
+            id="greet", kind="move", move="greeting", phrases=["yo", "hey friend"], scope="opening"
+        ),
+        rule(id="hey", phrases=["hey friend"]),
+    )
+    assert ids(pack, "@shop @ana Yo, thanks") == ["greet"]
+    assert ids(pack, "Your order, yo") == []  # "yo" inside "your", then too late
+    assert ids(pack, "  hey friend") == ["greet", "hey"]
+    assert ids(pack, "Sure, hey friend") == ["hey"]
+
+
 def test_overlapping_matches_are_all_reported() -> None:
     pack = pack_of(
         rule(id="a", phrases=["calm down", "please calm down"]), rule(id="b", phrases=["please"])
