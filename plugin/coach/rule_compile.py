@@ -72,6 +72,7 @@ class Compiled(NamedTuple):
     regexes: tuple[Regex, ...]
     always: tuple[int, ...]  # regexes without a trigger: they always run
     spread: dict[str, int]  # each active rule's ``spread_of`` by id: a check never compiles
+    needs: tuple[frozenset[int], ...]  # each regex's required sets (read before the rest)
     # Phrases only an opening rule uses ("hi", "yo"): they count only where the reply
     # starts, so they are looked for only there; inside the draft's words ("this",
     # "you") they were a third of all automaton hits.
@@ -128,6 +129,7 @@ def compile_rules(rules: Sequence[Rule]) -> Compiled:
         tuple(regexes),
         tuple(always),
         spread,
+        tuple(regex[4] for regex in regexes),
         _automaton(opening),
         max(map(len, opening), default=0),
     )

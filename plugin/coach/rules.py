@@ -86,6 +86,7 @@ class RulePack:
     _regexes: tuple[Regex, ...] = field(default=(), repr=False)
     _always: tuple[int, ...] = field(default=(), repr=False)
     _spread: Mapping[str, int] = field(default_factory=dict, repr=False)
+    _needs: tuple[frozenset[int], ...] = field(default=(), repr=False)
     _opening: Any = field(default=None, repr=False, compare=False)
     _opening_len: int = field(default=0, repr=False)
 
@@ -204,16 +205,19 @@ class RulePack:
                 continue
             compiled = compiled if aliased else twin
             kept.update(_regex_matches(folded, rule, compiled, 0, n, opening))
+        needs_of = self._needs
         for i, spots in near.items():
             if i < 0:
                 continue  # a required literal's positions, read below
-            rule, compiled, width, twin, needs, reach = self._regexes[i]
             # Every match holds a literal of its required set: the literals are exact only
             # on text free of case aliases.
             if aliased:
                 needs = _NONE
-            elif needs and not present >= needs:
-                continue
+            else:
+                needs = needs_of[i]
+                if needs and not present >= needs:
+                    continue  # most triggered regexes stop here
+            rule, compiled, width, twin, _, reach = self._regexes[i]
             if bounds is not None and (spots[0] < lo - reach or spots[-1] > hi + reach):
                 spots = [p for p in spots if lo - reach <= p <= hi + reach]
                 if not spots:
