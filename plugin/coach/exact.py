@@ -86,8 +86,13 @@ def keeps_the_rest(
         return False  # edits out of range or overlapping
     if after is not None:
         keys, grown = after
-        before = (k for k in known if inner_lo <= k[1] and k[2] <= inner_hi)
-        kept = {_shift(k, edits) for k in before if not _within(k, gone) and not _touched(k, edits)}
+        if len(edits) == 1:
+            kept = _kept_one(known, edits[0], gone, inner_lo, inner_hi)
+        else:
+            before = (k for k in known if inner_lo <= k[1] and k[2] <= inner_hi)
+            kept = {
+                _shift(k, edits) for k in before if not _within(k, gone) and not _touched(k, edits)
+            }
         return {k for k in keys if inner_lo <= k[1] and k[2] <= inner_hi + grown} == kept
     local = tuple(Edit(e.start - lo, e.end - lo, e.replacement) for e in edits)
     window_before = frozenset(
@@ -124,6 +129,23 @@ def _after_keys(
         elif s - spread[rule_id] > ed_hi:
             keys.add((rule_id, s + grown, e + grown))
     return keys, grown
+
+
+def _kept_one(
+    known: frozenset[Key], edit: Edit, gone: Key | None, inner_lo: int, inner_hi: int
+) -> set[Key]:
+    """``_shift``, ``_within`` and ``_touched`` inline for one edit (the usual case)."""
+    e_start, e_end = edit.start, edit.end
+    delta = len(edit.replacement) - (e_end - e_start)
+    kept = set()
+    for key in known:
+        _, s, e = key
+        if s < inner_lo or e > inner_hi or (gone is not None and gone[1] <= s and e <= gone[2]):
+            continue
+        if s < e_end and e_start < e if e_start < e_end else s < e_start < e:
+            continue  # touched
+        kept.add(key if e_end > s else (key[0], s + delta, e + delta))
+    return kept
 
 
 # Everything here is relative to the window, so a passage repeated in a draft (a
