@@ -37,7 +37,7 @@ class Key:
     """What one automaton key stands for: phrase rules and regexes it triggers."""
 
     length: int
-    # phrase rules, whether rules._in_context applies, their spread
+    # phrase rules, whether rule_context.in_context applies, their spread
     entries: tuple[tuple[Rule, bool, int], ...]
     regexes: tuple[int, ...]  # regexes it triggers; ~id for required literal sets it is in
     bounded_start: bool  # phrase starts with a word char: check the boundary
@@ -49,7 +49,7 @@ def is_word_char(c: str) -> bool:
 
 
 def contextual(rule: Rule) -> bool:
-    """Whether a match of ``rule`` needs ``rules._in_context`` (scope or unless_*)."""
+    """Whether a match of ``rule`` needs ``rule_context.in_context`` (scope or unless_*)."""
     return rule.scope != "any" or bool(rule.unless_followed_by or rule.unless_preceded_by)
 
 

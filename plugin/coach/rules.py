@@ -13,13 +13,11 @@ white space to a space), so match offsets are offsets into the original text.
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
-from itertools import chain, islice
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +27,6 @@ from plugin.coach import pack_settings
 from plugin.coach.casefree import CASE_ALIASES
 from plugin.coach.rule_compile import (
     CHARS_PER_WORD,
-    LOOK_PAD,
     REACH,
     Compiled,
     Key,
@@ -37,6 +34,7 @@ from plugin.coach.rule_compile import (
     compile_rules,
     is_word_char,
 )
+from plugin.coach.rule_context import holds, in_context, regex_matches, windows
 from plugin.coach.rule_schema import (
     PLACEHOLDERS,
     GlossaryEntry,
@@ -69,7 +67,6 @@ __all__ = [
 
 DEFAULT_PACK = Path(__file__).with_name("rulepacks") / "en.yaml"
 _PACK_KEYS = frozenset({"version", "locale", "rules", "glossary", "allowlist", "settings"})
-_WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 
 
 @dataclass(frozen=True, eq=False)  # identity: a compiled pack is hashed as a cache key
@@ -193,7 +190,7 @@ class RulePack:
                 for rule, contextual, spread in entries:
                     if start - spread > hi or end + spread < lo:
                         continue  # too far from [lo, hi] to matter
-                    if not contextual or _in_context(folded, rule, start, end, opening):
+                    if not contextual or in_context(folded, rule, start, end, opening):
                         kept.add(RuleMatch(rule, start, end))
             for i in key.regexes:
                 near[i].append(last)
@@ -204,7 +201,7 @@ class RulePack:
             if not aliased and not present >= needs:
                 continue
             compiled = compiled if aliased else twin
-            kept.update(_regex_matches(folded, rule, compiled, 0, n, opening))
+            kept.update(regex_matches(folded, rule, compiled, 0, n, opening))
         needs_of = self._needs
         for i, spots in near.items():
             if i < 0:
@@ -224,10 +221,10 @@ class RulePack:
                     continue
             compiled = compiled if aliased else twin
             # A match contains one of its triggers: scan only around them, not the draft.
-            for w_lo, w_hi in _windows(spots, width, n):
-                if needs and not _holds(near, needs, w_lo, w_hi):
+            for w_lo, w_hi in windows(spots, width, n):
+                if needs and not holds(near, needs, w_lo, w_hi):
                     continue  # no required literal in this window
-                kept.update(_regex_matches(folded, rule, compiled, w_lo, w_hi, opening))
+                kept.update(regex_matches(folded, rule, compiled, w_lo, w_hi, opening))
         return kept, opening
 
 
@@ -235,73 +232,8 @@ _NONE: frozenset[int] = frozenset()
 _FAR = 1 << 62  # beyond any text: with no bounds, no phrase match is too far
 
 
-def _holds(near: Mapping[int, list[int]], needs: frozenset[int], lo: int, hi: int) -> bool:
-    """Each required set (``~id``) has a literal ending inside ``[lo, hi)``."""
-    for j in needs:
-        ends = near.get(j)
-        if ends is None:
-            return False
-        k = bisect_left(ends, lo)  # the automaton reports ends in order
-        if k == len(ends) or ends[k] >= hi:
-            return False
-    return True
-
-
 def _reading_order(m: RuleMatch) -> tuple[int, int, str]:
     return m.start, -m.end, m.rule.id
-
-
-def _regex_matches(
-    folded: str, rule: Rule, compiled: re.Pattern[str], lo: int, hi: int, opening: int
-) -> list[RuleMatch]:
-    found = []
-    for m in compiled.finditer(folded, lo, hi):
-        start, end = m.span()
-        if end > start and _in_context(folded, rule, start, end, opening):
-            found.append(RuleMatch(rule, start, end))
-    return found
-
-
-def _windows(spots: list[int], width: int, length: int) -> list[tuple[int, int]]:
-    """Merged ``[lo, hi)`` windows around each trigger position, ``width`` being the
-    pattern's longest match: the match holds the trigger, so it lies inside."""
-    reach = width + LOOK_PAD
-    merged: list[tuple[int, int]] = []
-    for spot in spots:  # the automaton reports positions in order
-        lo, hi = max(0, spot - reach), min(length, spot + reach)
-        if merged and lo <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], hi)
-        else:
-            merged.append((lo, hi))
-    return merged
-
-
-def _in_context(folded: str, rule: Rule, start: int, end: int, opening: int) -> bool:
-    if rule.scope == "opening" and start != opening:
-        return False
-    n = rule.context_words
-    if rule.unless_followed_by:
-        # the first n words only: stopping there scans a third of the reach (~30 µs a match)
-        limit = min(len(folded), end + n * CHARS_PER_WORD)
-        after = [w.group() for w in islice(_WORD.finditer(folded, end, limit), n)]
-        if _contains_phrase(after, rule.unless_followed_by):
-            return False
-    if rule.unless_preceded_by:
-        before = _WORD.findall(folded, max(0, start - n * CHARS_PER_WORD), start)[-n:]
-        if _contains_phrase(before, rule.unless_preceded_by):
-            return False
-    return True
-
-
-def _contains_phrase(words: list[str], phrases: tuple[str, ...]) -> bool:
-    window = " " + " ".join(words) + " "
-    padded = _PADDED.get(phrases)
-    if padded is None:  # once per rule: its phrases between spaces
-        padded = _PADDED[phrases] = tuple(f" {p} " for p in phrases)
-    return any(phrase in window for phrase in padded)
-
-
-_PADDED: dict[tuple[str, ...], tuple[str, ...]] = {}
 
 
 # ---- loading ---------------------------------------------------------------
