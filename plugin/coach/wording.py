@@ -176,17 +176,19 @@ def missing_findings(
     findings: list[Finding] = []
     for move in missing:
         severity, message, why = _MESSAGES[move]
-        options = list(_wordings(move, topic, problem if move == restates else None, register))
+        # the candidate wordings are built only for a move that gets one
+        options: Iterable[str] = ()
         if not _wanted(move, body, present, missing):
-            options = []
+            pass
         elif move == "next_steps" and not promise.leaves_open(body):
-            # nothing left open: no deadline to promise; the open door is the closing's
-            options = []
+            pass  # nothing left open: no deadline to promise; the open door is the closing's
         elif move == "next_steps" and promise.waits_on_customer(body):
             # the next step is theirs: promise only what follows their answer
-            options = [wordings.AFTER_THEIR_ANSWER]
+            options = (wordings.AFTER_THEIR_ANSWER,)
         elif move in ("ownership", "reassure") and promise.solved(body):
-            options = []  # "I'll look into it" after the fix is a promise nobody needs
+            pass  # "I'll look into it" after the fix is a promise nobody needs
+        else:
+            options = _wordings(move, topic, problem if move == restates else None, register)
         edit: Edit | None = None
         ok = False
         for wording in options:
