@@ -70,7 +70,14 @@ def _doubled(text: str) -> int:
     return sum(1 for g in found if g.lower() not in _FINE_TWICE) if found else 0
 
 
+# The same, case-sensitive, for ASCII text lowered (lower() keeps every ASCII offset, and
+# case-insensitive matching of ASCII is plain lowering): ~2x faster than the (?i) scan.
+_DET_CLASH_LOWER = re.compile(rf"\b(?:the|an?|your|our|my|their|h(?:is|er)|its)\s+(?=(?:{_DET})\b)")
+
+
 def _det_clash(text: str) -> int:
+    if text.isascii():
+        return len(_DET_CLASH_LOWER.findall(text.lower()))
     return _count(_DET_CLASH, text)
 
 
