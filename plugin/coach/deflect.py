@@ -61,6 +61,12 @@ def analyze(
     turn_cold = register != "email" and upset and cold
     if not turn_cold and (present & _ENGAGED or not _redirects(draft, present)):
         return []  # neither family can apply: skip the word work
+    # Both families need a draft with no other warning, and a redirect one a customer who
+    # asked something: cheap tests, so they come before the word work too.
+    warned = any(f.severity != "info" and f.category != "readability" for f in found.findings)
+    asked = upset or (mood is not None and mood.problem is not None) or "?" in customer
+    if warned or not (turn_cold or asked):
+        return []
     mine = draft.open_words
     span = _span(draft, [w for w in mine if w.start >= found.body_start])
     if span is None:
@@ -69,7 +75,6 @@ def analyze(
     own = " ".join(map(itemgetter(2), mine))  # a word's text is its span of the draft
     if _asks(draft) or _SYMPATHY.search(own) or _promises(own):
         return []  # a question back, sympathy in so many words, or a promise engages
-    warned = any(f.severity != "info" and f.category != "readability" for f in found.findings)
     said = stems(_plain(customer))
     shared = said & stems(own) - _NOISE  # what the reply names of theirs
     heard = len(shared) >= _HEARD
@@ -88,7 +93,6 @@ def analyze(
         ]
     if present & _ENGAGED or warned or not _redirects(draft, present):
         return []
-    asked = upset or (mood is not None and mood.problem is not None) or "?" in customer
     if not asked:  # praise or a passing remark needs no engagement beyond thanks
         return []
     if len(said) < _MIN_CUSTOMER_WORDS or shared:

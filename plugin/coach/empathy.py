@@ -61,9 +61,14 @@ def analyze(
     account's settings ask of this customer's mood."""
     everything = pack.find(draft.text)
     exact.remember(pack, draft.text, everything)
-    matches = [m for m in everything if not draft.is_protected(m.start, m.end)]
+    # with no protected span nothing is protected: no test per match
+    matches = (
+        [m for m in everything if not draft.is_protected(m.start, m.end)]
+        if draft.protected
+        else list(everything)
+    )
     known = context.first_name if context and context.first_name else None
-    openers = [m for m in everything if _is_opener(m)]
+    openers = [m for m in everything if m.rule.move == "greeting" and _is_opener(m)]
     shape = layout.read(draft, [(m.start, m.end) for m in openers], known)
     name = known or shape.name
     topic = wording.fit_topic(mood.topic if mood else None)

@@ -29,8 +29,6 @@ lacks. This module decides what the agent is told (issue: "no nagging"):
 
 from __future__ import annotations
 
-import dataclasses
-
 from plugin.coach.calibrate import UPSET
 from plugin.coach.channel import Channel
 from plugin.coach.draft import Draft
@@ -88,11 +86,14 @@ def adjust(
         missing.append(_with(f, severity, MOVE_CATEGORY.get(move, f.category)))
     kept += _cap(missing, mood, SHORT_MAX_WARNINGS if short else MAX_WARNINGS)
     kept.sort(key=lambda f: (f.start, f.end, f.rule_id))
-    return dataclasses.replace(
-        found,
-        findings=tuple(kept),
-        expected=tuple(m for m in found.expected if m not in dropped),
-        missing=tuple(m for m in found.missing if m not in dropped),
+    # built directly: dataclasses.replace walks the fields at run time, per draft
+    return EmpathyResult(
+        found.moves,
+        tuple(kept),
+        tuple(m for m in found.expected if m not in dropped) if dropped else found.expected,
+        tuple(m for m in found.missing if m not in dropped) if dropped else found.missing,
+        found.body_start,
+        found.matches,
     )
 
 

@@ -41,6 +41,8 @@ CATEGORY: dict[str, str] = {
 # message" fillers, which acknowledge nothing, while an apology without the problem still
 # names the topic ("I'm sorry for the trouble with your refund").
 _RESTATES = ("acknowledge", "apologize", "validate")
+# Missing moves whose wording depends on what the body already says.
+_READS_BODY = frozenset({"validate", "ownership", "closing", "next_steps", "reassure"})
 # Moves whose wording commits the team: the label says so.
 _PROMISES = frozenset({"ownership", "next_steps", "reassure"})
 # The draft already names a feeling (the move grammar may not know this wording):
@@ -172,21 +174,26 @@ def missing_findings(
     present = tuple(present)
     register = register_of(mood).name
     restates = None if register == "bereavement" else restating_move(missing, present)
-    body = draft.folded[layout.body_start : placement.body_end(draft, layout)]
+    # only these moves read the body (``_wanted``, ``promise``): its end is not looked for
+    # when none of them is missing
+    reads = not _READS_BODY.isdisjoint(missing)
+    body = draft.folded[layout.body_start : placement.body_end(draft, layout)] if reads else ""
     findings: list[Finding] = []
     for move in missing:
         severity, message, why = _MESSAGES[move]
-        options = list(_wordings(move, topic, problem if move == restates else None, register))
+        # the candidate wordings are built only for a move that gets one
+        options: Iterable[str] = ()
         if not _wanted(move, body, present, missing):
-            options = []
+            pass
         elif move == "next_steps" and not promise.leaves_open(body):
-            # nothing left open: no deadline to promise; the open door is the closing's
-            options = []
+            pass  # nothing left open: no deadline to promise; the open door is the closing's
         elif move == "next_steps" and promise.waits_on_customer(body):
             # the next step is theirs: promise only what follows their answer
-            options = [wordings.AFTER_THEIR_ANSWER]
+            options = (wordings.AFTER_THEIR_ANSWER,)
         elif move in ("ownership", "reassure") and promise.solved(body):
-            options = []  # "I'll look into it" after the fix is a promise nobody needs
+            pass  # "I'll look into it" after the fix is a promise nobody needs
+        else:
+            options = _wordings(move, topic, problem if move == restates else None, register)
         edit: Edit | None = None
         ok = False
         for wording in options:

@@ -209,10 +209,10 @@ def overlap(
         return
     # each word's key when it is one of the customer's
     mine = [k if k in customer else "" for k in keys]
-    for i in t.starts:
+    starts = t.starts  # each sentence ends where the next starts (``Tokens.sentence_end``)
+    for i, stop in zip(starts, [*starts[1:], len(t.norm)], strict=True):
         if i < t.first:
             continue
-        stop = t.sentence_end(i)
         if len(set(mine[i:stop]) - {""}) < _SHARED:
             continue
         start, end = t.span(i, stop - 1)

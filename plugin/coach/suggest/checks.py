@@ -51,7 +51,7 @@ _CLOSER_LINE = re.compile(r"[ \t]*[^\W\d][^\n,.!?]{0,40},[ \t]*")
 
 
 def _count(pattern: re.Pattern[str], text: str) -> int:
-    return sum(1 for _ in pattern.finditer(text))
+    return len(pattern.findall(text))  # one list built in C, not a step per match
 
 
 # A word or a run of up to five said twice in a row ("I can see that I can see that").
@@ -66,10 +66,18 @@ _DET_CLASH = re.compile(rf"(?i)\b(?:the|an?|your|our|my|their|h(?:is|er)|its)\s+
 
 
 def _doubled(text: str) -> int:
-    return sum(1 for m in _DOUBLED.finditer(text) if m.group(1).lower() not in _FINE_TWICE)
+    found = _DOUBLED.findall(text)  # group 1 of each match; nearly always none
+    return sum(1 for g in found if g.lower() not in _FINE_TWICE) if found else 0
+
+
+# The same, case-sensitive, for ASCII text lowered (lower() keeps every ASCII offset, and
+# case-insensitive matching of ASCII is plain lowering): ~2x faster than the (?i) scan.
+_DET_CLASH_LOWER = re.compile(rf"\b(?:the|an?|your|our|my|their|h(?:is|er)|its)\s+(?=(?:{_DET})\b)")
 
 
 def _det_clash(text: str) -> int:
+    if text.isascii():
+        return len(_DET_CLASH_LOWER.findall(text.lower()))
     return _count(_DET_CLASH, text)
 
 

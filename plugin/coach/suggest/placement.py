@@ -89,7 +89,9 @@ def _body_end(draft: Draft, layout: Layout) -> int:
     ends = [len(text.rstrip())]
     if layout.signoff is not None:
         ends.append(layout.signoff)
-    quote = _QUOTE_START.search(text, layout.body_start)
+    # every quote start holds ">" or "wrote:": two substring tests spare most drafts the scan
+    quoted = ">" in text or "wrote:" in text
+    quote = _QUOTE_START.search(text, layout.body_start) if quoted else None
     if quote:
         ends.append(quote.start() + len(quote.group()) - len(quote.group().lstrip()))
     if draft.format == "html" and draft._starts is not None:
