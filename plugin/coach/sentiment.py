@@ -19,16 +19,15 @@ score is vader's own function of the valences.
 
 from __future__ import annotations
 
+import string
 from collections.abc import Callable
 from typing import Any
 
 from vaderSentiment.vaderSentiment import (  # type: ignore[import-untyped,unused-ignore]
     BOOSTER_DICT,
-    SentiText,
-    allcap_differential,
 )
 
-_strip_punctuation = SentiText._strip_punc_if_word
+_PUNCTUATION = string.punctuation  # what SentiText._strip_punc_if_word strips
 
 # vader's per-word scorer (``sentiment_valence`` and the checks it calls) reads at most
 # three words before the word and two after, and the list's length only to ask whether
@@ -59,14 +58,18 @@ def scorer(analyzer: Any) -> Callable[[str], float]:
         if not text.isascii() and not emoji.isdisjoint(text):
             return float(analyzer.polarity_scores(text)["compound"])
         text = text.strip()
-        words: list[str] = list(map(_strip_punctuation, text.split()))  # as SentiText does
+        tokens = text.split()
+        # as SentiText does (its _strip_punc_if_word, without a Python call per word)
+        words = [s if len(s := t.strip(_PUNCTUATION)) > 2 else t for t in tokens]
         lows = [w.lower() for w in words]
         last = len(words) - 1
         sentiments: list[float] = [0] * len(words)  # vader's 0 for every unscored word
         found = [i for i, w in enumerate(lows) if w in lexicon]
         if not found:
             return 0.0  # vader's score of all-zero valences: normalize(0.0), rounded
-        capitals = allcap_differential(words)  # as SentiText does
+        # allcap_differential(words), counted in C: stripping punctuation keeps isupper()
+        upper = sum(map(str.isupper, tokens))
+        capitals = 0 < len(words) - upper < len(words)
         for i in found:
             low = lows[i]
             if low in BOOSTER_DICT or (low == "kind" and i < last and lows[i + 1] == "of"):
