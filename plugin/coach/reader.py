@@ -40,7 +40,8 @@ _TECH = re.compile(
 )
 # Text every ``_TECH`` match holds ("/", a 4xx/5xx code, "HTTP", ".x" of a host, "_", "("):
 # most messages hold none, and ``_TECH`` (tried at every word) is then not run.
-_TECH_HINT = re.compile(r"[/(_]|[45]\d\d|HTTP|\.[a-z0-9-]")
+# (led by the class of their first characters, rare in prose: scanned for in C)
+_TECH_HINT = re.compile(r"[/(_45H.](?:(?<=[/(_])|(?<=[45])\d\d|(?<=H)TTP|(?<=\.)[a-z0-9-])")
 # \b[A-Z][A-Z0-9]{1,5}s?\b with the word boundary tested after the first capital (no word
 # character before it): a pattern starting with a plain class is scanned for in C.
 _ACRONYM = re.compile(r"[A-Z](?<!\w.)[A-Z0-9]{1,5}s?\b")
