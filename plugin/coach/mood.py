@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import compress, count
 
 from plugin.coach import lexicon
 from plugin.coach.lexicon import TOKEN, word_key
@@ -140,7 +141,7 @@ def _phrase_hits(message: str, compiled: Cues, tokens: Tokens) -> list[tuple[str
     hits: list[tuple[str, bool, int, int]] = []
     free = 0  # a matched phrase's words start no other phrase
     last = len(words) - 1
-    for i in [i for i, w in enumerate(words) if w in index]:
+    for i in compress(count(), map(index.__contains__, words)):  # picked in C
         if i < free:
             continue
         # the longest phrase starting here: one of 2+ words (among those whose first two

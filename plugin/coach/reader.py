@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from plugin.coach import lexicon
 from plugin.coach.lexicon import wordset
+from plugin.coach.word_memo import WordMemo
 
 # An acronym whose lowercase form wordfreq sees this often is everyday English
 # (PDF 3.84, URL 3.86, USB 3.98, USA 4.79, OK 5.14); below it, jargon to a
@@ -39,7 +40,8 @@ _TECH = re.compile(
 )
 # Text every ``_TECH`` match holds ("/", a 4xx/5xx code, "HTTP", ".x" of a host, "_", "("):
 # most messages hold none, and ``_TECH`` (tried at every word) is then not run.
-_TECH_HINT = re.compile(r"[/(_]|[45]\d\d|HTTP|\.[a-z0-9-]")
+# (led by the class of their first characters, rare in prose: scanned for in C)
+_TECH_HINT = re.compile(r"[/(_45H.](?:(?<=[/(_])|(?<=[45])\d\d|(?<=H)TTP|(?<=\.)[a-z0-9-])")
 # \b[A-Z][A-Z0-9]{1,5}s?\b with the word boundary tested after the first capital (no word
 # character before it): a pattern starting with a plain class is scanned for in C.
 _ACRONYM = re.compile(r"[A-Z](?<!\w.)[A-Z0-9]{1,5}s?\b")
@@ -78,8 +80,7 @@ class Reader:
 NOBODY = Reader(frozenset(), "  ", frozenset())
 
 
-@lru_cache(maxsize=65_536)  # per word: a message's words are mostly words seen before
-def singular(word: str) -> str:
+def _singular(word: str) -> str:
     """A crude singular, applied alike to both sides: "keys" -> "key", "APIs" -> "api"."""
     w = word.lower().replace("’", "'")
     if w.endswith("'s"):
@@ -91,6 +92,10 @@ def singular(word: str) -> str:
     if len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
         return w[:-1]
     return w
+
+
+# per word: a message's words are mostly words seen before (a C-level lookup in ``map``)
+singular = WordMemo(_singular)
 
 
 def is_common_acronym(core: str, allow: frozenset[str] = frozenset()) -> bool:
@@ -140,7 +145,7 @@ def read(message: str) -> Reader:
     """What ``message`` shows the customer knows."""
     if not message.strip():
         return NOBODY
-    words = [singular(t) for t in lexicon.TOKEN.findall(message)]
+    words = list(map(singular.__getitem__, lexicon.TOKEN.findall(message)))
     forms = frozenset(words)
     initials = _initials(words)
     markers = len(_TECH.findall(message)) if _TECH_HINT.search(message) else 0

@@ -14,21 +14,42 @@ word; on a customer's message that is two thirds of its cost. Here:
 
 A text with no scored word scores 0.0, as vader's sum of zeros does; "but" weighting
 runs on the words vader would weight (only when "but" is one of them) and the final
-score is vader's own function of the valences.
+score is the compound part of vader's ``score_valence``: its own punctuation emphasis
+and ``normalize`` of the valences' sum (the positive/negative/neutral shares it also
+works out are not read).
 """
 
 from __future__ import annotations
 
+import string
 from collections.abc import Callable
+from itertools import compress, count
 from typing import Any
 
+from vaderSentiment import vaderSentiment  # type: ignore[import-untyped,unused-ignore]
 from vaderSentiment.vaderSentiment import (  # type: ignore[import-untyped,unused-ignore]
     BOOSTER_DICT,
-    SentiText,
-    allcap_differential,
+    NEGATE,
+    normalize,
 )
 
-_strip_punctuation = SentiText._strip_punc_if_word
+_PUNCTUATION = string.punctuation  # what SentiText._strip_punc_if_word strips
+_NEGATE = frozenset(NEGATE)
+
+
+def _negated(input_words: list[Any], include_nt: bool = True) -> bool:
+    """vader's ``negated``, the same answer for every input: its negation words are looked
+    up in a set, not tested one by one against the list (~60 Python steps per call, and
+    its valence checks call it up to three times per scored word)."""
+    words = [str(w).lower() for w in input_words]
+    if not _NEGATE.isdisjoint(words):
+        return True
+    if include_nt:
+        return any("n't" in w for w in words)
+    return False
+
+
+vaderSentiment.negated = _negated  # the module global vader's checks call
 
 # vader's per-word scorer (``sentiment_valence`` and the checks it calls) reads at most
 # three words before the word and two after, and the list's length only to ask whether
@@ -53,20 +74,24 @@ def scorer(analyzer: Any) -> Callable[[str], float]:
     lexicon: dict[str, float] = analyzer.lexicon
     valence = analyzer.sentiment_valence
     but_check = analyzer._but_check
-    score = analyzer.score_valence
+    emphasis = analyzer._punctuation_emphasis
 
     def compound(text: str) -> float:
         if not text.isascii() and not emoji.isdisjoint(text):
             return float(analyzer.polarity_scores(text)["compound"])
         text = text.strip()
-        words: list[str] = list(map(_strip_punctuation, text.split()))  # as SentiText does
-        lows = [w.lower() for w in words]
+        tokens = text.split()
+        # as SentiText does (its _strip_punc_if_word, without a Python call per word)
+        words = [s if len(s := t.strip(_PUNCTUATION)) > 2 else t for t in tokens]
+        lows = list(map(str.lower, words))
         last = len(words) - 1
         sentiments: list[float] = [0] * len(words)  # vader's 0 for every unscored word
-        found = [i for i, w in enumerate(lows) if w in lexicon]
+        found = list(compress(count(), map(lexicon.__contains__, lows)))  # picked in C
         if not found:
             return 0.0  # vader's score of all-zero valences: normalize(0.0), rounded
-        capitals = allcap_differential(words)  # as SentiText does
+        # allcap_differential(words), counted in C: stripping punctuation keeps isupper()
+        upper = sum(map(str.isupper, tokens))
+        capitals = 0 < len(words) - upper < len(words)
         for i in found:
             low = lows[i]
             if low in BOOSTER_DICT or (low == "kind" and i < last and lows[i + 1] == "of"):
@@ -77,6 +102,13 @@ def scorer(analyzer: Any) -> Callable[[str], float]:
             sentiments[i] = scored[0]
         if "but" in lows:  # vader's test; without "but" its weighting changes nothing
             sentiments = but_check(words, sentiments)
-        return float(score(sentiments, text)["compound"])
+        # vader's score_valence, its compound only: the shares of positive, negative and
+        # neutral words it also works out (a Python loop over every word) are not read
+        total = float(sum(sentiments))
+        if total > 0:
+            total += emphasis(text)
+        elif total < 0:
+            total -= emphasis(text)
+        return float(round(normalize(total), 4))
 
     return compound

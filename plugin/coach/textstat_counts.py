@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from operator import sub
 
 from textstat.backend import utils  # type: ignore[import-untyped,unused-ignore]
 from textstat.backend.utils.constants import (  # type: ignore[import-untyped,unused-ignore]
@@ -51,8 +52,10 @@ def _syllables(word: str) -> int:
 _NONCONTRACTION_APOSTROPHE = re.compile(RE_NONCONTRACTION_APOSTROPHE)
 _PUNCTUATION = re.compile(r"[^\w\s\']")
 _TEXTSTAT_SENTENCE = re.compile(r"\b[^.!?]+[.!?]*", re.UNICODE)
-# A token survives punctuation removal exactly when it holds a word character.
-_SURVIVING_TOKEN = re.compile(r"\S*\w\S*")
+# A token survives punctuation removal exactly when it holds a word character: a
+# sentence's surviving tokens are its white-space chunks less those of punctuation alone
+# (led by a plain class, so scanned for in C; the look-behind: no chunk before it).
+_LONE_PUNCTUATION = re.compile(r"[^\w\s](?<!\S.)[^\w\s]*+(?!\S)")
 _THREE = 3  # a sentence of fewer tokens is not counted
 
 
@@ -68,7 +71,9 @@ def _textstat_sentences(text: str) -> int:
     if not text:
         return 0
     found = _TEXTSTAT_SENTENCE.findall(text)
-    short = sum(map(_THREE.__gt__, map(len, map(_SURVIVING_TOKEN.findall, found))))
+    chunks = map(len, map(str.split, found))
+    surviving = map(sub, chunks, map(len, map(_LONE_PUNCTUATION.findall, found)))
+    short = sum(map(_THREE.__gt__, surviving))
     return max(1, len(found) - short)
 
 

@@ -285,6 +285,10 @@ _PERSON = re.compile(
     ),
     re.I,
 )
+# compiled once: ``swap`` runs per person word, and ``re``'s own cache costs a lookup a call
+_SPACES = re.compile(r"\s+")
+_WORD_OR_COMMA = re.compile(r"[a-z]+|,")
+_NEXT_WORD = re.compile(r"\s+([a-z'’]+)")
 # "you" right after one of these is a subject ("and you charged me"), else an object.
 _SUBJECT_SLOT = frozenset({"", "and", "but", "because", "so", "that", "if", "when", "since"})
 
@@ -293,12 +297,12 @@ def _swap_person(text: str) -> str:
     """First person to second ("my order" → "your order") and second to first."""
 
     def swap(m: re.Match[str]) -> str:
-        key = re.sub(r"\s+", " ", m.group().lower().replace("’", "'"))
+        key = _SPACES.sub(" ", m.group().lower().replace("’", "'"))
         out = _SWAP.get(key, m.group())
         if key == "you":
-            before = re.findall(r"[a-z]+|,", text[: m.start()].lower())
+            before = _WORD_OR_COMMA.findall(text[: m.start()].lower())
             prev = before[-1] if before else ""
-            after = re.match(r"\s+([a-z'’]+)", text[m.end() :].lower())
+            after = _NEXT_WORD.match(text[m.end() :].lower())
             verb = after is not None and (
                 after.group(1) in VERBISH or after.group(1).endswith(("ed", "n't", "n’t"))
             )
