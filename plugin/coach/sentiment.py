@@ -26,30 +26,12 @@ from collections.abc import Callable
 from itertools import compress, count
 from typing import Any
 
-from vaderSentiment import vaderSentiment  # type: ignore[import-untyped,unused-ignore]
 from vaderSentiment.vaderSentiment import (  # type: ignore[import-untyped,unused-ignore]
     BOOSTER_DICT,
-    NEGATE,
     normalize,
 )
 
 _PUNCTUATION = string.punctuation  # what SentiText._strip_punc_if_word strips
-_NEGATE = frozenset(NEGATE)
-
-
-def _negated(input_words: list[Any], include_nt: bool = True) -> bool:
-    """vader's ``negated``, the same answer for every input: its negation words are looked
-    up in a set, not tested one by one against the list (~60 Python steps per call, and
-    its valence checks call it up to three times per scored word)."""
-    words = [str(w).lower() for w in input_words]
-    if not _NEGATE.isdisjoint(words):
-        return True
-    if include_nt:
-        return any("n't" in w for w in words)
-    return False
-
-
-vaderSentiment.negated = _negated  # the module global vader's checks call
 
 # vader's per-word scorer (``sentiment_valence`` and the checks it calls) reads at most
 # three words before the word and two after, and the list's length only to ask whether

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import cache
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -52,28 +49,3 @@ def test_any_mix_of_words_scores_as_vader_does(words: list[tuple[str, str, bool]
     text = " ".join((w.upper() if loud else w) + p for w, p, loud in words)
     for analyzer in (lexicon.vader(), cues().sentiment):
         assert scorer(analyzer)(text) == analyzer.polarity_scores(text)["compound"]
-
-
-@cache
-def _vaders_own_negated() -> Callable[..., bool]:
-    """vader's ``negated`` as shipped: a fresh copy of its module (ours replaces it)."""
-    import importlib.util
-
-    from vaderSentiment import vaderSentiment
-
-    spec = importlib.util.spec_from_file_location("vader_as_shipped", vaderSentiment.__file__)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.negated  # type: ignore[no-any-return]
-
-
-_NEGATION_WORDS = ["not", "NEVER", "Nobody", "isn't", "dont", "don't", "won't", "xn'tx", "good", ""]
-
-
-@given(st.lists(st.sampled_from(_NEGATION_WORDS), max_size=4), st.booleans())
-@settings(max_examples=300, deadline=None)
-def test_the_set_based_negation_test_answers_as_vaders_own(words: list[str], nt: bool) -> None:
-    from plugin.coach.sentiment import _negated
-
-    assert _negated(words, nt) == _vaders_own_negated()(words, nt)
