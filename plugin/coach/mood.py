@@ -180,12 +180,15 @@ def _sarcasm(message: str, compiled: Cues, found: list[Cue], tokens: Tokens) -> 
     ends = [m.end() for m in _SENTENCE_END.finditer(message)] + [len(message)]
     sharp = [c.start for c in found if c.kind in _COMPLAINT]
     valence = compiled.sentiment.lexicon
-    for i, w in enumerate(words):
-        if w in valence and valence[w] <= STING:
+    # (the few words in the lexicon, and in the praise index, are picked in C)
+    for i in compress(count(), map(valence.__contains__, words)):
+        if valence[words[i]] <= STING:
             sharp.append(spans[i][0])
     out: list[Cue] = []
-    for i, w in enumerate(words):
-        for phrase in compiled.praise.get(w, ()):
+    praise = compiled.praise
+    for i in compress(count(), map(praise.__contains__, words)):
+        w = words[i]
+        for phrase in praise[w]:
             n = len(phrase)
             if words[i : i + n] != phrase:
                 continue
