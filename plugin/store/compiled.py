@@ -152,6 +152,7 @@ class CompiledPacks:
         pack = compile_pack(eff.document, f"{self.account} v{snap.info.number} {label}")
         settings = pack_settings.apply(self.base, eff.settings)
         coach = Coach(pack=pack, settings=settings)
+        _ = pack.avoid_only  # the exactness check's matcher: compiled here, never by a check
         coach.review(_WARM)
         self.compiles += 1
         return Compiled(snap.info.number, eff.scopes, pack, settings, coach)
