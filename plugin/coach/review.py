@@ -25,7 +25,6 @@ from plugin.coach import (
     readability,
     shouting,
     spelling,
-    wording,
 )
 from plugin.coach.draft import Draft, DraftError, Format, parse
 from plugin.coach.empathy import EmpathyResult
@@ -45,6 +44,7 @@ from plugin.coach.model import (
 )
 from plugin.coach.rules import RulePack
 from plugin.coach.score import categorize, points_lost, total, with_severities
+from plugin.coach.suggest.inserting import insert_sentence
 from plugin.coach.suggest.placement import source_edit
 from plugin.coach.suggest.vet import vet as vet_suggestions
 
@@ -202,7 +202,7 @@ def placed_hints(draft: Draft, body_start: int, hints: Iterable[Hint]) -> tuple[
     placed = []
     for h in hints:
         if h.wording and h.id not in _NOT_PLACED and "<" not in h.wording:
-            edit = source_edit(draft, wording.insert_sentence(draft.text, body_start, h.wording))
+            edit = source_edit(draft, insert_sentence(draft.text, body_start, h.wording))
             h = dataclasses.replace(h, suggestion=Suggestion(f"Add: “{h.wording}”", (edit,)))
         placed.append(h)
     return tuple(placed)

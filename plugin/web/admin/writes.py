@@ -6,13 +6,14 @@ refused with 409 and the versions saved meanwhile (who, when, what changed).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from flask import Response, current_app, jsonify
 
 from plugin.store.extension import compiled_packs
 from plugin.store.layers import SETTINGS
-from plugin.store.records import Author, VersionInfo
+from plugin.store.records import Author, Snapshot, VersionInfo
 from plugin.web.admin import api_bp, edits, settings_edit, views
 from plugin.web.admin.access import ConsoleError, require_admin
 from plugin.web.admin.reads import account, int_arg, json_body, store
@@ -48,6 +49,19 @@ def _apply(body: dict[str, Any], change: edits.Change, author: Author, base: int
     return _saved(info)
 
 
+def _in_scope(
+    body: dict[str, Any],
+    author: Author,
+    base: int,
+    change_of: Callable[[Snapshot, str], edits.Change],
+) -> Response:
+    """Save the change ``change_of`` makes in the body's scope, labelled for the audit."""
+    key = edits.scope_key(body.get("scope"))
+    change = change_of(store().snapshot(account(), base), key)
+    change.labels = _labels(body, key)
+    return _apply(body, change, author, base)
+
+
 def _labels(body: dict[str, Any], key: str) -> dict[str, str]:
     label = body.get("scope_label")
     if label is None or key == edits.ACCOUNT:
@@ -68,11 +82,10 @@ def save_rule() -> Response:
     rule = body.get("rule")
     if not isinstance(rule, dict):
         raise ConsoleError(400, "invalid_field", "rule: must be an object", "rule")
-    key = edits.scope_key(body.get("scope"))
-    snap = store().snapshot(account(), base)
-    change = edits.save_rule(snap, key, rule, new=bool(body.get("new")))
-    change.labels = _labels(body, key)
-    return _apply(body, change, author, base)
+    new = bool(body.get("new"))
+    return _in_scope(
+        body, author, base, lambda snap, key: edits.save_rule(snap, key, rule, new=new)
+    )
 
 
 @api_bp.post("/rules/<rule_id>/enabled")
@@ -83,11 +96,9 @@ def set_enabled(rule_id: str) -> Response:
     enabled = body.get("enabled")
     if not isinstance(enabled, bool):
         raise ConsoleError(400, "invalid_field", "enabled: must be true or false", "enabled")
-    key = edits.scope_key(body.get("scope"))
-    snap = store().snapshot(account(), base)
-    change = edits.set_enabled(snap, key, rule_id, enabled)
-    change.labels = _labels(body, key)
-    return _apply(body, change, author, base)
+    return _in_scope(
+        body, author, base, lambda snap, key: edits.set_enabled(snap, key, rule_id, enabled)
+    )
 
 
 @api_bp.post("/rules/<rule_id>/retire")
@@ -154,14 +165,16 @@ def save_vocabulary() -> Response:
     author = _author()
     body = json_body()
     base = _base(body)
-    key = edits.scope_key(body.get("scope"))
+    edits.scope_key(body.get("scope"))  # a bad scope is named before the other fields
     glossary = _glossary(body.get("glossary", []))
     allowlist = _allowlist(body.get("allowlist", []))
     settings = _settings(body.get("settings", {}))
-    snap = store().snapshot(account(), base)
-    change = edits.save_vocabulary(snap, key, glossary, allowlist, settings)
-    change.labels = _labels(body, key)
-    return _apply(body, change, author, base)
+    return _in_scope(
+        body,
+        author,
+        base,
+        lambda snap, key: edits.save_vocabulary(snap, key, glossary, allowlist, settings),
+    )
 
 
 @api_bp.post("/import")
