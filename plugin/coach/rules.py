@@ -27,6 +27,7 @@ from plugin.coach import pack_settings
 from plugin.coach.casefree import CASE_ALIASES
 from plugin.coach.rule_compile import (
     CHARS_PER_WORD,
+    LOOK_PAD,
     REACH,
     Compiled,
     Key,
@@ -130,6 +131,16 @@ class RulePack:
         the pack, so a check never compiles)."""
         return self._spread
 
+    @cached_property
+    def _scan_margin(self) -> int:
+        """How far from ``matches_near``'s bounds a literal can still count: a phrase's
+        spread, or a regex's reach plus its window, plus the longest literal. A long
+        draft's re-check scans this much around the edit, not the whole draft."""
+        spreads = max(self._spread.values(), default=0)
+        regexes = max((r[5] + r[2] + LOOK_PAD for r in self._regexes), default=0)
+        longest = max(map(len, self._automaton.keys()), default=0) if self._automaton else 0
+        return max(spreads, regexes) + longest + 2
+
     def find(self, text: str) -> list[RuleMatch]:
         """Every match of every active rule in ``text``, in reading order.
 
@@ -161,8 +172,11 @@ class RulePack:
         # The per-hit loop runs ~50 times a draft: the whole-word test (``_bounded``) is
         # inline, and a space next to a phrase (the common case) decides it at once.
         hits: Iterable[tuple[int, Key]] = ()
-        if self._automaton is not None:
+        if self._automaton is not None and bounds is None:
             hits = self._automaton.iter(folded)
+        elif self._automaton is not None:  # nothing further than the margin can matter
+            margin = self._scan_margin
+            hits = self._automaton.iter(folded, max(0, lo - margin), min(n, hi + margin))
         if self._opening is not None:
             ends = min(n, opening + self._opening_len)
             hits = chain(hits, self._opening.iter(folded, opening, ends))
