@@ -15,17 +15,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from plugin.coach import calibrate, exact, layout, moves, rewrite, wording
+from plugin.coach import antipattern, calibrate, exact, layout, moves, wording
 from plugin.coach.draft import Draft
 from plugin.coach.layout import Layout
 from plugin.coach.model import (
     MAX_FINDINGS,
     CustomerContext,
-    Edit,
     Finding,
     Mood,
     MoveHit,
-    Suggestion,
 )
 from plugin.coach.moves import from_mood
 from plugin.coach.rules import RuleMatch, RulePack, fold
@@ -88,7 +86,7 @@ def analyze(
     # still says what is wrong, but offers no rewrite (a draft of hundreds of
     # anti-patterns would otherwise cost a check each).
     findings = [
-        _antipattern(draft, pack, m, fill, checked=i < MAX_REWRITES)
+        antipattern.finding(draft, pack, m, fill, checked=i < MAX_REWRITES)
         for i, m in enumerate(avoid[:MAX_ANTIPATTERNS])
     ]
 
@@ -215,54 +213,6 @@ def _merge(hits: list[MoveHit]) -> list[MoveHit]:
             continue
         out.append(h)
     return sorted(out, key=lambda h: (h.start, h.end, h.move))
-
-
-# ---- anti-patterns -------------------------------------------------------------
-
-
-def _antipattern(
-    draft: Draft, pack: RulePack, m: RuleMatch, fill: dict[str, str | None], *, checked: bool
-) -> Finding:
-    rule = m.rule
-    if not checked:
-        return Finding(
-            rule.id, rule.category, rule.severity, m.start, m.end, rule.message, rule.why, ()
-        )
-    candidates: list[Suggestion] = []
-    for alternative in rule.replacement:
-        edit = rewrite.replacement_edit(draft, m, alternative, fill)
-        if edit is not None:
-            label = (
-                f"Remove “{draft.text[m.start : m.end]}”"
-                if not alternative
-                else f"Replace with “{edit.replacement.strip()}”"
-            )
-            candidates.append(Suggestion(label, (edit,)))
-    if rule.append:
-        edit = rewrite.append_edit(draft, m, rule.append)
-        if edit is not None:
-            added = rule.append.strip()
-            label = (
-                f"Add “{added}” and finish it"
-                if added.endswith((":", "…"))  # the agent completes the sentence
-                else f"Add “{added}”"
-            )
-            candidates.append(Suggestion(label, (edit,)))
-    key = (rule.id, m.start, m.end)
-    suggestions = tuple(
-        _unique(s for s in candidates if exact.keeps_the_rest(draft, pack, s.edits, key))
-    )
-    return Finding(
-        rule.id, rule.category, rule.severity, m.start, m.end, rule.message, rule.why, suggestions
-    )
-
-
-def _unique(suggestions: Iterable[Suggestion]) -> Iterable[Suggestion]:
-    seen: set[tuple[Edit, ...]] = set()
-    for s in suggestions:
-        if s.edits not in seen:
-            seen.add(s.edits)
-            yield s
 
 
 # ---- calibration and missing moves ------------------------------------------------
