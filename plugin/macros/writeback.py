@@ -107,7 +107,7 @@ def plan(coach: Coach, macro: Any, chosen: list[str]) -> Plan:
             texts[field] = apply(sources[field], field_edits)
         except ValueError as err:
             raise PlanError(f"chosen suggestions overlap in {field}: pick one ({err})") from None
-        if not _keeps(sources[field], texts[field]):
+        if not placeholders_kept(sources[field], texts[field]):
             raise PlanError(f"the result would change a placeholder in {field}")
     before = [copy.deepcopy(a) for a in macro.actions]
     after = copy.deepcopy(before)
@@ -126,7 +126,7 @@ def plan(coach: Coach, macro: Any, chosen: list[str]) -> Plan:
     )
 
 
-def _keeps(before: str, after: str) -> bool:
+def placeholders_kept(before: str, after: str) -> bool:
     """Every placeholder and Liquid tag of ``before`` is in ``after``, in order, unchanged."""
     pos = 0
     for s, e in liquid.tokens(before):

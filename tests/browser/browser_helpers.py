@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import statistics
 import threading
+from collections.abc import Iterator
 from typing import Any
+
+from werkzeug.serving import make_server
 
 COLD_DRAFT = (
     "Dear customer,\n\n"
@@ -125,3 +128,14 @@ def still_there(review: dict[str, Any], finding: dict[str, Any]) -> list[dict[st
 
 def median(values: list[float]) -> float:
     return float(statistics.median(values))
+
+
+def serve_app(app: Any) -> Iterator[str]:
+    """The app, its store migrated, served on a free loopback port until the test ends."""
+    from plugin.store import migrate
+    from plugin.store.extension import store_of
+
+    migrate.upgrade(store_of(app).db.engine)
+    server = Server(make_server("127.0.0.1", 0, app, threaded=True))
+    yield server.url
+    server.close()

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_helpers import ANGRY_CUSTOMER, ISOLATED, Server
+from browser_helpers import ANGRY_CUSTOMER, ISOLATED, Server, serve_app
 from werkzeug.serving import make_server
 
 HERE = Path(__file__).resolve().parent
@@ -180,3 +180,21 @@ def page_factory(browser: Any) -> Iterator[Any]:
     for context, _ in opened:
         context.close()
     assert errors == [], "browser console errors"
+
+
+@pytest.fixture
+def dev_console(tmp_path: Path) -> Iterator[str]:
+    """The console in development mode on its own SQLite store; every check asks for
+    the newest pack version, so a save shows in the very next check."""
+    from plugin import create_app
+
+    app = create_app(
+        {
+            "dev": True,
+            "secret_key": "browser-console-secret-0123456789abcd",
+            **ISOLATED,
+            "database_url": f"sqlite:///{tmp_path / 'console.sqlite3'}",
+        }
+    )
+    app.config["STORE_VERSION_TTL"] = 0.0
+    yield from serve_app(app)

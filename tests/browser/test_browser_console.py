@@ -12,12 +12,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_helpers import ISOLATED, WAIT_MS, Server, wait_checked
-from werkzeug.serving import make_server
+from browser_helpers import WAIT_MS, serve_app, wait_checked
 
 from plugin import create_app
-from plugin.store import migrate
-from plugin.store.extension import store_of
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "admin"))
 from console_helpers import USERS, landing_token, prod_config  # noqa: E402
@@ -26,32 +23,11 @@ RULE = "blame-you-should-have"
 DRAFT = "Hi Kim, you should have read the guide first. I have sent it again now."
 
 
-def _serve(app: Any) -> Iterator[str]:
-    migrate.upgrade(store_of(app).db.engine)
-    server = Server(make_server("127.0.0.1", 0, app, threaded=True))
-    yield server.url
-    server.close()
-
-
-@pytest.fixture
-def dev_console(tmp_path: Path) -> Iterator[str]:
-    app = create_app(
-        {
-            "dev": True,
-            "secret_key": "browser-console-secret-0123456789abcd",
-            **ISOLATED,
-            "database_url": f"sqlite:///{tmp_path / 'console.sqlite3'}",
-        }
-    )
-    app.config["STORE_VERSION_TTL"] = 0.0  # every check asks for the newest version
-    yield from _serve(app)
-
-
 @pytest.fixture
 def prod_console(tmp_path: Path) -> Iterator[str]:
     app = create_app(prod_config(tmp_path))
     app.extensions["console_users"] = USERS.get  # stands in for zenpy users(id=...)
-    yield from _serve(app)
+    yield from serve_app(app)
 
 
 PAGE_ERRORS: list[str] = []  # uncaught exceptions in any console page (4xx answers are fine)

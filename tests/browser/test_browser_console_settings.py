@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_helpers import ISOLATED
 from test_browser_console import (
     DRAFT,
     PAGE_ERRORS,
@@ -18,26 +17,9 @@ from test_browser_console import (
     _open_scope,
     _page,
     _ready,
-    _serve,
     _sidebar_severity,
     _version,
 )
-
-from plugin import create_app
-
-
-@pytest.fixture
-def dev_console(tmp_path: Path) -> Iterator[str]:
-    app = create_app(
-        {
-            "dev": True,
-            "secret_key": "browser-settings-secret-0123456789abc",
-            **ISOLATED,
-            "database_url": f"sqlite:///{tmp_path / 'console.sqlite3'}",
-        }
-    )
-    app.config["STORE_VERSION_TTL"] = 0.0  # every check asks for the newest version
-    yield from _serve(app)
 
 
 @pytest.fixture(autouse=True)

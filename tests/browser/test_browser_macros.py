@@ -30,6 +30,7 @@ from macro_page_helpers import (
 )
 
 from plugin.macros import liquid
+from plugin.macros.writeback import placeholders_kept
 
 SHOTS = os.environ.get("MACRO_SCREENSHOTS")  # a directory: the test saves the page there
 
@@ -81,16 +82,6 @@ def zendesk(monkeypatch: pytest.MonkeyPatch) -> Any:
 
 def _tokens(text: str) -> list[str]:
     return [text[s:e] for s, e in liquid.tokens(text)]
-
-
-def _placeholders_kept(before: str, after: str) -> bool:
-    pos = 0
-    for s, e in liquid.tokens(before):
-        found = after.find(before[s:e], pos)
-        if found < 0:
-            return False
-        pos = found + (e - s)
-    return True
 
 
 def test_a_run_fixes_two_suggestions_after_the_diff_and_undoes_it(
@@ -171,7 +162,7 @@ def test_a_run_fixes_two_suggestions_after_the_diff_and_undoes_it(
         html = actions[3]["value"]
         assert html != COLD_HTML
         # Each placeholder and Liquid tag byte for byte, in order, in both replies.
-        assert _placeholders_kept(COLD, text) and _placeholders_kept(COLD_HTML, html)
+        assert placeholders_kept(COLD, text) and placeholders_kept(COLD_HTML, html)
         assert _tokens(text)[-5:] == _tokens(COLD)[-5:]
 
         audit = page.locator("li.mp-audit-item")
