@@ -1,11 +1,10 @@
 """Rule packs as data: load, validate and compile once; ``RulePack.find`` only matches.
 
-A pack is YAML (schema in ARCHITECTURE.md, extended here). All literal phrases of
-all rules go into ONE Aho-Corasick automaton, so matching cost does not grow
-with the number of rules. Each regex is keyed by a literal it cannot match
-without (its trigger set, found by ``triggers.triggers``); the automaton finds triggers too,
-so only regexes whose trigger occurs in the text run. Regexes with no usable
-trigger always run, so a pack should keep those few.
+A pack is YAML (schema in ARCHITECTURE.md, extended here). Compiling builds one
+``rule_match.Matcher``: all literal phrases of all rules in ONE Aho-Corasick
+automaton, so matching cost does not grow with the number of rules, and each regex
+keyed by a literal it cannot match without (its trigger set, ``triggers.triggers``),
+so only regexes whose trigger occurs in the text run.
 
 Text is folded 1:1 before matching (lowercase, curly apostrophes to ``'``, any
 white space to a space), so match offsets are offsets into the original text.
@@ -13,29 +12,21 @@ white space to a space), so match offsets are offsets into the original text.
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
-from itertools import chain
 from pathlib import Path
-from typing import Any
 
 import yaml
 
 from plugin.coach import pack_settings
-from plugin.coach.casefree import CASE_ALIASES
 from plugin.coach.rule_compile import (
     CHARS_PER_WORD,
-    LOOK_PAD,
     REACH,
-    Compiled,
-    Key,
-    Regex,
     compile_rules,
-    is_word_char,
 )
-from plugin.coach.rule_context import holds, in_context, regex_matches, windows
+from plugin.coach.rule_match import Matcher
+from plugin.coach.rule_rescan import Scan
 from plugin.coach.rule_schema import (
     PLACEHOLDERS,
     GlossaryEntry,
@@ -47,7 +38,6 @@ from plugin.coach.rule_schema import (
     fold,
     parse_glossary,
     parse_rules,
-    reply_start,
     strings,
 )
 
@@ -80,13 +70,7 @@ class RulePack:
     rules: tuple[Rule, ...]
     glossary: tuple[GlossaryEntry, ...] = ()
     allowlist: frozenset[str] = frozenset()
-    _automaton: Any = field(default=None, repr=False, compare=False)
-    _regexes: tuple[Regex, ...] = field(default=(), repr=False)
-    _always: tuple[int, ...] = field(default=(), repr=False)
-    _spread: Mapping[str, int] = field(default_factory=dict, repr=False)
-    _needs: tuple[frozenset[int], ...] = field(default=(), repr=False)
-    _opening: Any = field(default=None, repr=False, compare=False)
-    _opening_len: int = field(default=0, repr=False)
+    _matcher: Matcher = field(default_factory=lambda: Matcher.of(compile_rules(())), repr=False)
 
     def rule(self, rule_id: str) -> Rule:
         """The rule with ``rule_id``; raises KeyError when the pack has none."""
@@ -112,7 +96,7 @@ class RulePack:
         each re-check of a suggestion about twice as cheap.
         """
         rules = tuple(r for r in self.rules if r.kind == "avoid")
-        return replace(self, rules=rules, **_fields(compile_rules(rules)))
+        return replace(self, rules=rules, _matcher=Matcher.of(compile_rules(rules)))
 
     @cached_property
     def reach(self) -> int:
@@ -129,17 +113,7 @@ class RulePack:
         """Per rule id, how far (in characters) beyond a match text can change it:
         an edit further from the match than this leaves it as it is (compiled with
         the pack, so a check never compiles)."""
-        return self._spread
-
-    @cached_property
-    def _scan_margin(self) -> int:
-        """How far from ``matches_near``'s bounds a literal can still count: a phrase's
-        spread, or a regex's reach plus its window, plus the longest literal. A long
-        draft's re-check scans this much around the edit, not the whole draft."""
-        spreads = max(self._spread.values(), default=0)
-        regexes = max((r[5] + r[2] + LOOK_PAD for r in self._regexes), default=0)
-        longest = max(map(len, self._automaton.keys()), default=0) if self._automaton else 0
-        return max(spreads, regexes) + longest + 2
+        return self._matcher.spread
 
     def find(self, text: str) -> list[RuleMatch]:
         """Every match of every active rule in ``text``, in reading order.
@@ -152,98 +126,24 @@ class RulePack:
 
     def matches(self, text: str) -> set[RuleMatch]:
         """``find``'s matches unordered, for callers that only compare them."""
-        return self._match(text, None)[0]
+        return self._matcher.match(text, None)[0]
 
     def matches_near(self, text: str, lo: int, hi: int) -> tuple[set[RuleMatch], int]:
         """Every match of ``text`` whose rule's ``spread`` reaches ``[lo, hi]`` (others
         may come too), and where the reply's first word starts."""
-        return self._match(text, (lo, hi))
+        return self._matcher.match(text, (lo, hi))
 
-    def _match(self, text: str, bounds: tuple[int, int] | None) -> tuple[set[RuleMatch], int]:
-        folded = fold(text)
-        opening = reply_start(folded)  # where the reply's first word starts
-        kept: set[RuleMatch] = set()
-        # regex index (~required set) -> where it occurs, in reading order
-        near: defaultdict[int, list[int]] = defaultdict(list)
-        lo, hi = bounds or (0, 0)
-        if bounds is None:  # nothing is too far: every phrase match counts
-            lo, hi = -_FAR, _FAR
-        n = len(folded)
-        # The per-hit loop runs ~50 times a draft: the whole-word test (``_bounded``) is
-        # inline, and a space next to a phrase (the common case) decides it at once.
-        hits: Iterable[tuple[int, Key]] = ()
-        if self._automaton is not None and bounds is None:
-            hits = self._automaton.iter(folded)
-        elif self._automaton is not None:  # nothing further than the margin can matter
-            margin = self._scan_margin
-            hits = self._automaton.iter(folded, max(0, lo - margin), min(n, hi + margin))
-        if self._opening is not None:
-            ends = min(n, opening + self._opening_len)
-            hits = chain(hits, self._opening.iter(folded, opening, ends))
-        for last, key in hits:
-            entries = key.entries
-            if entries:
-                end = last + 1
-                start = end - key.length
-                if key.bounded_start and start > 0:
-                    c = folded[start - 1]
-                    if c != " " and (
-                        c.isalnum()
-                        or c == "_"
-                        or (c in "'-" and start > 1 and is_word_char(folded[start - 2]))
-                    ):
-                        entries = ()
-                if entries and key.bounded_end and end < n:
-                    c = folded[end]
-                    if c != " " and (
-                        c.isalnum()
-                        or c == "_"
-                        or (c in "'-" and end + 1 < n and is_word_char(folded[end + 1]))
-                    ):
-                        entries = ()
-                for rule, contextual, spread in entries:
-                    if start - spread > hi or end + spread < lo:
-                        continue  # too far from [lo, hi] to matter
-                    if not contextual or in_context(folded, rule, start, end, opening):
-                        kept.add(RuleMatch(rule, start, end))
-            for i in key.regexes:
-                near[i].append(last)
-        aliased = CASE_ALIASES.search(folded) is not None  # else the faster twins match alike
-        present = near.keys()
-        for i in self._always:
-            rule, compiled, _, twin, needs, _ = self._regexes[i]
-            if not aliased and not present >= needs:
-                continue
-            compiled = compiled if aliased else twin
-            kept.update(regex_matches(folded, rule, compiled, 0, n, opening))
-        needs_of = self._needs
-        for i, spots in near.items():
-            if i < 0:
-                continue  # a required literal's positions, read below
-            # Every match holds a literal of its required set: the literals are exact only
-            # on text free of case aliases.
-            if aliased:
-                needs = _NONE
-            else:
-                needs = needs_of[i]
-                if needs and not present >= needs:
-                    continue  # most triggered regexes stop here
-            rule, compiled, width, twin, _, reach = self._regexes[i]
-            if bounds is not None and (spots[0] < lo - reach or spots[-1] > hi + reach):
-                spots = [p for p in spots if lo - reach <= p <= hi + reach]
-                if not spots:
-                    continue
-            compiled = compiled if aliased else twin
-            # A match contains one of its triggers: scan only around them, not the draft.
-            for w_lo, w_hi in windows(spots, width, n):
-                if needs and not holds(near, needs, w_lo, w_hi):
-                    continue  # no required literal in this window
-                kept.update(regex_matches(folded, rule, compiled, w_lo, w_hi, opening))
-        return kept, opening
+    def scan(self, text: str) -> Scan:
+        """``text`` folded with its automaton hits, for ``matches_edited``."""
+        return self._matcher.scan(text)
 
-
-_NONE: frozenset[int] = frozenset()
-_FAR = 1 << 62  # beyond any text: with no bounds, no phrase match is too far
+    def matches_edited(
+        self, before: Scan, after: str, edit: tuple[int, int, int]
+    ) -> tuple[set[RuleMatch], int]:
+        """``matches_near(after, start, start + size)``, where ``after`` is ``before``'s
+        text with ``edit`` = (start, end, replacement size) applied; away from the
+        edit the automaton's hits are ``before``'s, moved, not found again."""
+        return self._matcher.match_edited(before, after, edit)
 
 
 def _reading_order(m: RuleMatch) -> tuple[int, int, str]:
@@ -303,9 +203,5 @@ def compile_pack(data: object, source: str = "<memory>", *, strict: bool = False
         rules=rules,
         glossary=parse_glossary(data.get("glossary"), source),
         allowlist=frozenset(w.lower() for w in strings(data.get("allowlist"), source, "allow")),
-        **_fields(compile_rules(rules)),
+        _matcher=Matcher.of(compile_rules(rules)),
     )
-
-
-def _fields(compiled: Compiled) -> dict[str, Any]:
-    return {f"_{name}": value for name, value in compiled._asdict().items()}

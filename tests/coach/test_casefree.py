@@ -40,7 +40,7 @@ def test_a_plain_lowercase_pattern_gets_a_twin() -> None:
 def test_every_shipped_pattern_is_plain_enough_for_a_twin() -> None:
     # Not a requirement, but the speed-up assumes it: a new uppercase pattern shows here.
     pack = load_pack()
-    assert all(twin is not compiled for _, compiled, _, twin, _, _ in pack._regexes)
+    assert all(twin is not compiled for _, compiled, _, twin, _, _ in pack._matcher.regexes)
 
 
 @pytest.mark.parametrize(
