@@ -185,6 +185,7 @@ def _contact_clause(t: Tokens, i: int, stop: int) -> int | None:
 # ---- links offered in a sentence --------------------------------------------------
 
 _SIGNATURE_MARKS = "^*~/-–—="
+_END = itemgetter(1)
 _LINK = re.compile(r"(?:https?://|www\.)")
 
 
@@ -193,14 +194,14 @@ def links(t: Tokens) -> Iterator[MoveHit]:
     text, words = t.draft.folded, t.draft.words
     if "http" not in text and "www." not in text:
         return  # two substring tests: most replies hold no link
-    ends = list(map(itemgetter(1), words))
     for m in _LINK.finditer(text):
         s = m.start()
-        k = bisect_right(ends, s) - 1  # the last word ending at or before the link
+        # the last word ending at or before the link (a key per probe: no list of ends)
+        k = bisect_right(words, s, key=_END) - 1
         if k < 0 or k < t.first:
             continue
         gap = text[words[k - 1].end if k else 0 : words[k].start]
-        if any(c in gap for c in _SIGNATURE_MARKS) and t.sentence[k]:
+        if any(map(gap.__contains__, _SIGNATURE_MARKS)) and t.sentence[k]:
             continue  # "^AC https://t.co/..." follows the agent's initials
         if k - t.sentence_of(k) < 1:
             continue  # a bare link with no sentence offering it

@@ -14,10 +14,8 @@ four of them, restates it too.
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
-from operator import itemgetter
 
 from plugin.coach import lexicon
 from plugin.coach.model import MoveHit
@@ -177,10 +175,10 @@ def retold(
     acknowledges it too."""
     if not feelings:
         return
-    starts = list(map(itemgetter(0), t.draft.words))
+    n = len(t.norm)
     for s, _ in feelings:
-        k = bisect_left(starts, s)  # the first word starting at or after the feeling
-        if k == len(starts):
+        k = t.word_at(s)  # the first word starting at or after the feeling
+        if k == n:
             continue
         first, stop = t.sentence_of(k), t.sentence_end(k)
         keys = {
@@ -201,14 +199,13 @@ def overlap(
     unless it answers (``answers``: spans of steps to take) or asks."""
     if not customer:
         return  # no customer words to reuse (no message, or only stop words in it)
-    keys = list(map(_WORD_KEYS.__getitem__, t.norm))
     # the distinct keys ``mine`` below would hold, counted with sets: most drafts stop here
-    distinct = set(keys)
+    distinct = set(map(_WORD_KEYS.__getitem__, t.norm))
     theirs = distinct & customer
     if len(theirs) + (len(distinct) > len(theirs) and "" not in theirs) <= _SHARED:
         return
     # each word's key when it is one of the customer's
-    mine = [k if k in customer else "" for k in keys]
+    mine = [k if k in customer else "" for k in map(_WORD_KEYS.__getitem__, t.norm)]
     starts = t.starts  # each sentence ends where the next starts (``Tokens.sentence_end``)
     for i, stop in zip(starts, [*starts[1:], len(t.norm)], strict=True):
         if i < t.first:

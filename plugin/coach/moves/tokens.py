@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import deque
-from dataclasses import dataclass
 from itertools import accumulate, compress, repeat
 from operator import itemgetter
 
@@ -27,15 +26,35 @@ _DASH = re.compile(r" - ")
 _SENTENCE_MARKS = frozenset(".!?:\n")
 
 
-@dataclass(frozen=True, slots=True)
 class Tokens:
-    draft: Draft
-    first: int  # index of the reply's first word (after leading @handles)
-    norm: tuple[str, ...]  # lowercase, straight apostrophes
-    sentence: tuple[bool, ...]  # a sentence starts at this word
-    clause: tuple[bool, ...]  # a clause starts at this word (sentence starts too)
-    starts: tuple[int, ...]  # the words that start a sentence, in order
-    clauses: tuple[int, ...]  # the words that start a clause, in order
+    """(A plain class: a frozen dataclass's ``__init__`` sets each field through
+    ``object.__setattr__``, once per draft for every field.)"""
+
+    __slots__ = ("draft", "first", "norm", "sentence", "clause", "starts", "clauses", "_at")
+
+    def __init__(
+        self,
+        draft: Draft,
+        first: int,
+        norm: tuple[str, ...],
+        sentence: list[bool],
+        clause: list[bool],
+        starts: tuple[int, ...],
+        clauses: tuple[int, ...],
+        at: list[int],
+    ) -> None:
+        self.draft = draft
+        self.first = first  # index of the reply's first word (after leading @handles)
+        self.norm = norm  # lowercase, straight apostrophes
+        self.sentence = sentence  # a sentence starts at this word
+        self.clause = clause  # a clause starts at this word (sentence starts too)
+        self.starts = starts  # the words that start a sentence, in order
+        self.clauses = clauses  # the words that start a clause, in order
+        self._at = at  # each word's start offset
+
+    def word_at(self, pos: int) -> int:
+        """Index of the first word starting at or after offset ``pos``."""
+        return bisect_left(self._at, pos)
 
     def span(self, i: int, j: int) -> tuple[int, int]:
         """Offsets of words ``i`` to ``j`` inclusive."""
@@ -90,4 +109,4 @@ def read(draft: Draft) -> Tokens:
     norm = tuple(w.replace("’", "'") for w in lowered) if "’" in text else lowered
     heads = tuple(compress(range(n), sentence))
     clauses = tuple(compress(range(n), clause))
-    return Tokens(draft, first, norm, tuple(sentence), tuple(clause), heads, clauses)
+    return Tokens(draft, first, norm, sentence, clause, heads, clauses, starts)
