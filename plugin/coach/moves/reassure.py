@@ -12,13 +12,19 @@ import re
 from collections.abc import Iterator
 
 from plugin.coach.model import MoveHit
+from plugin.coach.moves import kinds
 from plugin.coach.moves.tokens import Tokens
 
-# (literals one of which every match holds, the pattern): a pattern runs only when one
-# occurs (a substring test is far cheaper than a scan by a pattern with no literal prefix).
-_GUARDED = tuple(
-    (tuple(guards.split("|")), re.compile(pattern))
-    for guards, pattern in (
+# (literals one of which every match holds, or the word kind one must have (``kinds``),
+# the pattern): a pattern runs only when one occurs (a substring test or a bit test is far
+# cheaper than a scan by a pattern with no literal prefix).
+_GUARDED: tuple[tuple[tuple[str, ...], int, re.Pattern[str]], ...] = tuple(
+    (
+        tuple(guard.split("|")) if isinstance(guard, str) else (),
+        guard if isinstance(guard, int) else 0,
+        re.compile(pattern),
+    )
+    for guard, pattern in (
         # "you won't be out of pocket", "you don't need to send anything", "you're not liable"
         (
             "you",
@@ -46,13 +52,13 @@ _GUARDED = tuple(
         ),
         # "your no-claims discount is protected", "it's safe to accept"
         (
-            "protected|safe|unaffected|secure",
+            kinds.SAFE,  # the word itself: "protected", "safe", "unaffected", "secure"
             r"(?:is|are|'s|remains?|stays?) (?:still |fully |completely )?(?:protected|safe|"
             r"unaffected|secure)\b(?! by| with)",
         ),
         # "your hotel booking isn't affected"
         (
-            "affected",
+            kinds.AFFECTED,  # a word starting "affected"
             r"(?:isn't|is not|aren't|are not|won't be|will not be|hasn't been|haven't been) "
             r"(?:\w+ )?affected",
         ),
@@ -63,7 +69,7 @@ _GUARDED = tuple(
             r"disconnect|suspend|chase)",
         ),
         (
-            "carr|on file|rest assured",
+            kinds.KEPT,  # "carry", "carries", "stay", "stays", "rest" starting a match
             r"(?:carry|carries) over|(?:stay|stays) on file|rest assured",
         ),
     )
@@ -77,11 +83,14 @@ def reassure(t: Tokens) -> Iterator[MoveHit]:
     lo = words[t.first].start if t.first < len(words) else len(draft.text)
     folded = draft.folded
     found: list[re.Match[str]] = []
-    for guards, pattern in _GUARDED:
-        for guard in guards:  # a loop, not any(): a generator per pattern costs more
-            if guard in folded:
-                found += pattern.finditer(folded, lo)
-                break
+    for guards, kind, pattern in _GUARDED:
+        if guards:
+            for guard in guards:  # a loop, not any(): a generator per pattern costs more
+                if guard in folded:
+                    found += pattern.finditer(folded, lo)
+                    break
+        elif t.kinds & kind:
+            found += pattern.finditer(folded, lo)
     for m in found:
         s, e = m.start(), m.end()
         if s and folded[s - 1].isalnum() and folded[s] != "'":

@@ -15,6 +15,7 @@ from itertools import accumulate, compress, repeat
 from operator import itemgetter
 
 from plugin.coach.draft import Draft
+from plugin.coach.moves import kinds
 from plugin.coach.rule_schema import reply_start
 
 # Marks between words: a sentence ends at ".!?:" or a line break; a clause also at
@@ -30,7 +31,17 @@ class Tokens:
     """(A plain class: a frozen dataclass's ``__init__`` sets each field through
     ``object.__setattr__``, once per draft for every field.)"""
 
-    __slots__ = ("draft", "first", "norm", "sentence", "clause", "starts", "clauses", "_at")
+    __slots__ = (
+        "draft",
+        "first",
+        "norm",
+        "sentence",
+        "clause",
+        "starts",
+        "clauses",
+        "_at",
+        "kinds",
+    )
 
     def __init__(
         self,
@@ -51,6 +62,7 @@ class Tokens:
         self.starts = starts  # the words that start a sentence, in order
         self.clauses = clauses  # the words that start a clause, in order
         self._at = at  # each word's start offset
+        self.kinds = kinds.of(norm)  # which grammars the words could feed (``kinds``)
 
     def word_at(self, pos: int) -> int:
         """Index of the first word starting at or after offset ``pos``."""
