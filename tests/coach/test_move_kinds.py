@@ -11,67 +11,19 @@ from plugin.coach.model import MoveHit
 from plugin.coach.moves import courtesy, kinds, reassure
 from plugin.coach.moves.tokens import Tokens, read
 
-# Pieces that start, end, split or glue words around the patterns' literals.
-_PIECES = [
-    "frustrat",
-    "ing",
-    "worried",
-    "fed",
-    " up",
-    "up",
-    "set",
-    "nerve",
-    "-wrack",
-    "concern",
-    "thank",
-    "s",
-    " you",
-    "ty",
-    "thx",
-    "tysm",
-    "appreciate",
-    "d",
-    "grateful",
-    "is",
-    " safe",
-    "secure",
-    "protect",
-    "ed",
-    " isn't ",
-    "affected",
-    "carr",
-    "ies",
-    "y over",
-    "stay",
-    " on file",
-    "rest",
-    " assured",
-    "we",
-    " won't ",
-    "charge",
-    "you",
-    " don't need to",
-    "no",
-    " ",
-    " ",
-    "-",
-    "'",
-    "’",
-    "ʼ",
-    "‘",
-    ".",
-    ",",
-    "\n",
-    "\t",
-    "x",
-    "K",
-    "İ",
-    "_",
-    "2",
-    "@sam ",
-    "Hi ",
-    "!",
-]
+# Pieces that start, end, split or glue words around the patterns' literals, "|" apart.
+_BAR = "|"
+_PIECES = (
+    "frustrat|ing|worried|fed| up|up|set|nerve|-wrack|concern|thank|s| you|ty|thx|tysm"
+    "|appreciate|d|grateful|is| safe|secure|protect|ed| isn't |affected|carr|ies|y over|stay"
+    "| on file|rest| assured|we| won't |charge|you| don't need to|no| |  |-|'|’|ʼ|‘|.|,|\n|\t"
+    "|x|K|İ|_|2|@sam |Hi |!|there|'s| is| no need to|nothing| was lost| fees| will be| will"
+    "|'ll never| never | not | cancel|I|are| out of pocket"
+    # whole phrases, so that glue lands right before and after them
+    "|That is frustrating|you're fed up|Thanks|thank you|is still safe|isn't affected|rest "
+    "assured|carries over|stays on file|there's no need to|there is no fee|nothing was lost"
+    "|no fees will be|we won't charge|i'll never cancel|we will not chase|you don't need to"
+).split(_BAR)
 
 
 def _all(t: Tokens) -> list[MoveHit]:
@@ -83,7 +35,7 @@ def _unskipped(t: Tokens) -> list[MoveHit]:
     return _all(t)
 
 
-@settings(max_examples=600, deadline=None)
+@settings(max_examples=1500, deadline=None)
 @example("Okʼrest assured, that is all.")  # "ʼ" is a letter in the word, "'" once folded
 @example("All-safe: it is safe-ish and it'll stay on file")
 @given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=14).map("".join))
@@ -103,6 +55,13 @@ def test_skipping_by_word_kind_credits_the_same_moves(text: str) -> None:
         ("Your discount is still protected.", "reassure"),
         ("Your booking isn't affected.", "reassure"),
         ("Rest assured, your points carry over.", "reassure"),
+        ("You won't need to pay again.", "reassure"),
+        ("There's no need to send it again.", "reassure"),
+        ("Nothing was lost.", "reassure"),
+        ("No further payments will be taken.", "reassure"),
+        ("We will never charge you for it.", "reassure"),
+        ("We won't cancel it.", "reassure"),
+        ("We will not cancel it.", "reassure"),
     ],
 )
 def test_words_of_each_kind_still_credit_their_move(text: str, move: str) -> None:

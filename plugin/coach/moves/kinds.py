@@ -33,6 +33,11 @@ THANK = 2  # "thanks", "thx", "appreciate", "grateful": ``courtesy.thanks``
 SAFE = 4  # "is protected", "stays safe": a reassurance
 AFFECTED = 8  # "isn't affected"
 KEPT = 16  # "carries over", "stays on file", "rest assured"
+# whole segments the other reassurance patterns need ("there's no need", "nothing was
+# lost", "no fees will be", "we won't charge", "we'll never", "we will not")
+_WHOLE = {"there": 32, "nothing": 64, "no": 128, "will": 256, "won": 512, "never": 1024}
+_WHOLE |= {"not": 2048, "you": 4096}
+THERE, NOTHING, NO, WILL, WON, NEVER, NOT, YOU = _WHOLE.values()
 
 _THANK_STARTS = ("thank", "appreciat", "grateful")
 # the short thanks count only as a whole segment: "ty" of "type" is none
@@ -54,7 +59,7 @@ def _segment(seg: str) -> int:
         kind |= AFFECTED
     if seg in _KEPT_WORDS:
         kind |= KEPT
-    return kind
+    return kind | _WHOLE.get(seg, 0)
 
 
 def _kind(word: str) -> int:
