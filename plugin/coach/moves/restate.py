@@ -191,6 +191,17 @@ def retold(
 _SHARED = 4  # a retelling without a frame must reuse this many of the customer's words
 
 
+def _fewer_than(count: int, keys: frozenset[str], text: str) -> bool:
+    """Fewer than ``count`` of ``keys`` occur in ``text`` (substring tests, stopping at
+    ``count``: memory-local, where a memo lookup per word is not)."""
+    for key in keys:
+        if key in text:
+            count -= 1
+            if not count:
+                return False
+    return True
+
+
 def overlap(
     t: Tokens, customer: frozenset[str], answers: list[tuple[int, int]]
 ) -> Iterator[MoveHit]:
@@ -199,6 +210,9 @@ def overlap(
     unless it answers (``answers``: spans of steps to take) or asks."""
     if not customer:
         return  # no customer words to reuse (no message, or only stop words in it)
+    folded = t.draft.folded
+    if folded.isascii() and _fewer_than(_SHARED, customer, folded):
+        return  # a word's key is its start, so each key shared occurs in the reply's text
     # the distinct keys ``mine`` below would hold, counted with sets: most drafts stop here
     distinct = set(map(_WORD_KEYS.__getitem__, t.norm))
     theirs = distinct & customer
