@@ -213,13 +213,14 @@ def overlap(
     folded = t.draft.folded
     if folded.isascii() and _fewer_than(_SHARED, customer, folded):
         return  # a word's key is its start, so each key shared occurs in the reply's text
-    # the distinct keys ``mine`` below would hold, counted with sets: most drafts stop here
-    distinct = set(map(_WORD_KEYS.__getitem__, t.norm))
+    keys = list(map(_WORD_KEYS.__getitem__, t.norm))
+    # the distinct keys ``mine`` below would hold, counted with sets: many drafts stop here
+    distinct = set(keys)
     theirs = distinct & customer
     if len(theirs) + (len(distinct) > len(theirs) and "" not in theirs) <= _SHARED:
         return
     # each word's key when it is one of the customer's
-    mine = [k if k in customer else "" for k in map(_WORD_KEYS.__getitem__, t.norm)]
+    mine = [k if k in customer else "" for k in keys]
     starts = t.starts  # each sentence ends where the next starts (``Tokens.sentence_end``)
     for i, stop in zip(starts, [*starts[1:], len(t.norm)], strict=True):
         if i < t.first:
