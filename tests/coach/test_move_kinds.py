@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from plugin.coach.draft import parse
 from plugin.coach.model import MoveHit
-from plugin.coach.moves import courtesy, kinds, reassure
+from plugin.coach.moves import courtesy, kinds, reassure, restate
 from plugin.coach.moves.tokens import Tokens, read
 
 # Pieces that start, end, split or glue words around the patterns' literals, "|" apart.
@@ -73,3 +73,25 @@ def test_a_reply_without_those_words_has_no_kind() -> None:
     assert t.kinds == 0
     assert kinds.KINDS["well-fed"] & kinds.FEEL  # a segment after a hyphen counts
     assert not kinds.KINDS["type"] & kinds.THANK  # "ty" only as a whole segment
+
+
+_WORDS = "parcel|parcels|order|ordered|delivery|delivered|refund|fix|fixed|app|apps|card|late|box|"
+
+
+@settings(max_examples=400, deadline=None)
+@example(["we", "parcel", "order", "refund", "card"], ["card", "refund", "order", "parcels"])
+@given(
+    st.lists(st.sampled_from((_WORDS + "the|we|. |, |-|Wi-Fi|Ünïcode").split(_BAR)), max_size=30),
+    st.lists(st.sampled_from(_WORDS.split(_BAR)), min_size=1, max_size=12),
+)
+def test_overlap_skipped_by_substrings_credits_the_same(
+    reply: list[str], message: list[str]
+) -> None:
+    t, said = read(parse(" ".join(reply) or "x")), restate.stems(" ".join(message))
+    fewer = restate._fewer_than
+    try:
+        restate._fewer_than = lambda count, keys, text: False  # never skip
+        unskipped = list(restate.overlap(t, said, []))
+    finally:
+        restate._fewer_than = fewer
+    assert list(restate.overlap(t, said, [])) == unskipped

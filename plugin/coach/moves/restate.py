@@ -212,7 +212,7 @@ def overlap(
         return  # no customer words to reuse (no message, or only stop words in it)
     folded = t.draft.folded
     if folded.isascii() and _fewer_than(_SHARED, customer, folded):
-        return  # a word's key is its start, so each key shared occurs in the reply's text
+        return  # each key shared starts a word of the reply: fewer than four occur at all
     keys = list(map(_WORD_KEYS.__getitem__, t.norm))
     # the distinct keys ``mine`` below would hold, counted with sets: many drafts stop here
     distinct = set(keys)
