@@ -15,6 +15,7 @@ or what happens next with a when ("it'll be back tomorrow", "I'll respond there"
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from itertools import compress
 
 from plugin.coach.model import MoveHit
 from plugin.coach.moves import words as W
@@ -32,7 +33,7 @@ def ownership(t: Tokens, cues: Sequence[int]) -> Iterator[MoveHit]:
 
     ``cues``: the words in ``CUES``, found once for every grammar."""
     norm, first = t.norm, t.first
-    for i in [i for i in cues if norm[i] in _SUBJECTS]:
+    for i in compress(cues, map(_SUBJECTS.__contains__, map(norm.__getitem__, cues))):
         if i < first:
             continue
         w = norm[i]
@@ -96,11 +97,12 @@ def _phrasal_ok(t: Tokens, verb: str, k: int) -> bool:
 
 def _notifies(t: Tokens, j: int, end: int) -> bool:
     """ "I'll respond to you there", "we'll get back to you": the agent's next contact."""
-    future = any(t.norm[k] in W.FUTURE for k in range(j - 1, end))
+    future = not W.FUTURE.isdisjoint(t.norm[j - 1 : end])
     verb = t.norm[end]
     return future and (verb in W.NOTIFY or (t.norm[end - 1] in W.NOTIFY_PHRASAL and end - 1 >= j))
 
 
+_SEE = frozenset({"see", "seeing"})
 _SEEN = frozenset({"that", "your", "the", "it", "it's", "this", "there"})
 _SOME = frozenset({"any", "many", "a", "an", "no", "some"})
 
@@ -108,7 +110,7 @@ _SOME = frozenset({"any", "many", "a", "an", "no", "some"})
 def _checked(t: Tokens, j: int) -> bool:
     """A fact the agent checked: "I can see your refund went out", "we're not seeing
     any issues on our end"."""
-    if "see" not in t.norm[j : j + 4] and "seeing" not in t.norm[j : j + 4]:
+    if _SEE.isdisjoint(t.norm[j : j + 4]):
         return False  # every test below needs one of them in these words: most stop here
     if (t.at(j), t.at(j + 1)) in (("can", "see"), ("could", "see")) and t.at(j + 2) in _SEEN:
         return True
@@ -129,8 +131,10 @@ _IMPERATIVE_HEADS = W.IMPERATIVE_LEAD | W.CUSTOMER_BASE | W.CUSTOMER_PHRASAL_BAS
 
 def next_steps(t: Tokens, cues: Sequence[int]) -> Iterator[MoveHit]:
     norm, clause, first = t.norm, t.clause, t.first
-    heads = [i for i in t.clauses if norm[i] in _IMPERATIVE_HEADS]
-    for i in sorted({*heads, *(i for i in cues if norm[i] in _STEP_CUES)}):
+    clauses, get = t.clauses, norm.__getitem__
+    heads = compress(clauses, map(_IMPERATIVE_HEADS.__contains__, map(get, clauses)))
+    steps = compress(cues, map(_STEP_CUES.__contains__, map(get, cues)))
+    for i in sorted({*heads, *steps}):
         if i < first:
             continue
         w = norm[i]
@@ -198,7 +202,7 @@ _HINDSIGHT = frozenset({"should", "could", "would", "might", "must", "may", "'d"
 
 def _you_can(t: Tokens, i: int) -> int | None:
     """ "you can reach them here", "you'll need to contact", "you may wish to call"."""
-    if t.at(i - 1) == "if":
+    if i and t.norm[i - 1] == "if":
         return None  # "if you'd read the guide" is a condition, or blame
     k, n, modal = i + 1, len(t.norm), t.norm[i] != "you"
     while k < n and t.norm[k] in W.YOU_MODALS and not t.clause[k] and k - i < 5:
@@ -216,20 +220,20 @@ def _you_can(t: Tokens, i: int) -> int | None:
 
 def _when(t: Tokens, i: int) -> int | None:
     """A future with a when in the same sentence: "it'll be back on tomorrow"."""
-    start = t.sentence_of(i)
-    for k in range(i + 1, min(len(t.norm), i + 8)):
-        if t.sentence[k]:
-            return None
-        if t.norm[k] in W.WHEN:
-            if any(t.norm[m] in W.HOPE for m in range(start, k)):
-                return None
-            return k
-    return None
+    norm = t.norm
+    # the words up to the next sentence start (``sentence_end``), at most 7 of them
+    stop = min(len(norm), i + 8, t.sentence_end(i))
+    if W.WHEN.isdisjoint(norm[i + 1 : stop]):
+        return None  # most futures name no when: one set test
+    k = i + 1
+    while norm[k] not in W.WHEN:
+        k += 1
+    return None if not W.HOPE.isdisjoint(norm[t.sentence_of(i) : k]) else k
 
 
 def _names_channel(t: Tokens, k: int) -> bool:
     start, stop = t.sentence_of(k), t.sentence_end(k)
-    if any(t.norm[m] in W.CHANNEL for m in range(start, stop)):
+    if not W.CHANNEL.isdisjoint(t.norm[start:stop]):
         return True
     words = t.draft.words
     end = words[stop].start if stop < len(words) else len(t.draft.text)
@@ -239,4 +243,4 @@ def _names_channel(t: Tokens, k: int) -> bool:
 def _open_door_only(t: Tokens, k: int) -> bool:
     """ "DM us with any questions", "Send us a DM if you need anything": an open door."""
     said = t.norm[t.sentence_of(k) : t.sentence_end(k)]
-    return any(w in W.OPEN_DOOR_CUES for w in said) and ("any" in said or "if" in said)
+    return not W.OPEN_DOOR_CUES.isdisjoint(said) and ("any" in said or "if" in said)

@@ -13,7 +13,9 @@ from operator import itemgetter
 
 from plugin.coach.lexicon import wordset
 from plugin.coach.model import MoveHit
+from plugin.coach.moves import kinds
 from plugin.coach.moves import words as W
+from plugin.coach.moves.kinds import FEELING as _FEELING
 from plugin.coach.moves.tokens import Tokens
 
 # ---- thanks ---------------------------------------------------------------------
@@ -28,7 +30,7 @@ _APPRECIATE_WHAT = wordset("you your you're the it this that all everyone having
 def thanks(t: Tokens) -> Iterator[MoveHit]:
     text = t.draft.folded
     lo = _reply_offset(t)
-    for m in _THANKS.finditer(text, lo):
+    for m in _THANKS.finditer(text, lo) if t.kinds & kinds.THANK else ():
         s, e = m.start(), m.end()
         if s and (text[s - 1].isalnum() or text[s - 1] == "'"):
             continue
@@ -60,14 +62,6 @@ def _reply_offset(t: Tokens) -> int:
 
 # ---- validation -----------------------------------------------------------------
 
-# Feeling words: adjectives ("frustrating", "worried") and nouns ("frustration").
-# (Grouped by first letter: every stem but "fed up" is letters, so the match runs to the
-# end of the letters whichever stem starts it, and the grouping finds the same matches.)
-_FEELING = re.compile(
-    r"(?:f(?:r(?:ustrat|ighten)|ed up)|a(?:n(?:noy|xi|gry|ger)|larm|ggravat)|u(?:pset|nsettl)"
-    r"|s(?:tress|car)|worr|dis(?:tress|appoint|hearten|courag)|i(?:nfuriat|rritat)|madden"
-    r"|exhaust|heartbreak|nerve-wrack|overwhelm|concern)[a-z-]*"
-)
 # "That's frustrating", "must be worrying", "can be stressful", "a worrying thing"
 _PREDICATE = re.compile(
     r"(?:'s|is|was|be|been|sounds?|seems?|feels?|are|were|looks?)"
@@ -92,6 +86,8 @@ _NOT_FEELINGS = frozenset({"concerned", "concerning", "concerns", "concern"})
 
 
 def validate(t: Tokens) -> Iterator[MoveHit]:
+    if not t.kinds & kinds.FEEL:
+        return  # no word starts with a feeling stem: most replies
     text = t.draft.folded
     lo = _reply_offset(t)
     for m in _FEELING.finditer(text, lo):
@@ -185,6 +181,7 @@ def _contact_clause(t: Tokens, i: int, stop: int) -> int | None:
 # ---- links offered in a sentence --------------------------------------------------
 
 _SIGNATURE_MARKS = "^*~/-–—="
+_END = itemgetter(1)
 _LINK = re.compile(r"(?:https?://|www\.)")
 
 
@@ -193,14 +190,14 @@ def links(t: Tokens) -> Iterator[MoveHit]:
     text, words = t.draft.folded, t.draft.words
     if "http" not in text and "www." not in text:
         return  # two substring tests: most replies hold no link
-    ends = list(map(itemgetter(1), words))
     for m in _LINK.finditer(text):
         s = m.start()
-        k = bisect_right(ends, s) - 1  # the last word ending at or before the link
+        # the last word ending at or before the link (a key per probe: no list of ends)
+        k = bisect_right(words, s, key=_END) - 1
         if k < 0 or k < t.first:
             continue
         gap = text[words[k - 1].end if k else 0 : words[k].start]
-        if any(c in gap for c in _SIGNATURE_MARKS) and t.sentence[k]:
+        if any(map(gap.__contains__, _SIGNATURE_MARKS)) and t.sentence[k]:
             continue  # "^AC https://t.co/..." follows the agent's initials
         if k - t.sentence_of(k) < 1:
             continue  # a bare link with no sentence offering it

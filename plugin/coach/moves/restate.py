@@ -14,10 +14,8 @@ four of them, restates it too.
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
-from operator import itemgetter
 
 from plugin.coach import lexicon
 from plugin.coach.model import MoveHit
@@ -177,10 +175,10 @@ def retold(
     acknowledges it too."""
     if not feelings:
         return
-    starts = list(map(itemgetter(0), t.draft.words))
+    n = len(t.norm)
     for s, _ in feelings:
-        k = bisect_left(starts, s)  # the first word starting at or after the feeling
-        if k == len(starts):
+        k = t.word_at(s)  # the first word starting at or after the feeling
+        if k == n:
             continue
         first, stop = t.sentence_of(k), t.sentence_end(k)
         keys = {
@@ -193,6 +191,17 @@ def retold(
 _SHARED = 4  # a retelling without a frame must reuse this many of the customer's words
 
 
+def _fewer_than(count: int, keys: frozenset[str], text: str) -> bool:
+    """Fewer than ``count`` of ``keys`` occur in ``text`` (substring tests, stopping at
+    ``count``: memory-local, where a memo lookup per word is not)."""
+    for key in keys:
+        if key in text:
+            count -= 1
+            if not count:
+                return False
+    return True
+
+
 def overlap(
     t: Tokens, customer: frozenset[str], answers: list[tuple[int, int]]
 ) -> Iterator[MoveHit]:
@@ -201,8 +210,11 @@ def overlap(
     unless it answers (``answers``: spans of steps to take) or asks."""
     if not customer:
         return  # no customer words to reuse (no message, or only stop words in it)
+    folded = t.draft.folded
+    if folded.isascii() and _fewer_than(_SHARED, customer, folded):
+        return  # each key shared starts a word of the reply: fewer than four occur at all
     keys = list(map(_WORD_KEYS.__getitem__, t.norm))
-    # the distinct keys ``mine`` below would hold, counted with sets: most drafts stop here
+    # the distinct keys ``mine`` below would hold, counted with sets: many drafts stop here
     distinct = set(keys)
     theirs = distinct & customer
     if len(theirs) + (len(distinct) > len(theirs) and "" not in theirs) <= _SHARED:

@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import deque
-from dataclasses import dataclass
 from itertools import accumulate, compress, repeat
 from operator import itemgetter
 
 from plugin.coach.draft import Draft
+from plugin.coach.moves import kinds
 from plugin.coach.rule_schema import reply_start
 
 # Marks between words: a sentence ends at ".!?:" or a line break; a clause also at
@@ -23,19 +23,52 @@ from plugin.coach.rule_schema import reply_start
 # (Two patterns: with " - " in one alternation the engine would try it at every space;
 # the marks and a " - " never share a character, so the two find the same marks.)
 _MARK = re.compile(r"([.!?:\n,;–—()|])")
+# The same marks in ASCII text (most replies): a byte-map class, ~20 % faster to scan.
+_ASCII_MARK = re.compile(r"([.!?:\n,;()|])")
 _DASH = re.compile(r" - ")
 _SENTENCE_MARKS = frozenset(".!?:\n")
 
 
-@dataclass(frozen=True, slots=True)
 class Tokens:
-    draft: Draft
-    first: int  # index of the reply's first word (after leading @handles)
-    norm: tuple[str, ...]  # lowercase, straight apostrophes
-    sentence: tuple[bool, ...]  # a sentence starts at this word
-    clause: tuple[bool, ...]  # a clause starts at this word (sentence starts too)
-    starts: tuple[int, ...]  # the words that start a sentence, in order
-    clauses: tuple[int, ...]  # the words that start a clause, in order
+    """(A plain class: a frozen dataclass's ``__init__`` sets each field through
+    ``object.__setattr__``, once per draft for every field.)"""
+
+    __slots__ = (
+        "draft",
+        "first",
+        "norm",
+        "sentence",
+        "clause",
+        "starts",
+        "clauses",
+        "_at",
+        "kinds",
+    )
+
+    def __init__(
+        self,
+        draft: Draft,
+        first: int,
+        norm: tuple[str, ...],
+        sentence: list[bool],
+        clause: list[bool],
+        starts: tuple[int, ...],
+        clauses: tuple[int, ...],
+        at: list[int],
+    ) -> None:
+        self.draft = draft
+        self.first = first  # index of the reply's first word (after leading @handles)
+        self.norm = norm  # lowercase, straight apostrophes
+        self.sentence = sentence  # a sentence starts at this word
+        self.clause = clause  # a clause starts at this word (sentence starts too)
+        self.starts = starts  # the words that start a sentence, in order
+        self.clauses = clauses  # the words that start a clause, in order
+        self._at = at  # each word's start offset
+        self.kinds = kinds.of(norm)  # which grammars the words could feed (``kinds``)
+
+    def word_at(self, pos: int) -> int:
+        """Index of the first word starting at or after offset ``pos``."""
+        return bisect_left(self._at, pos)
 
     def span(self, i: int, j: int) -> tuple[int, int]:
         """Offsets of words ``i`` to ``j`` inclusive."""
@@ -72,7 +105,7 @@ def read(draft: Draft) -> Tokens:
     sentence, clause = [False] * (n + 1), [False] * (n + 1)
     # Every mark is one character: splitting on them (kept) puts each mark's end at an odd
     # running length, so the marks' words are found in C, with no Python step per mark.
-    parts = _MARK.split(text)
+    parts = (_ASCII_MARK if text.isascii() else _MARK).split(text)
     ends = list(accumulate(map(len, parts)))[1::2]
     at = list(map(bisect_left, repeat(starts), ends))
     deque(map(clause.__setitem__, at, repeat(True)), 0)
@@ -90,4 +123,4 @@ def read(draft: Draft) -> Tokens:
     norm = tuple(w.replace("’", "'") for w in lowered) if "’" in text else lowered
     heads = tuple(compress(range(n), sentence))
     clauses = tuple(compress(range(n), clause))
-    return Tokens(draft, first, norm, tuple(sentence), tuple(clause), heads, clauses)
+    return Tokens(draft, first, norm, sentence, clause, heads, clauses, starts)
