@@ -19,6 +19,7 @@ from itertools import chain
 from typing import Protocol
 
 from plugin.coach import lexicon
+from plugin.coach.folded import Folded
 from plugin.coach.known_topics import Topics
 from plugin.coach.lexicon import word_key
 from plugin.coach.regex_starts import led
@@ -47,16 +48,13 @@ _LEAD_IN = re.compile(
 )
 # Searched patterns start with a look-ahead on the characters their matches can start
 # with (``led`` finds them; written out for this one): most positions fail at once.
-_HARD_BREAK = re.compile(
+_HARD_BREAK = Folded(
     r"(?=[\s,;:])(?:\s*[,;:]\s+|\s+[-–—]+\s+"
-    r"|\s+(?:and then|and|because|or|even though|although|though|which|while|plus)\s+)",
-    re.I,
+    r"|\s+(?:and then|and|because|or|even though|although|though|which|while|plus)\s+)"
 )
-_SOFT_BREAK = re.compile(r"\s+but\s+", re.I)
-_SUB_BREAK = re.compile(
-    r"\s+(?:when|whenever|if|after|before|until|since|every time|each time)\s+", re.I
-)
-_META = re.compile(
+_SOFT_BREAK = Folded(r"\s+but\s+")
+_SUB_BREAK = Folded(r"\s+(?:when|whenever|if|after|before|until|since|every time|each time)\s+")
+_META = Folded(
     led(
         r"\b(?:second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th)|last)\s+"
         r"(?:time|email|e-mail|message|ticket|request|call|chat)\b"
@@ -69,8 +67,7 @@ _META = re.compile(
         r"|\bstill\s+no\s+(?:answer|reply|response|word|update|news)\b"
         r"|\bif\s+(?:this|it)\s+(?:is|isn['’]t|is\s+not|doesn['’]t|does\s+not|can['’]t|won['’]t)\b"
         r"[^.!?\n]*\b(?:today|tomorrow|now|soon|fixed|sorted|resolved)\b"
-    ),
-    re.I,
+    )
 )
 _REQUEST = re.compile(
     r"^(?:please|kindly|pls|can\s+(?:you|i|we)|could\s+(?:you|i|we)|would\s+you|will\s+you"
@@ -78,12 +75,11 @@ _REQUEST = re.compile(
     r"|i['’]m\s+asking|i\s+am\s+asking|help)\b",
     re.I,
 )
-_HOW_TO = re.compile(
+_HOW_TO = Folded(
     led(
         r"\b(?:not\s+sure\s+(?:how|where|whether|if|what|why)|how\s+(?:do|can|should|would)\s+i"
         r"|is\s+there\s+a\s+way|wondering|where\s+(?:do|can)\s+i)\b"
-    ),
-    re.I,
+    )
 )
 _NEGATIONS = lexicon.wordset("not never no nothing cannot nobody")
 # A question without its question mark: "WHY IS MY ACCOUNT LOCKED".
@@ -102,7 +98,7 @@ _THIRD_PERSON = lexicon.wordset(
 # A part that starts by pointing back at the part before it ("but it is not here").
 _PRONOUN_START = re.compile(r"(?:it|they|this|that|these|those)\b", re.I)
 # A clause ending in a pronoun whose noun sits in the part that was cut off.
-_DANGLING_OBJECT = re.compile(led(r"\b(?:one|it|them|that)\s*$"), re.I)
+_DANGLING_OBJECT = Folded(led(r"\b(?:one|it|them|that)\s*$"))
 
 
 class Cues(Protocol):
@@ -237,7 +233,7 @@ def _after_but(clause: str, cues: Cues) -> str:
     return later
 
 
-def _pick(text: str, breaks: re.Pattern[str], cues: Cues, borrow: bool = True) -> str | None:
+def _pick(text: str, breaks: Folded, cues: Cues, borrow: bool = True) -> str | None:
     """The part naming the problem; one that says what does *not* work comes first.
 
     A part with no subject of its own ("and still haven't got my money back")

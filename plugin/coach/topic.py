@@ -13,20 +13,20 @@ import re
 from functools import lru_cache
 
 from plugin.coach import lexicon
+from plugin.coach.folded import Folded
 from plugin.coach.known_topics import Topics
 from plugin.coach.lexicon import word_key
 from plugin.coach.regex_starts import led
 
 TOPIC_MAX_WORDS = 7  # a noun phrase: "the export button in the mobile app"
 
-_ANTECEDENT = re.compile(
+_ANTECEDENT = Folded(
     led(
         r"\b(?:ordered|bought|purchased|returned|booked|paid\s+for|sent\s+back)\s+"
         r"(?:a|an|the|my|our|some|two|three)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)"
         r"(?=\s+(?:from|for|on|in|at|to|two|three|a|last|yesterday|today|but|and|which|that|about"
         r"|over|weeks?|days?|months?)\b|\s*[,.!?]|\s*$)"
-    ),
-    re.I,
+    )
 )
 _IDENTIFIER = re.compile(r"^(?:#\S+|\S*\d\S*)$")
 WORD_EDGE = ",.;:!?\"'()[]“”‘’"  # stripped from a word's ends
@@ -138,7 +138,7 @@ def antecedent(sentence: str) -> str | None:
     m = _ANTECEDENT.search(sentence)
     if m is None:
         return None
-    item = m.group(1)
+    item = sentence[m.start(1) : m.end(1)]
     words = [word_key(w) for w in item.split()]
     if any(w in VERBISH or w in _PRONOUNS or w in _PREPOSITIONS for w in words):
         return None
@@ -235,16 +235,22 @@ _BARE_CONTRACTIONS = {
     "im": "I'm",
     "ive": "I've",
 }
-_BARE_CONTRACTION = re.compile(led(r"\b(?:" + "|".join(_BARE_CONTRACTIONS) + r")\b"), re.I)
+_BARE_CONTRACTION = Folded(led(r"\b(?:" + "|".join(_BARE_CONTRACTIONS) + r")\b"))
 
 
 def mend_contractions(text: str) -> tuple[str, list[int]]:
     """ "doesnt" -> "doesn't", "im" -> "I'm" (customers type fast), and where each mended
     word starts in ``text``: every mend adds exactly one character, the apostrophe."""
-    starts = [m.start() for m in _BARE_CONTRACTION.finditer(text)]
-    if not starts:
-        return text, starts
-    return _BARE_CONTRACTION.sub(lambda m: _BARE_CONTRACTIONS[m.group().lower()], text), starts
+    spans = _BARE_CONTRACTION.spans(text)
+    if not spans:
+        return text, []
+    parts: list[str] = []
+    last = 0
+    for start, end in spans:
+        parts += (text[last:start], _BARE_CONTRACTIONS[text[start:end].lower()])
+        last = end
+    parts.append(text[last:])
+    return "".join(parts), [start for start, _ in spans]
 
 
 _SWAP = {
@@ -278,12 +284,11 @@ _SWAP = {
     "your": "our",
     "yours": "ours",
 }
-_PERSON = re.compile(
+_PERSON = Folded(
     led(
         r"\b(?:i\s+am|i\s+was|we\s+are|you\s+are|you\s+were|"
         r"(?:i|we|you)['’](?:m|ve|ll|d|re)|i|me|my|mine|myself|we|us|our|ours|you|your|yours)\b"
-    ),
-    re.I,
+    )
 )
 # compiled once: ``swap`` runs per person word, and ``re``'s own cache costs a lookup a call
 _SPACES = re.compile(r"\s+")
@@ -295,18 +300,21 @@ _SUBJECT_SLOT = frozenset({"", "and", "but", "because", "so", "that", "if", "whe
 
 def _swap_person(text: str) -> str:
     """First person to second ("my order" → "your order") and second to first."""
-
-    def swap(m: re.Match[str]) -> str:
-        key = _SPACES.sub(" ", m.group().lower().replace("’", "'"))
-        out = _SWAP.get(key, m.group())
+    parts: list[str] = []
+    last = 0
+    for start, end in _PERSON.spans(text):  # as re.sub would replace them
+        word = text[start:end]
+        key = _SPACES.sub(" ", word.lower().replace("’", "'"))
+        out = _SWAP.get(key, word)
         if key == "you":
-            before = _WORD_OR_COMMA.findall(text[: m.start()].lower())
+            before = _WORD_OR_COMMA.findall(text[:start].lower())
             prev = before[-1] if before else ""
-            after = _NEXT_WORD.match(text[m.end() :].lower())
+            after = _NEXT_WORD.match(text[end:].lower())
             verb = after is not None and (
                 after.group(1) in VERBISH or after.group(1).endswith(("ed", "n't", "n’t"))
             )
             out = "we" if prev in _SUBJECT_SLOT or prev == "," or verb else "us"
-        return out
-
-    return _PERSON.sub(swap, text)
+        parts += (text[last:start], out)
+        last = end
+    parts.append(text[last:])
+    return "".join(parts)
