@@ -163,9 +163,19 @@ def _phrase_hits(message: str, compiled: Cues, tokens: Tokens) -> list[tuple[str
         run.update(i for chars, i in compiled.gated if not chars.isdisjoint(present))
     for _, indices in compiled.literals.iter(tokens.folded):
         run.update(indices)
+    # lowercasing ASCII keeps offsets, and IGNORECASE equates nothing else with ASCII
+    low = tokens.folded if message.isascii() else ""
     for i in sorted(run):
+        starts = compiled.starts[i]
+        if low and starts is not None:
+            for start in starts:
+                if start in low:
+                    break
+            else:
+                continue  # nothing a match starts with: no match
         kind, pattern = compiled.patterns[i]
-        hits += [(kind, True, m.start(), m.end()) for m in pattern.finditer(message)]
+        for m in pattern.finditer(message):
+            hits.append((kind, True, m.start(), m.end()))
     return hits
 
 
