@@ -81,6 +81,7 @@ _HOW_TO = Folded(
         r"|is\s+there\s+a\s+way|wondering|where\s+(?:do|can)\s+i)\b"
     )
 )
+_CAPS_RUN = re.compile(r"[A-Z][A-Z]")  # what unshout() looks for first
 _NEGATIONS = lexicon.wordset("not never no nothing cannot nobody")
 # A question without its question mark: "WHY IS MY ACCOUNT LOCKED".
 _WH_QUESTION = re.compile(
@@ -169,9 +170,12 @@ def _with_subject(clause: str) -> str | None:
 
 def _bodies(message: str, cues: Cues, threats: list[tuple[int, int]]) -> Iterator[tuple[str, bool]]:
     """Each sentence's words that may name the problem, and whether it states one."""
+    # unshout() changes only a sentence holding two capitals in a row: most messages have none
+    shouts = _CAPS_RUN.search(message) is not None
     for m in _SENTENCE.finditer(message):
         threat = any(s < m.end() and m.start() < e for s, e in threats)
-        sentence = _GREETING.sub("", unshout(m.group(), cues.caps_ignore)).strip()
+        sentence = unshout(m.group(), cues.caps_ignore) if shouts else m.group()
+        sentence = _GREETING.sub("", sentence).strip()
         question = "?" in sentence[-3:] or _WH_QUESTION.match(sentence) is not None
         body = _without_meta(_LEAD_IN.sub("", sentence.rstrip(" .!?…")))
         if body:
@@ -224,6 +228,8 @@ def _after_but(clause: str, cues: Cues) -> str:
     "I love the app but the export button does nothing" -> "the export button does
     nothing". A part that leans on the first ("but it is not here", "but received
     something else") keeps the whole clause."""
+    if "but" not in clause.lower():  # (no "but" in any case: the split finds none)
+        return clause
     first, *rest = [p.strip() for p in _SOFT_BREAK.split(clause)]
     if not rest or _names_problem(first, cues):
         return clause
@@ -242,16 +248,21 @@ def _pick(text: str, breaks: Folded, cues: Cues, borrow: bool = True) -> str | N
     parts = [p for p in (_LEAD_IN.sub("", p).strip() for p in breaks.split(text)) if p]
     if not parts:
         return None
-    subject = _leading_subject(parts[0])
+    subject: str | None = None  # the first part's, found when a later part needs it
     naming: list[str] = []
     for i, part in enumerate(parts):
         if not _names_problem(part, cues):
             continue
-        if borrow and subject and i and _subjectless(part):
-            part = f"{subject} {part}"
+        if borrow and i:
+            if subject is None:
+                subject = _leading_subject(parts[0]) or ""
+            if subject and _subjectless(part):
+                part = f"{subject} {part}"
         if len(part.split()) >= PROBLEM_MIN_WORDS:  # "and it's not" restates nothing
             naming.append(part)
-    return next((p for p in naming if _negated(p)), naming[0] if naming else None)
+    if len(naming) < 2:  # no choice to make
+        return naming[0] if naming else None
+    return next((p for p in naming if _negated(p)), naming[0])
 
 
 def _leading_subject(part: str) -> str | None:
