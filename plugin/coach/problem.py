@@ -173,7 +173,7 @@ def _bodies(message: str, cues: Cues, threats: list[tuple[int, int]]) -> Iterato
     # unshout() changes only a sentence holding two capitals in a row: most messages have none
     shouts = _CAPS_RUN.search(message) is not None
     for m in _SENTENCE.finditer(message):
-        threat = any(s < m.end() and m.start() < e for s, e in threats)
+        threat = bool(threats) and any(s < m.end() and m.start() < e for s, e in threats)
         sentence = unshout(m.group(), cues.caps_ignore) if shouts else m.group()
         sentence = _GREETING.sub("", sentence).strip()
         question = "?" in sentence[-3:] or _WH_QUESTION.match(sentence) is not None
