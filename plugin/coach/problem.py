@@ -158,8 +158,7 @@ def _with_subject(clause: str) -> str | None:
     """
     if not _subjectless(clause):
         return clause
-    words = [key(w) for w in clause.split()]
-    verb = next((w for w in words if w not in _ADVERBS), "")
+    verb = next((w for w in map(key, clause.split()) if w not in _ADVERBS), "")
     if verb in _THIRD_PERSON or (verb.endswith("s") and verb in VERBISH and verb != "was"):
         return None
     first = clause.split(maxsplit=1)[0]
@@ -284,7 +283,6 @@ def _subjectless(part: str) -> bool:
     if first in VERBISH or first.endswith(("n't", "ed")):
         return True
     # "waiting for my refund" lacks a subject; "Tracking for #A-5 hasn't moved" is one
-    words = [key(w) for w in split[1:]]
     return lexicon.verb_base(first, "VBG") is not None and not any(
-        w in VERBISH and w not in _ADVERBS for w in words
+        w in VERBISH and w not in _ADVERBS for w in map(key, split[1:])
     )
