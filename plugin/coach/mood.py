@@ -190,42 +190,43 @@ def _sarcasm(message: str, compiled: Cues, found: list[Cue], tokens: Tokens) -> 
     that doesn't work"), or a sharp one in the next ("Thanks, BA. Morons."); praise that
     is a sentence of its own ("Great job.") beside a sentence naming a fault."""
     words = tokens.words
-    if compiled.praise.keys().isdisjoint(words):
+    praise = compiled.praise
+    if praise.keys().isdisjoint(words):
+        return []
+    # (the few words in the praise index, and in the lexicon, are picked in C)
+    said: list[tuple[int, int]] = []  # where each longest praise phrase starts, its length
+    for i in compress(count(), map(praise.__contains__, words)):
+        n = next((len(p) for p in praise[words[i]] if words[i : i + len(p)] == p), 0)
+        if n:
+            said.append((i, n))
+    if not said:  # a praise word, but no phrase: most messages that have one
         return []
     spans = tokens.spans
     ends = [m.end() for m in _SENTENCE_END.finditer(message)] + [len(message)]
     sharp = [c.start for c in found if c.kind in _COMPLAINT]
     valence = compiled.sentiment.lexicon
-    # (the few words in the lexicon, and in the praise index, are picked in C)
     for i in compress(count(), map(valence.__contains__, words)):
         if valence[words[i]] <= STING:
             sharp.append(spans[i][0])
     out: list[Cue] = []
-    praise = compiled.praise
-    for i in compress(count(), map(praise.__contains__, words)):
-        w = words[i]
-        for phrase in praise[w]:
-            n = len(phrase)
-            if words[i : i + n] != phrase:
-                continue
-            start, end = spans[i][0], spans[i + n - 1][1]
-            k = next(j for j, e in enumerate(ends) if e >= end)
-            same = ends[k]
-            begin = ends[k - 1] if k else 0
-            following = ends[k + 1] if k + 1 < len(ends) else same
-            before = ends[k - 2] if k > 1 else 0
-            short = sum(1 for a, _ in spans if begin <= a < same)
-            lo, hi = (before, following) if short <= _SHORT_PRAISE else (end, same)
-            faults = [
-                a
-                for x, (a, _) in zip(words, spans, strict=True)
-                if lo <= a < hi
-                and not start <= a < end
-                and (x in compiled.problem_words or x.endswith("n't"))
-            ]
-            if faults or any(end <= s < following for s in sharp):
-                out.append(Cue("sarcasm", start, end, message[start:end]))
-            break
+    for i, n in said:
+        start, end = spans[i][0], spans[i + n - 1][1]
+        k = next(j for j, e in enumerate(ends) if e >= end)
+        same = ends[k]
+        begin = ends[k - 1] if k else 0
+        following = ends[k + 1] if k + 1 < len(ends) else same
+        before = ends[k - 2] if k > 1 else 0
+        short = sum(1 for a, _ in spans if begin <= a < same)
+        lo, hi = (before, following) if short <= _SHORT_PRAISE else (end, same)
+        faults = [
+            a
+            for x, (a, _) in zip(words, spans, strict=True)
+            if lo <= a < hi
+            and not start <= a < end
+            and (x in compiled.problem_words or x.endswith("n't"))
+        ]
+        if faults or any(end <= s < following for s in sharp):
+            out.append(Cue("sarcasm", start, end, message[start:end]))
     return out
 
 
