@@ -22,6 +22,7 @@ SHOUT_MIN_ZIPF = 3.0  # an all-caps word rarer than this is an acronym, not a sh
 # is tried at every position, one opening with a class only where the class matches.
 _CAPS_WORD = re.compile(r"[A-Z](?<!\w[A-Z])[A-Z]{2,}\b")
 _CAPS_RUN = re.compile(r"[A-Z][A-Z]")
+_WORD = re.compile(r"(?<![\w#-])[A-Za-z]+(?:['’][A-Za-z]+)*(?![\w-])")  # compiled once
 _PROPER = lexicon.wordset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april "
     "may june july august september october november december"
@@ -68,7 +69,7 @@ def unshout(sentence: str, ignore: frozenset[str]) -> str:
             return low.capitalize()
         return "I" + low[1:] if low == "i" or low[:2] in ("i'", "i’") else low
 
-    return re.sub(r"(?<![\w#-])[A-Za-z]+(?:['’][A-Za-z]+)*(?![\w-])", fix, sentence)
+    return _WORD.sub(fix, sentence)
 
 
 # ---- the agent's own shouting, in the draft -----------------------------------------
