@@ -43,6 +43,7 @@ from functools import lru_cache
 from itertools import accumulate, compress, count
 
 from plugin.coach import lexicon
+from plugin.coach.folded import Folded
 from plugin.coach.lexicon import TOKEN, word_key
 from plugin.coach.model import Cue, Mood, MoodLabel
 from plugin.coach.mood_cues import CUES_FILE, Cues, cues
@@ -69,7 +70,7 @@ CARE = frozenset(
     }
 )
 # "No worries, thanks!": vader reads "no" as negating the thanks that follows.
-_EASY_IDIOM = re.compile(r"\bno\s+(?:worries|problem|problems|bother|rush|hurry)\b", re.I)
+_EASY_IDIOM = Folded(r"\bno\s+(?:worries|problem|problems|bother|rush|hurry)\b")
 _SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)|\n")
 
 
@@ -87,7 +88,9 @@ def analyze(message: str) -> Mood:
     if not message.strip():
         return Mood(label="neutral", compound=0.0)
     compiled = cues()
-    scored = _EASY_IDIOM.sub("okay", message)
+    scored = message  # the idiom is rare: found by its faster twin first
+    if _EASY_IDIOM.search(message) is not None:
+        scored = _EASY_IDIOM.ignorecase.sub("okay", message)
     compound = compiled.compound(scored)
     found: list[Cue] = []
     strong: set[str] = set()
@@ -109,7 +112,9 @@ def analyze(message: str) -> Mood:
     return Mood(
         label=_label(compound, strong),
         compound=compound,
-        cues=tuple(sorted(set(found), key=lambda c: (c.start, c.end, c.kind))),
+        cues=tuple(found)  # (one cue is already unique and in order)
+        if len(found) < 2
+        else tuple(sorted(set(found), key=lambda c: (c.start, c.end, c.kind))),
         topic=topic,
         problem=problem,
     )
