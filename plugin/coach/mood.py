@@ -108,7 +108,7 @@ def analyze(message: str) -> Mood:
         found.extend(sarcasm)
         strong.add("sarcasm")
     threats = [(c.start, c.end) for c in found if c.kind == "cancel_threat"]
-    topic, problem = topic_and_problem(message, compiled, threats)
+    topic, problem = topic_and_problem(message, compiled, threats, tokens.words)
     return Mood(
         label=_label(compound, strong),
         compound=compound,

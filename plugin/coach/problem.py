@@ -115,11 +115,12 @@ class Cues(Protocol):
 
 
 def topic_and_problem(
-    message: str, cues: Cues, threats: list[tuple[int, int]]
+    message: str, cues: Cues, threats: list[tuple[int, int]], words: list[str] | None = None
 ) -> tuple[str | None, str | None]:
-    """(topic, problem) for ``message``; either may be None."""
+    """(topic, problem) for ``message``; either may be None. ``words``: the message's
+    words lowercased, when the caller has them (``mend_contractions`` reads them)."""
     # "doesnt work" states a problem as "doesn't work" does
-    message, mended = mend_contractions(message)
+    message, mended = mend_contractions(message, words)
     if mended:  # each mend added one character: move the threat spans along
         threats = [(s + bisect_left(mended, s), e + bisect_left(mended, e)) for s, e in threats]
     bodies = _bodies(message, cues, threats)  # lazy: most messages stop at the problem

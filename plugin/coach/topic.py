@@ -238,9 +238,19 @@ _BARE_CONTRACTIONS = {
 _BARE_CONTRACTION = Folded(led(r"\b(?:" + "|".join(_BARE_CONTRACTIONS) + r")\b"))
 
 
-def mend_contractions(text: str) -> tuple[str, list[int]]:
+_BARE = frozenset(_BARE_CONTRACTIONS)
+
+
+def mend_contractions(text: str, words: list[str] | None = None) -> tuple[str, list[int]]:
     """ "doesnt" -> "doesn't", "im" -> "I'm" (customers type fast), and where each mended
-    word starts in ``text``: every mend adds exactly one character, the apostrophe."""
+    word starts in ``text``: every mend adds exactly one character, the apostrophe.
+
+    ``words``, when given, are ``text``'s TOKEN words lowercased: in ASCII text a bare
+    contraction is a whole run of word characters, so it is one of them or a part of one
+    between apostrophes ("cant'"); a text with none has nothing to mend.
+    """
+    if words is not None and text.isascii() and _BARE.isdisjoint("'".join(words).split("'")):
+        return text, []
     spans = _BARE_CONTRACTION.spans(text)
     if not spans:
         return text, []
