@@ -19,6 +19,7 @@ from itertools import chain
 from typing import Protocol
 
 from plugin.coach import lexicon
+from plugin.coach.contractions import mend_contractions
 from plugin.coach.folded import Folded
 from plugin.coach.known_topics import Topics
 from plugin.coach.lexicon import word_key
@@ -28,7 +29,6 @@ from plugin.coach.topic import (
     VERBISH,
     antecedent,
     key,
-    mend_contractions,
     noun_phrase,
     spoken,
     topic_in,

@@ -13,6 +13,7 @@ import re
 from functools import lru_cache
 
 from plugin.coach import lexicon
+from plugin.coach.contractions import mend_contractions
 from plugin.coach.folded import Folded
 from plugin.coach.known_topics import Topics
 from plugin.coach.lexicon import word_key
@@ -214,53 +215,6 @@ def spoken(text: str) -> str:
     if first[:1].isupper() and not first.isupper() and lexicon.zipf(first.lower()) >= 4.0:
         text = text[0].lower() + text[1:]
     return text
-
-
-# Contractions typed without the apostrophe; "wont", "were", "its" are words, so not here.
-_BARE_CONTRACTIONS = {
-    "cant": "can't",
-    "dont": "don't",
-    "doesnt": "doesn't",
-    "didnt": "didn't",
-    "isnt": "isn't",
-    "arent": "aren't",
-    "wasnt": "wasn't",
-    "werent": "weren't",
-    "havent": "haven't",
-    "hasnt": "hasn't",
-    "hadnt": "hadn't",
-    "couldnt": "couldn't",
-    "wouldnt": "wouldn't",
-    "shouldnt": "shouldn't",
-    "im": "I'm",
-    "ive": "I've",
-}
-_BARE_CONTRACTION = Folded(led(r"\b(?:" + "|".join(_BARE_CONTRACTIONS) + r")\b"))
-
-
-_BARE = frozenset(_BARE_CONTRACTIONS)
-
-
-def mend_contractions(text: str, words: list[str] | None = None) -> tuple[str, list[int]]:
-    """ "doesnt" -> "doesn't", "im" -> "I'm" (customers type fast), and where each mended
-    word starts in ``text``: every mend adds exactly one character, the apostrophe.
-
-    ``words``, when given, are ``text``'s TOKEN words lowercased: in ASCII text a bare
-    contraction is a whole run of word characters, so it is one of them or a part of one
-    between apostrophes ("cant'"); a text with none has nothing to mend.
-    """
-    if words is not None and text.isascii() and _BARE.isdisjoint("'".join(words).split("'")):
-        return text, []
-    spans = _BARE_CONTRACTION.spans(text)
-    if not spans:
-        return text, []
-    parts: list[str] = []
-    last = 0
-    for start, end in spans:
-        parts += (text[last:start], _BARE_CONTRACTIONS[text[start:end].lower()])
-        last = end
-    parts.append(text[last:])
-    return "".join(parts), [start for start, _ in spans]
 
 
 _SWAP = {
