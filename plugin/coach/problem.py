@@ -20,7 +20,7 @@ from typing import Protocol
 
 from plugin.coach import lexicon
 from plugin.coach.contractions import mend_contractions
-from plugin.coach.folded import Folded
+from plugin.coach.folded import Folded, word_keys
 from plugin.coach.known_topics import Topics
 from plugin.coach.lexicon import word_key
 from plugin.coach.regex_starts import led
@@ -82,7 +82,6 @@ _HOW_TO = Folded(
     )
 )
 _CAPS_RUN = re.compile(r"[A-Z][A-Z]")  # what unshout() looks for first
-_ASCII_WORD = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)*")  # lexicon.TOKEN on lowercased ASCII
 _NEGATIONS = lexicon.wordset("not never no nothing cannot nobody")
 # A question without its question mark: "WHY IS MY ACCOUNT LOCKED".
 _WH_QUESTION = re.compile(
@@ -191,17 +190,8 @@ def _without_meta(body: str) -> str:
     return _LEAD_IN.sub("", ", ".join(parts))
 
 
-def _word_keys(text: str) -> tuple[str, list[str]]:
-    """``lexicon.word_keys``: on ASCII text, lowercasing is all its folding does and its
-    words are runs of letters and digits joined by apostrophes (a plain class is faster)."""
-    if text.isascii():
-        folded = text.lower()
-        return folded, _ASCII_WORD.findall(folded)
-    return lexicon.word_keys(text)
-
-
 def _names_problem(text: str, cues: Cues) -> bool:
-    folded, words = _word_keys(text)
+    folded, words = word_keys(text)
     return (
         not cues.problem_words.isdisjoint(words)
         or _says_not(folded, words)
@@ -210,7 +200,7 @@ def _names_problem(text: str, cues: Cues) -> bool:
 
 
 def _negated(text: str) -> bool:
-    folded, words = _word_keys(text)
+    folded, words = word_keys(text)
     return not _NEGATIONS.isdisjoint(words) or _says_not(folded, words)
 
 
@@ -222,15 +212,24 @@ def _says_not(folded: str, words: list[str]) -> bool:
 def _problem_clause(body: str, cues: Cues) -> str | None:
     """The first part of ``body`` that names the problem, short enough to quote."""
     clause = _pick(body, _HARD_BREAK, cues)
-    if clause is not None and len(clause.split()) > PROBLEM_MAX_WORDS:
-        clause = _pick(clause, _SOFT_BREAK, cues)
-    elif clause is not None:
-        clause = _after_but(clause, cues)
-    if clause is not None and len(clause.split()) > PROBLEM_MAX_WORDS:
-        clause = _pick(clause, _SUB_BREAK, cues, borrow=False)
-    if clause is None or not PROBLEM_MIN_WORDS <= len(clause.split()) <= PROBLEM_MAX_WORDS:
+    if clause is None:
         return None
-    return clause
+    n = len(clause.split())  # the clause's words, counted again only when it changes
+    if n > PROBLEM_MAX_WORDS:
+        clause = _pick(clause, _SOFT_BREAK, cues)
+        if clause is None:
+            return None
+        n = len(clause.split())
+    else:
+        later = _after_but(clause, cues)
+        if later is not clause:
+            clause, n = later, len(later.split())
+    if n > PROBLEM_MAX_WORDS:
+        clause = _pick(clause, _SUB_BREAK, cues, borrow=False)
+        if clause is None:
+            return None
+        n = len(clause.split())
+    return clause if PROBLEM_MIN_WORDS <= n <= PROBLEM_MAX_WORDS else None
 
 
 def _after_but(clause: str, cues: Cues) -> str:

@@ -31,6 +31,7 @@ _ANTECEDENT = Folded(
 )
 _IDENTIFIER = re.compile(r"^(?:#\S+|\S*\d\S*)$")
 WORD_EDGE = ",.;:!?\"'()[]“”‘’"  # stripped from a word's ends
+_EDGE_NOT_HASH = WORD_EDGE.replace("#", "")
 
 _DETS = lexicon.wordset(
     "the my your our their his her its this that these those a an some any all both"
@@ -187,7 +188,7 @@ def _domain_phrase(words: list[str]) -> list[str] | None:
 def _as_topic(words: list[str]) -> str:
     """A noun phrase in the agent's voice, with a determiner ("order #12" → "your order #12")."""
     words = list(words)
-    words[-1] = words[-1].rstrip(WORD_EDGE.replace("#", ""))
+    words[-1] = words[-1].rstrip(_EDGE_NOT_HASH)
     if not words[0].isupper() and lexicon.zipf(words[0].lower()) >= 4.0:
         words[0] = words[0].lower()  # "Order #12 contained..." → "order #12"
     first = word_key(words[0])
@@ -195,7 +196,7 @@ def _as_topic(words: list[str]) -> str:
         words = words[1:]
         first = ""
     if first not in _DETS:
-        head = next((word_key(w) for w in words if word_key(w) in _DOMAIN), "")
+        head = next((k for k in map(word_key, words) if k in _DOMAIN), "")
         words.insert(0, "my" if head in _OWNED else "the")
     return spoken(" ".join(words))
 
