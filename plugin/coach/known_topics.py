@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from plugin.coach.folded import Folded
 from plugin.coach.regex_starts import led
 
 _BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")
@@ -32,17 +33,17 @@ class Topics(NamedTuple):
     is searched once, not once per topic."""
 
     cues: tuple[TopicCue, ...]
-    first_hint: re.Pattern[str] | None  # None: the group is empty
-    other_hint: re.Pattern[str] | None
+    first_hint: Folded | None  # None: the group is empty
+    other_hint: Folded | None
 
     @classmethod
     def of(cls, cues: tuple[TopicCue, ...]) -> Topics:
-        def any_of(group: list[TopicCue]) -> re.Pattern[str] | None:
+        def any_of(group: list[TopicCue]) -> Folded | None:
             if not group:
                 return None
             if any(_BACKREFERENCE.search(c.pattern.pattern) for c in group):
-                return re.compile("")  # numbered groups would shift: no shortcut
-            return re.compile(led("|".join(f"(?:{c.pattern.pattern})" for c in group)), re.I)
+                return Folded("")  # numbered groups would shift: no shortcut
+            return Folded(led("|".join(f"(?:{c.pattern.pattern})" for c in group)))
 
         return cls(
             cues, any_of([c for c in cues if c.first]), any_of([c for c in cues if not c.first])

@@ -40,9 +40,10 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from itertools import compress, count
+from itertools import accumulate, compress, count
 
 from plugin.coach import lexicon
+from plugin.coach.folded import Folded
 from plugin.coach.lexicon import TOKEN, word_key
 from plugin.coach.model import Cue, Mood, MoodLabel
 from plugin.coach.mood_cues import CUES_FILE, Cues, cues
@@ -69,7 +70,7 @@ CARE = frozenset(
     }
 )
 # "No worries, thanks!": vader reads "no" as negating the thanks that follows.
-_EASY_IDIOM = re.compile(r"\bno\s+(?:worries|problem|problems|bother|rush|hurry)\b", re.I)
+_EASY_IDIOM = Folded(r"\bno\s+(?:worries|problem|problems|bother|rush|hurry)\b")
 _SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)|\n")
 
 
@@ -87,7 +88,9 @@ def analyze(message: str) -> Mood:
     if not message.strip():
         return Mood(label="neutral", compound=0.0)
     compiled = cues()
-    scored = _EASY_IDIOM.sub("okay", message)
+    scored = message  # the idiom is rare: found by its faster twin first
+    if _EASY_IDIOM.search(message) is not None:
+        scored = _EASY_IDIOM.ignorecase.sub("okay", message)
     compound = compiled.compound(scored)
     found: list[Cue] = []
     strong: set[str] = set()
@@ -105,32 +108,43 @@ def analyze(message: str) -> Mood:
         found.extend(sarcasm)
         strong.add("sarcasm")
     threats = [(c.start, c.end) for c in found if c.kind == "cancel_threat"]
-    topic, problem = topic_and_problem(message, compiled, threats)
+    topic, problem = topic_and_problem(message, compiled, threats, tokens.words)
     return Mood(
         label=_label(compound, strong),
         compound=compound,
-        cues=tuple(sorted(set(found), key=lambda c: (c.start, c.end, c.kind))),
+        cues=tuple(found)  # (one cue is already unique and in order)
+        if len(found) < 2
+        else tuple(sorted(set(found), key=lambda c: (c.start, c.end, c.kind))),
         topic=topic,
         problem=problem,
     )
+
+
+# A message's words and the text between them, in one pass: re.split keeps a captured word.
+# On lowercased ASCII text TOKEN's letters and digits are these (a plain class is faster).
+_PIECES = re.compile(f"({TOKEN.pattern})")
+_ASCII_PIECES = re.compile(r"([a-z0-9]+(?:'[a-z0-9]+)*)")
 
 
 class Tokens:
     """The message folded, its words and, on first use, their spans: most messages need
     none (no cue phrase, no praise)."""
 
-    __slots__ = ("_spans", "folded", "words")
+    __slots__ = ("_pieces", "_spans", "folded", "words")
 
     def __init__(self, message: str) -> None:
         # folding keeps the length: offsets into the folded text are offsets into the message
         self.folded = word_key(message)
-        self.words: list[str] = TOKEN.findall(self.folded)
+        pieces = _ASCII_PIECES if message.isascii() else _PIECES
+        self._pieces = pieces.split(self.folded)  # [between, word, between, ..., between]
+        self.words: list[str] = self._pieces[1::2]
         self._spans: list[tuple[int, int]] | None = None
 
     @property
     def spans(self) -> list[tuple[int, int]]:
-        if self._spans is None:
-            self._spans = [m.span() for m in TOKEN.finditer(self.folded)]
+        if self._spans is None:  # where each piece ends, summed in C
+            ends = list(accumulate(map(len, self._pieces)))
+            self._spans = list(zip(ends[:-1:2], ends[1::2], strict=True))
         return self._spans
 
 
@@ -163,9 +177,19 @@ def _phrase_hits(message: str, compiled: Cues, tokens: Tokens) -> list[tuple[str
         run.update(i for chars, i in compiled.gated if not chars.isdisjoint(present))
     for _, indices in compiled.literals.iter(tokens.folded):
         run.update(indices)
+    # lowercasing ASCII keeps offsets, and IGNORECASE equates nothing else with ASCII
+    low = tokens.folded if message.isascii() else ""
     for i in sorted(run):
+        starts = compiled.starts[i]
+        if low and starts is not None:
+            for start in starts:
+                if start in low:
+                    break
+            else:
+                continue  # nothing a match starts with: no match
         kind, pattern = compiled.patterns[i]
-        hits += [(kind, True, m.start(), m.end()) for m in pattern.finditer(message)]
+        for m in pattern.finditer(message):
+            hits.append((kind, True, m.start(), m.end()))
     return hits
 
 
@@ -174,42 +198,43 @@ def _sarcasm(message: str, compiled: Cues, found: list[Cue], tokens: Tokens) -> 
     that doesn't work"), or a sharp one in the next ("Thanks, BA. Morons."); praise that
     is a sentence of its own ("Great job.") beside a sentence naming a fault."""
     words = tokens.words
-    if compiled.praise.keys().isdisjoint(words):
+    praise = compiled.praise
+    if praise.keys().isdisjoint(words):
+        return []
+    # (the few words in the praise index, and in the lexicon, are picked in C)
+    said: list[tuple[int, int]] = []  # where each longest praise phrase starts, its length
+    for i in compress(count(), map(praise.__contains__, words)):
+        n = next((len(p) for p in praise[words[i]] if words[i : i + len(p)] == p), 0)
+        if n:
+            said.append((i, n))
+    if not said:  # a praise word, but no phrase: most messages that have one
         return []
     spans = tokens.spans
     ends = [m.end() for m in _SENTENCE_END.finditer(message)] + [len(message)]
     sharp = [c.start for c in found if c.kind in _COMPLAINT]
     valence = compiled.sentiment.lexicon
-    # (the few words in the lexicon, and in the praise index, are picked in C)
     for i in compress(count(), map(valence.__contains__, words)):
         if valence[words[i]] <= STING:
             sharp.append(spans[i][0])
     out: list[Cue] = []
-    praise = compiled.praise
-    for i in compress(count(), map(praise.__contains__, words)):
-        w = words[i]
-        for phrase in praise[w]:
-            n = len(phrase)
-            if words[i : i + n] != phrase:
-                continue
-            start, end = spans[i][0], spans[i + n - 1][1]
-            k = next(j for j, e in enumerate(ends) if e >= end)
-            same = ends[k]
-            begin = ends[k - 1] if k else 0
-            following = ends[k + 1] if k + 1 < len(ends) else same
-            before = ends[k - 2] if k > 1 else 0
-            short = sum(1 for a, _ in spans if begin <= a < same)
-            lo, hi = (before, following) if short <= _SHORT_PRAISE else (end, same)
-            faults = [
-                a
-                for x, (a, _) in zip(words, spans, strict=True)
-                if lo <= a < hi
-                and not start <= a < end
-                and (x in compiled.problem_words or x.endswith("n't"))
-            ]
-            if faults or any(end <= s < following for s in sharp):
-                out.append(Cue("sarcasm", start, end, message[start:end]))
-            break
+    for i, n in said:
+        start, end = spans[i][0], spans[i + n - 1][1]
+        k = next(j for j, e in enumerate(ends) if e >= end)
+        same = ends[k]
+        begin = ends[k - 1] if k else 0
+        following = ends[k + 1] if k + 1 < len(ends) else same
+        before = ends[k - 2] if k > 1 else 0
+        short = sum(1 for a, _ in spans if begin <= a < same)
+        lo, hi = (before, following) if short <= _SHORT_PRAISE else (end, same)
+        faults = [
+            a
+            for x, (a, _) in zip(words, spans, strict=True)
+            if lo <= a < hi
+            and not start <= a < end
+            and (x in compiled.problem_words or x.endswith("n't"))
+        ]
+        if faults or any(end <= s < following for s in sharp):
+            out.append(Cue("sarcasm", start, end, message[start:end]))
     return out
 
 

@@ -24,6 +24,7 @@ import yaml
 from plugin.coach import lexicon
 from plugin.coach.known_topics import TopicCue, Topics
 from plugin.coach.lexicon import TOKEN, word_key
+from plugin.coach.regex_prefix import prefixes
 from plugin.coach.regex_starts import first_chars, led
 from plugin.coach.sentiment import scorer
 from plugin.coach.triggers import triggers
@@ -46,6 +47,8 @@ class Cues:
     always: tuple[int, ...]  # patterns with neither (a weekday after "by"): run on every message
     gated: tuple[tuple[frozenset[str], int], ...]  # no literal, but the characters every
     # match starts with ("!" for "!!", the emoji themselves): run when one is in the message
+    starts: tuple[tuple[str, ...] | None, ...]  # per pattern: what its matches start with
+    # (``regex_prefix``; None: not known): an ASCII message holding none has no match
     caps_ignore: frozenset[str]
     problem_words: frozenset[str]
     topics: Topics  # known support topics, in file order
@@ -97,6 +100,7 @@ def cues() -> Cues:
         literals=literals,
         always=tuple(i for i in unfiltered if starts[i] is None),
         gated=tuple((chars, i) for i, chars in starts.items() if chars is not None),
+        starts=tuple(prefixes(p.pattern) for _, p in patterns),
         caps_ignore=frozenset(str(w) for w in data.get("caps_ignore", [])),
         problem_words=frozenset(word_key(str(w)) for w in data.get("problem_words", [])),
         topics=_topic_cues(data.get("topics") or []),

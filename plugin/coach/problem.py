@@ -19,6 +19,8 @@ from itertools import chain
 from typing import Protocol
 
 from plugin.coach import lexicon
+from plugin.coach.contractions import mend_contractions
+from plugin.coach.folded import Folded, word_keys
 from plugin.coach.known_topics import Topics
 from plugin.coach.lexicon import word_key
 from plugin.coach.regex_starts import led
@@ -27,7 +29,6 @@ from plugin.coach.topic import (
     VERBISH,
     antecedent,
     key,
-    mend_contractions,
     noun_phrase,
     spoken,
     topic_in,
@@ -47,16 +48,13 @@ _LEAD_IN = re.compile(
 )
 # Searched patterns start with a look-ahead on the characters their matches can start
 # with (``led`` finds them; written out for this one): most positions fail at once.
-_HARD_BREAK = re.compile(
+_HARD_BREAK = Folded(
     r"(?=[\s,;:])(?:\s*[,;:]\s+|\s+[-–—]+\s+"
-    r"|\s+(?:and then|and|because|or|even though|although|though|which|while|plus)\s+)",
-    re.I,
+    r"|\s+(?:and then|and|because|or|even though|although|though|which|while|plus)\s+)"
 )
-_SOFT_BREAK = re.compile(r"\s+but\s+", re.I)
-_SUB_BREAK = re.compile(
-    r"\s+(?:when|whenever|if|after|before|until|since|every time|each time)\s+", re.I
-)
-_META = re.compile(
+_SOFT_BREAK = Folded(r"\s+but\s+")
+_SUB_BREAK = Folded(r"\s+(?:when|whenever|if|after|before|until|since|every time|each time)\s+")
+_META = Folded(
     led(
         r"\b(?:second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th)|last)\s+"
         r"(?:time|email|e-mail|message|ticket|request|call|chat)\b"
@@ -69,8 +67,7 @@ _META = re.compile(
         r"|\bstill\s+no\s+(?:answer|reply|response|word|update|news)\b"
         r"|\bif\s+(?:this|it)\s+(?:is|isn['’]t|is\s+not|doesn['’]t|does\s+not|can['’]t|won['’]t)\b"
         r"[^.!?\n]*\b(?:today|tomorrow|now|soon|fixed|sorted|resolved)\b"
-    ),
-    re.I,
+    )
 )
 _REQUEST = re.compile(
     r"^(?:please|kindly|pls|can\s+(?:you|i|we)|could\s+(?:you|i|we)|would\s+you|will\s+you"
@@ -78,13 +75,13 @@ _REQUEST = re.compile(
     r"|i['’]m\s+asking|i\s+am\s+asking|help)\b",
     re.I,
 )
-_HOW_TO = re.compile(
+_HOW_TO = Folded(
     led(
         r"\b(?:not\s+sure\s+(?:how|where|whether|if|what|why)|how\s+(?:do|can|should|would)\s+i"
         r"|is\s+there\s+a\s+way|wondering|where\s+(?:do|can)\s+i)\b"
-    ),
-    re.I,
+    )
 )
+_CAPS_RUN = re.compile(r"[A-Z][A-Z]")  # what unshout() looks for first
 _NEGATIONS = lexicon.wordset("not never no nothing cannot nobody")
 # A question without its question mark: "WHY IS MY ACCOUNT LOCKED".
 _WH_QUESTION = re.compile(
@@ -102,7 +99,7 @@ _THIRD_PERSON = lexicon.wordset(
 # A part that starts by pointing back at the part before it ("but it is not here").
 _PRONOUN_START = re.compile(r"(?:it|they|this|that|these|those)\b", re.I)
 # A clause ending in a pronoun whose noun sits in the part that was cut off.
-_DANGLING_OBJECT = re.compile(led(r"\b(?:one|it|them|that)\s*$"), re.I)
+_DANGLING_OBJECT = Folded(led(r"\b(?:one|it|them|that)\s*$"))
 
 
 class Cues(Protocol):
@@ -117,11 +114,12 @@ class Cues(Protocol):
 
 
 def topic_and_problem(
-    message: str, cues: Cues, threats: list[tuple[int, int]]
+    message: str, cues: Cues, threats: list[tuple[int, int]], words: list[str] | None = None
 ) -> tuple[str | None, str | None]:
-    """(topic, problem) for ``message``; either may be None."""
+    """(topic, problem) for ``message``; either may be None. ``words``: the message's
+    words lowercased, when the caller has them (``mend_contractions`` reads them)."""
     # "doesnt work" states a problem as "doesn't work" does
-    message, mended = mend_contractions(message)
+    message, mended = mend_contractions(message, words)
     if mended:  # each mend added one character: move the threat spans along
         threats = [(s + bisect_left(mended, s), e + bisect_left(mended, e)) for s, e in threats]
     bodies = _bodies(message, cues, threats)  # lazy: most messages stop at the problem
@@ -161,8 +159,7 @@ def _with_subject(clause: str) -> str | None:
     """
     if not _subjectless(clause):
         return clause
-    words = [key(w) for w in clause.split()]
-    verb = next((w for w in words if w not in _ADVERBS), "")
+    verb = next((w for w in map(key, clause.split()) if w not in _ADVERBS), "")
     if verb in _THIRD_PERSON or (verb.endswith("s") and verb in VERBISH and verb != "was"):
         return None
     first = clause.split(maxsplit=1)[0]
@@ -173,9 +170,12 @@ def _with_subject(clause: str) -> str | None:
 
 def _bodies(message: str, cues: Cues, threats: list[tuple[int, int]]) -> Iterator[tuple[str, bool]]:
     """Each sentence's words that may name the problem, and whether it states one."""
+    # unshout() changes only a sentence holding two capitals in a row: most messages have none
+    shouts = _CAPS_RUN.search(message) is not None
     for m in _SENTENCE.finditer(message):
-        threat = any(s < m.end() and m.start() < e for s, e in threats)
-        sentence = _GREETING.sub("", unshout(m.group(), cues.caps_ignore)).strip()
+        threat = bool(threats) and any(s < m.end() and m.start() < e for s, e in threats)
+        sentence = unshout(m.group(), cues.caps_ignore) if shouts else m.group()
+        sentence = _GREETING.sub("", sentence).strip()
         question = "?" in sentence[-3:] or _WH_QUESTION.match(sentence) is not None
         body = _without_meta(_LEAD_IN.sub("", sentence.rstrip(" .!?…")))
         if body:
@@ -191,7 +191,7 @@ def _without_meta(body: str) -> str:
 
 
 def _names_problem(text: str, cues: Cues) -> bool:
-    folded, words = lexicon.word_keys(text)
+    folded, words = word_keys(text)
     return (
         not cues.problem_words.isdisjoint(words)
         or _says_not(folded, words)
@@ -200,7 +200,7 @@ def _names_problem(text: str, cues: Cues) -> bool:
 
 
 def _negated(text: str) -> bool:
-    folded, words = lexicon.word_keys(text)
+    folded, words = word_keys(text)
     return not _NEGATIONS.isdisjoint(words) or _says_not(folded, words)
 
 
@@ -212,15 +212,24 @@ def _says_not(folded: str, words: list[str]) -> bool:
 def _problem_clause(body: str, cues: Cues) -> str | None:
     """The first part of ``body`` that names the problem, short enough to quote."""
     clause = _pick(body, _HARD_BREAK, cues)
-    if clause is not None and len(clause.split()) > PROBLEM_MAX_WORDS:
-        clause = _pick(clause, _SOFT_BREAK, cues)
-    elif clause is not None:
-        clause = _after_but(clause, cues)
-    if clause is not None and len(clause.split()) > PROBLEM_MAX_WORDS:
-        clause = _pick(clause, _SUB_BREAK, cues, borrow=False)
-    if clause is None or not PROBLEM_MIN_WORDS <= len(clause.split()) <= PROBLEM_MAX_WORDS:
+    if clause is None:
         return None
-    return clause
+    n = len(clause.split())  # the clause's words, counted again only when it changes
+    if n > PROBLEM_MAX_WORDS:
+        clause = _pick(clause, _SOFT_BREAK, cues)
+        if clause is None:
+            return None
+        n = len(clause.split())
+    else:
+        later = _after_but(clause, cues)
+        if later is not clause:
+            clause, n = later, len(later.split())
+    if n > PROBLEM_MAX_WORDS:
+        clause = _pick(clause, _SUB_BREAK, cues, borrow=False)
+        if clause is None:
+            return None
+        n = len(clause.split())
+    return clause if PROBLEM_MIN_WORDS <= n <= PROBLEM_MAX_WORDS else None
 
 
 def _after_but(clause: str, cues: Cues) -> str:
@@ -228,6 +237,8 @@ def _after_but(clause: str, cues: Cues) -> str:
     "I love the app but the export button does nothing" -> "the export button does
     nothing". A part that leans on the first ("but it is not here", "but received
     something else") keeps the whole clause."""
+    if "but" not in clause.lower():  # (no "but" in any case: the split finds none)
+        return clause
     first, *rest = [p.strip() for p in _SOFT_BREAK.split(clause)]
     if not rest or _names_problem(first, cues):
         return clause
@@ -237,7 +248,7 @@ def _after_but(clause: str, cues: Cues) -> str:
     return later
 
 
-def _pick(text: str, breaks: re.Pattern[str], cues: Cues, borrow: bool = True) -> str | None:
+def _pick(text: str, breaks: Folded, cues: Cues, borrow: bool = True) -> str | None:
     """The part naming the problem; one that says what does *not* work comes first.
 
     A part with no subject of its own ("and still haven't got my money back")
@@ -246,16 +257,21 @@ def _pick(text: str, breaks: re.Pattern[str], cues: Cues, borrow: bool = True) -
     parts = [p for p in (_LEAD_IN.sub("", p).strip() for p in breaks.split(text)) if p]
     if not parts:
         return None
-    subject = _leading_subject(parts[0])
+    subject: str | None = None  # the first part's, found when a later part needs it
     naming: list[str] = []
     for i, part in enumerate(parts):
         if not _names_problem(part, cues):
             continue
-        if borrow and subject and i and _subjectless(part):
-            part = f"{subject} {part}"
+        if borrow and i:
+            if subject is None:
+                subject = _leading_subject(parts[0]) or ""
+            if subject and _subjectless(part):
+                part = f"{subject} {part}"
         if len(part.split()) >= PROBLEM_MIN_WORDS:  # "and it's not" restates nothing
             naming.append(part)
-    return next((p for p in naming if _negated(p)), naming[0] if naming else None)
+    if len(naming) < 2:  # no choice to make
+        return naming[0] if naming else None
+    return next((p for p in naming if _negated(p)), naming[0])
 
 
 def _leading_subject(part: str) -> str | None:
@@ -277,7 +293,6 @@ def _subjectless(part: str) -> bool:
     if first in VERBISH or first.endswith(("n't", "ed")):
         return True
     # "waiting for my refund" lacks a subject; "Tracking for #A-5 hasn't moved" is one
-    words = [key(w) for w in split[1:]]
     return lexicon.verb_base(first, "VBG") is not None and not any(
-        w in VERBISH and w not in _ADVERBS for w in words
+        w in VERBISH and w not in _ADVERBS for w in map(key, split[1:])
     )

@@ -8,9 +8,11 @@ word; on a customer's message that is two thirds of its cost. Here:
 - a text without a single-character emoji key (the only keys vader's per-character
   walk can match) is already what the walk would return, so it is only stripped;
 - a word that is not in the analyzer's lexicon, a booster ("very") or the "kind" of
-  "kind of" scores 0 in vader whatever its neighbours, so the scorer is called only
-  for the other words (~1 in 20) — with the words around it that vader reads, so
-  negation, capitals and idioms are scored by vader itself.
+  "kind of" scores 0 in vader whatever its neighbours, so only the other words (~1 in
+  20) are scored: by ``_valence``, vader's per-word scorer (``sentiment_valence`` and
+  the checks it calls) step for step, the same arithmetic in the same order, without
+  its copy of the word list lowercased per check and its idiom strings built for
+  words that are in no idiom.
 
 A text with no scored word scores 0.0, as vader's sum of zeros does; "but" weighting
 runs on the words vader would weight (only when "but" is one of them) and the final
@@ -28,33 +30,25 @@ from typing import Any
 
 from vaderSentiment.vaderSentiment import (  # type: ignore[import-untyped,unused-ignore]
     BOOSTER_DICT,
+    C_INCR,
+    N_SCALAR,
+    NEGATE,
+    SPECIAL_CASES,
     normalize,
 )
 
 _PUNCTUATION = string.punctuation  # what SentiText._strip_punc_if_word strips
-
-# vader's per-word scorer (``sentiment_valence`` and the checks it calls) reads at most
-# three words before the word and two after, and the list's length only to ask whether
-# those exist; each check lowercases a copy of the whole list. Given just those words
-# (the word at index ``min(i, 3)``), it scores the same and copies six words, not all.
-_REACH = 3
-
-
-class _Near:
-    """The part of vader's ``SentiText`` its per-word scorer reads."""
-
-    __slots__ = ("is_cap_diff", "words_and_emoticons")
-
-    def __init__(self, words: list[str], is_cap_diff: bool) -> None:
-        self.words_and_emoticons = words
-        self.is_cap_diff = is_cap_diff  # capitals are judged on the whole text
+_NEGATE = frozenset(NEGATE)  # vader's ``negated`` of one word: in NEGATE, or holds "n't"
+_SO_THIS = ("so", "this")
+# The words of vader's idioms and two- and three-word boosters: its idiom check compares
+# strings of words joined by spaces, so a word in none of these changes nothing.
+_IDIOM_WORDS = frozenset(w for k in (*SPECIAL_CASES, *BOOSTER_DICT) if " " in k for w in k.split())
 
 
 def scorer(analyzer: Any) -> Callable[[str], float]:
     """``analyzer.polarity_scores(text)["compound"]`` as a function of ``text``, cheaper."""
     emoji = frozenset(k for k in analyzer.emojis if len(k) == 1)
     lexicon: dict[str, float] = analyzer.lexicon
-    valence = analyzer.sentiment_valence
     but_check = analyzer._but_check
     emphasis = analyzer._punctuation_emphasis
 
@@ -78,10 +72,7 @@ def scorer(analyzer: Any) -> Callable[[str], float]:
             low = lows[i]
             if low in BOOSTER_DICT or (low == "kind" and i < last and lows[i + 1] == "of"):
                 continue
-            lo = max(0, i - _REACH)
-            scored: list[float] = []  # vader appends the word's valence
-            valence(0, _Near(words[lo : i + _REACH], capitals), words[i], i - lo, scored)
-            sentiments[i] = scored[0]
+            sentiments[i] = _valence(lexicon, words, lows, i, capitals)
         if "but" in lows:  # vader's test; without "but" its weighting changes nothing
             sentiments = but_check(words, sentiments)
         # vader's score_valence, its compound only: the shares of positive, negative and
@@ -94,3 +85,102 @@ def scorer(analyzer: Any) -> Callable[[str], float]:
         return float(round(normalize(total), 4))
 
     return compound
+
+
+def _valence(
+    lexicon: dict[str, float], words: list[str], lows: list[str], i: int, caps: bool
+) -> float:
+    """vader's ``sentiment_valence`` of ``words[i]`` (in ``lexicon``); ``lows`` are the
+    words lowercased, ``caps`` its ``is_cap_diff``."""
+    low = lows[i]
+    n = len(lows)
+    valence = lexicon[low]
+    if low == "no" and i != n - 1 and lows[i + 1] in lexicon:
+        valence = 0.0  # "no" negates the next word instead
+    if (
+        (i > 0 and lows[i - 1] == "no")
+        or (i > 1 and lows[i - 2] == "no")
+        or (i > 2 and lows[i - 3] == "no" and lows[i - 1] in ("or", "nor"))
+    ):
+        valence = lexicon[low] * N_SCALAR
+    if caps and words[i].isupper():
+        if valence > 0:
+            valence += C_INCR
+        else:
+            valence -= C_INCR
+    for k in (1, 2, 3):  # the words before, nearest first (vader's start_i + 1)
+        if i < k:
+            break
+        before = lows[i - k]
+        if before in lexicon:
+            continue
+        scalar = 0.0  # scalar_inc_dec
+        if before in BOOSTER_DICT:
+            scalar = BOOSTER_DICT[before]
+            if valence < 0:
+                scalar *= -1
+            if caps and words[i - k].isupper():
+                if valence > 0:
+                    scalar += C_INCR
+                else:
+                    scalar -= C_INCR
+        if k == 2 and scalar != 0:
+            scalar = scalar * 0.95
+        if k == 3 and scalar != 0:
+            scalar = scalar * 0.9
+        valence = valence + scalar
+        # _negation_check
+        if k == 1:
+            if before in _NEGATE or "n't" in before:
+                valence = valence * N_SCALAR
+        elif k == 2:
+            if before == "never" and lows[i - 1] in _SO_THIS:
+                valence = valence * 1.25
+            elif not (before == "without" and lows[i - 1] == "doubt") and (
+                before in _NEGATE or "n't" in before
+            ):
+                valence = valence * N_SCALAR
+        else:
+            if (before == "never" and lows[i - 2] in _SO_THIS) or lows[i - 1] in _SO_THIS:
+                valence = valence * 1.25
+            elif not (before == "without" and "doubt" in (lows[i - 2], lows[i - 1])) and (
+                before in _NEGATE or "n't" in before
+            ):
+                valence = valence * N_SCALAR
+            if (
+                lows[i - 2] in _IDIOM_WORDS
+                or lows[i - 1] in _IDIOM_WORDS
+                or (i + 1 < n and lows[i + 1] in _IDIOM_WORDS)
+            ):
+                valence = _idioms(valence, lows, i)
+    # _least_check
+    if (
+        i > 0
+        and lows[i - 1] == "least"
+        and "least" not in lexicon
+        and (i == 1 or lows[i - 2] not in ("at", "very"))
+    ):
+        valence = valence * N_SCALAR
+    return valence
+
+
+def _idioms(valence: float, lows: list[str], i: int) -> float:
+    """vader's ``_special_idioms_check`` (``i`` >= 3)."""
+    a, b, c, w = lows[i - 3], lows[i - 2], lows[i - 1], lows[i]
+    abc, ab, bc = f"{a} {b} {c}", f"{a} {b}", f"{b} {c}"
+    for seq in (f"{c} {w}", f"{b} {c} {w}", bc, abc, ab):
+        if seq in SPECIAL_CASES:
+            valence = SPECIAL_CASES[seq]
+            break
+    if len(lows) - 1 > i:
+        seq = f"{w} {lows[i + 1]}"
+        if seq in SPECIAL_CASES:
+            valence = SPECIAL_CASES[seq]
+    if len(lows) - 1 > i + 1:
+        seq = f"{w} {lows[i + 1]} {lows[i + 2]}"
+        if seq in SPECIAL_CASES:
+            valence = SPECIAL_CASES[seq]
+    for seq in (abc, ab, bc):
+        if seq in BOOSTER_DICT:
+            valence = valence + BOOSTER_DICT[seq]
+    return valence

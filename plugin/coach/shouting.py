@@ -9,6 +9,7 @@ shouting as cues; ``problem`` lowercases it before quoting the customer back;
 from __future__ import annotations
 
 import re
+import string
 from functools import lru_cache
 
 from plugin.coach import lexicon
@@ -22,6 +23,12 @@ SHOUT_MIN_ZIPF = 3.0  # an all-caps word rarer than this is an acronym, not a sh
 # is tried at every position, one opening with a class only where the class matches.
 _CAPS_WORD = re.compile(r"[A-Z](?<!\w[A-Z])[A-Z]{2,}\b")
 _CAPS_RUN = re.compile(r"[A-Z][A-Z]")
+# A word to unshout. A word holding no capital is kept as written, so the look-ahead skips
+# it (its letters and apostrophes are a suffix run of the ones it looks at: no part of
+# it can match either).
+_WORD = re.compile(r"(?<![\w#-])(?=[A-Za-z'’]*[A-Z])[A-Za-z]+(?:['’][A-Za-z]+)*(?![\w-])")
+_ASCII_LETTERS = string.ascii_letters.encode()
+_ASCII_CAPITALS = string.ascii_uppercase.encode()
 _PROPER = lexicon.wordset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april "
     "may june july august september october november december"
@@ -51,8 +58,14 @@ def unshout(sentence: str, ignore: frozenset[str]) -> str:
     """Lowercase shouted words ("ORDER IT'S NOT" → "order it's not"), keeping acronyms."""
     if not _CAPS_RUN.search(sentence):
         return sentence
-    letters = [c for c in sentence if c.isalpha()]
-    shouted = bool(letters) and sum(c.isupper() for c in letters) > 0.6 * len(letters)
+    if sentence.isascii():  # letters and capitals counted in C
+        text = sentence.encode()
+        letters = len(text) - len(text.translate(None, _ASCII_LETTERS))
+        capitals = len(text) - len(text.translate(None, _ASCII_CAPITALS))
+    else:
+        chars = [c for c in sentence if c.isalpha()]
+        letters, capitals = len(chars), sum(c.isupper() for c in chars)
+    shouted = bool(letters) and capitals > 0.6 * letters
     floor = SHOUT_MIN_ZIPF if shouted else 4.5
 
     def fix(m: re.Match[str]) -> str:
@@ -68,7 +81,7 @@ def unshout(sentence: str, ignore: frozenset[str]) -> str:
             return low.capitalize()
         return "I" + low[1:] if low == "i" or low[:2] in ("i'", "i’") else low
 
-    return re.sub(r"(?<![\w#-])[A-Za-z]+(?:['’][A-Za-z]+)*(?![\w-])", fix, sentence)
+    return _WORD.sub(fix, sentence)
 
 
 # ---- the agent's own shouting, in the draft -----------------------------------------

@@ -13,23 +13,25 @@ import re
 from functools import lru_cache
 
 from plugin.coach import lexicon
+from plugin.coach.contractions import mend_contractions
+from plugin.coach.folded import Folded
 from plugin.coach.known_topics import Topics
 from plugin.coach.lexicon import word_key
 from plugin.coach.regex_starts import led
 
 TOPIC_MAX_WORDS = 7  # a noun phrase: "the export button in the mobile app"
 
-_ANTECEDENT = re.compile(
+_ANTECEDENT = Folded(
     led(
         r"\b(?:ordered|bought|purchased|returned|booked|paid\s+for|sent\s+back)\s+"
         r"(?:a|an|the|my|our|some|two|three)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)"
         r"(?=\s+(?:from|for|on|in|at|to|two|three|a|last|yesterday|today|but|and|which|that|about"
         r"|over|weeks?|days?|months?)\b|\s*[,.!?]|\s*$)"
-    ),
-    re.I,
+    )
 )
 _IDENTIFIER = re.compile(r"^(?:#\S+|\S*\d\S*)$")
 WORD_EDGE = ",.;:!?\"'()[]“”‘’"  # stripped from a word's ends
+_EDGE_NOT_HASH = WORD_EDGE.replace("#", "")
 
 _DETS = lexicon.wordset(
     "the my your our their his her its this that these those a an some any all both"
@@ -138,7 +140,7 @@ def antecedent(sentence: str) -> str | None:
     m = _ANTECEDENT.search(sentence)
     if m is None:
         return None
-    item = m.group(1)
+    item = sentence[m.start(1) : m.end(1)]
     words = [word_key(w) for w in item.split()]
     if any(w in VERBISH or w in _PRONOUNS or w in _PREPOSITIONS for w in words):
         return None
@@ -186,7 +188,7 @@ def _domain_phrase(words: list[str]) -> list[str] | None:
 def _as_topic(words: list[str]) -> str:
     """A noun phrase in the agent's voice, with a determiner ("order #12" → "your order #12")."""
     words = list(words)
-    words[-1] = words[-1].rstrip(WORD_EDGE.replace("#", ""))
+    words[-1] = words[-1].rstrip(_EDGE_NOT_HASH)
     if not words[0].isupper() and lexicon.zipf(words[0].lower()) >= 4.0:
         words[0] = words[0].lower()  # "Order #12 contained..." → "order #12"
     first = word_key(words[0])
@@ -194,7 +196,7 @@ def _as_topic(words: list[str]) -> str:
         words = words[1:]
         first = ""
     if first not in _DETS:
-        head = next((word_key(w) for w in words if word_key(w) in _DOMAIN), "")
+        head = next((k for k in map(word_key, words) if k in _DOMAIN), "")
         words.insert(0, "my" if head in _OWNED else "the")
     return spoken(" ".join(words))
 
@@ -214,37 +216,6 @@ def spoken(text: str) -> str:
     if first[:1].isupper() and not first.isupper() and lexicon.zipf(first.lower()) >= 4.0:
         text = text[0].lower() + text[1:]
     return text
-
-
-# Contractions typed without the apostrophe; "wont", "were", "its" are words, so not here.
-_BARE_CONTRACTIONS = {
-    "cant": "can't",
-    "dont": "don't",
-    "doesnt": "doesn't",
-    "didnt": "didn't",
-    "isnt": "isn't",
-    "arent": "aren't",
-    "wasnt": "wasn't",
-    "werent": "weren't",
-    "havent": "haven't",
-    "hasnt": "hasn't",
-    "hadnt": "hadn't",
-    "couldnt": "couldn't",
-    "wouldnt": "wouldn't",
-    "shouldnt": "shouldn't",
-    "im": "I'm",
-    "ive": "I've",
-}
-_BARE_CONTRACTION = re.compile(led(r"\b(?:" + "|".join(_BARE_CONTRACTIONS) + r")\b"), re.I)
-
-
-def mend_contractions(text: str) -> tuple[str, list[int]]:
-    """ "doesnt" -> "doesn't", "im" -> "I'm" (customers type fast), and where each mended
-    word starts in ``text``: every mend adds exactly one character, the apostrophe."""
-    starts = [m.start() for m in _BARE_CONTRACTION.finditer(text)]
-    if not starts:
-        return text, starts
-    return _BARE_CONTRACTION.sub(lambda m: _BARE_CONTRACTIONS[m.group().lower()], text), starts
 
 
 _SWAP = {
@@ -278,12 +249,11 @@ _SWAP = {
     "your": "our",
     "yours": "ours",
 }
-_PERSON = re.compile(
+_PERSON = Folded(
     led(
         r"\b(?:i\s+am|i\s+was|we\s+are|you\s+are|you\s+were|"
         r"(?:i|we|you)['’](?:m|ve|ll|d|re)|i|me|my|mine|myself|we|us|our|ours|you|your|yours)\b"
-    ),
-    re.I,
+    )
 )
 # compiled once: ``swap`` runs per person word, and ``re``'s own cache costs a lookup a call
 _SPACES = re.compile(r"\s+")
@@ -295,18 +265,21 @@ _SUBJECT_SLOT = frozenset({"", "and", "but", "because", "so", "that", "if", "whe
 
 def _swap_person(text: str) -> str:
     """First person to second ("my order" → "your order") and second to first."""
-
-    def swap(m: re.Match[str]) -> str:
-        key = _SPACES.sub(" ", m.group().lower().replace("’", "'"))
-        out = _SWAP.get(key, m.group())
+    parts: list[str] = []
+    last = 0
+    for start, end in _PERSON.spans(text):  # as re.sub would replace them
+        word = text[start:end]
+        key = _SPACES.sub(" ", word.lower().replace("’", "'"))
+        out = _SWAP.get(key, word)
         if key == "you":
-            before = _WORD_OR_COMMA.findall(text[: m.start()].lower())
+            before = _WORD_OR_COMMA.findall(text[:start].lower())
             prev = before[-1] if before else ""
-            after = _NEXT_WORD.match(text[m.end() :].lower())
+            after = _NEXT_WORD.match(text[end:].lower())
             verb = after is not None and (
                 after.group(1) in VERBISH or after.group(1).endswith(("ed", "n't", "n’t"))
             )
             out = "we" if prev in _SUBJECT_SLOT or prev == "," or verb else "us"
-        return out
-
-    return _PERSON.sub(swap, text)
+        parts += (text[last:start], out)
+        last = end
+    parts.append(text[last:])
+    return "".join(parts)

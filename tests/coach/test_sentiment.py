@@ -10,13 +10,15 @@ from plugin.coach import lexicon
 from plugin.coach.mood_cues import cues
 from plugin.coach.sentiment import scorer
 
-# Words that steer vader's rules: negations, boosters, "but", "kind of", "least",
-# idioms, capitals, emoticons and emoji, plus plain words it does not score.
+# Words that steer vader's rules: negations ("no ... or"), boosters ("just enough"),
+# "but", "kind of", "least", idioms ("the bomb", "yeah right", "to die for"), capitals,
+# emoticons and emoji, plus plain words it does not score.
 _WORDS = sorted(
     lexicon.wordset(
         "good bad great terrible love hate no not never isn't without doubt so this very "
         "VERY extremely kind of sort but BUT least at the a it is my order parcel broke "
-        "happy sad angry AWFUL :) :( ;-) 😀 😡 ❤️ café help please thanks"
+        "happy sad angry AWFUL :) :( ;-) 😀 😡 ❤️ café help please thanks or nor just "
+        "enough bomb yeah right to die for kiss death beating heart bus stop"
     )
 )
 _PUNCT = ["", "", ",", ".", "!", "?", "!!", "?!", "..."]

@@ -57,3 +57,17 @@ def test_the_fix_lowercases_the_shout() -> None:
     draft = parse(text)
     (finding,) = shouting.in_draft(draft, ALLOW)
     assert apply(text, finding.suggestions[0].edits) == "You do not need to call us."
+
+
+@pytest.mark.parametrize(
+    ("sentence", "calm"),
+    [
+        ("THE APP DOESN'T WORK abc'DEF", "the app doesn't work abc'DEF"),  # mixed case kept
+        ("WHY IS MY SSO LOGIN BROKEN don'T", "why is my SSO login broken don'T"),
+        ("my order ISN'T here, ab''CD ok", "my order isn't here, ab''CD ok"),
+        ("I paid on MONDAY and NOTHING arrived", "I paid on Monday and nothing arrived"),
+        ("ÇA NE MARCHE PAS DU TOUT", "ÇA ne MARCHE pas du tout"),  # rare words: acronyms
+    ],
+)
+def test_unshout_lowers_shouted_words_and_keeps_the_rest(sentence: str, calm: str) -> None:
+    assert shouting.unshout(sentence, frozenset()) == calm
