@@ -43,9 +43,15 @@ def mend_contractions(text: str, words: list[str] | None = None) -> tuple[str, l
     if not spans:
         return text, []
     parts: list[str] = []
+    mended: list[int] = []
     last = 0
     for start, end in spans:
-        parts += (text[last:start], _BARE_CONTRACTIONS[text[start:end].lower()])
-        last = end
+        # the pattern matches in any case, so "haſnt" (long s) matches; its lowercase is
+        # no table key, and such a word is left as typed
+        fixed = _BARE_CONTRACTIONS.get(text[start:end].lower())
+        if fixed is not None:
+            parts += (text[last:start], fixed)
+            mended.append(start)
+            last = end
     parts.append(text[last:])
-    return "".join(parts), [start for start, _ in spans]
+    return "".join(parts), mended
