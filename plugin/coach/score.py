@@ -98,16 +98,34 @@ def categorize(
     result: dict[str, CategoryResult] = {}
     for category in CATEGORIES:
         if internal and category in _NOT_COACHED_IN_NOTES:
-            result[category] = CategoryResult("n/a", "Internal note: not coached for this.")
+            result[category] = _INTERNAL
         elif category in off:
-            result[category] = CategoryResult("n/a", "Turned off in this account's settings.")
+            result[category] = _OFF
         elif register != "email" and category in _LETTER and not _has(category, moves):
-            result[category] = CategoryResult("n/a", f"Not expected in a {register} reply.")
+            result[category] = _not_expected(register)
         else:
             result[category] = _status(
                 category, by_category[category], moves, found, draft, context, hints
             )
     return result
+
+
+# The results that say the same every time are made once (a frozen dataclass is slow
+# to build): the statuses above and below, and one per register not asked for a letter.
+_INTERNAL = CategoryResult("n/a", "Internal note: not coached for this.")
+_OFF = CategoryResult("n/a", "Turned off in this account's settings.")
+_NO_CONTEXT = CategoryResult("n/a", "No customer context: open the draft from a Zendesk ticket.")
+_NOT_NEEDED = CategoryResult("n/a", "Not needed for this message.")
+_NOT_EXPECTED: dict[str, CategoryResult] = {}
+
+
+def _not_expected(register: str) -> CategoryResult:
+    found = _NOT_EXPECTED.get(register)
+    if found is None:
+        found = CategoryResult("n/a", f"Not expected in a {register} reply.")
+        if len(_NOT_EXPECTED) < 16:  # registers are a few short names
+            _NOT_EXPECTED[register] = found
+    return found
 
 
 def _has(category: str, moves: dict[str, MoveHit]) -> bool:
@@ -134,7 +152,7 @@ def _status(
             quote = quote[:57] + "…"
         return CategoryResult("pass", f"{hit.move.replace('_', ' ')}: “{quote}”")
     if category == "personalization" and context is None and not hints:
-        return CategoryResult("n/a", "No customer context: open the draft from a Zendesk ticket.")
+        return _NO_CONTEXT
     wanted = _EVIDENCE.get(category, ())
     missing = [m for m in wanted if m in found.missing]
     if missing:  # expected here, yet only an idea for this customer (no warning)
@@ -142,10 +160,10 @@ def _status(
         names = ", ".join(m.replace("_", " ") for m in missing)
         return CategoryResult("warn", f"Idea: {idea.message}" if idea else f"Idea: {names}.")
     if wanted and not any(m in found.expected for m in wanted):
-        return CategoryResult("n/a", "Not needed for this message.")
+        return _NOT_NEEDED
     if findings:
         return CategoryResult("pass", f"Only minor notes: {findings[0].message}")
-    return CategoryResult("pass", _CLEAN.get(category, "Nothing to improve here."))
+    return _CLEAN_RESULT.get(category, _NOTHING)
 
 
 def _problem(category: str, counted: list[Finding]) -> CategoryResult:
@@ -165,6 +183,8 @@ _CLEAN = {
     "jargon": "No unexplained jargon or acronyms.",
     "spelling_grammar": "No spelling problems found.",
 }
+_CLEAN_RESULT = {c: CategoryResult("pass", reason) for c, reason in _CLEAN.items()}
+_NOTHING = CategoryResult("pass", "Nothing to improve here.")
 
 
 def with_severities(

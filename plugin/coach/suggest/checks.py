@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from operator import eq
 
 from plugin.coach.draft import SIGNOFF
 from plugin.coach.model import Edit
@@ -111,6 +112,42 @@ _DEFECTS: tuple[tuple[str, Callable[[str], int]], ...] = (
     ("lowercase-start", lambda t: _count(_LOWER_START, t)),
 )
 
+# ASCII text read as its words (runs of \w, lowered): every other character a space.
+_WORDS = str.maketrans(
+    {i: c.lower() if c.isalnum() or c == "_" else " " for i, c in enumerate(map(chr, range(128)))}
+)
+_DET_PAIRS = frozenset((a, b) for a in _DET.split("|") for b in _DET.split("|"))
+# Marks and white space kept apart, all else one letter: a punctuation glitch needs two
+# marks with only white space between, or white space before one of ",.;:".
+_MARKS = str.maketrans(
+    {
+        i: " " if c.isspace() else "," if c in ",.;:" else "!" if c in "!?" else "x"
+        for i, c in enumerate(map(chr, range(128)))
+    }
+)
+
+
+def _possible(text: str) -> tuple[bool, ...]:
+    """Which of ``_DEFECTS`` ``text`` may hold, from cheap necessary conditions (ASCII
+    text only: its words and marks are read in C). A doubled run is a block of words said
+    twice in a row: two neighbouring words are the same, or a pair of neighbours comes
+    back. A determiner clash is a pair of neighbouring determiners; an article clash
+    needs "a" or "an"."""
+    if not text.isascii():
+        return (True, True, True, True, True)
+    words = text.translate(_WORDS).split()
+    nxt = words[1:]
+    pairs = set(zip(words, nxt, strict=False))
+    marks = text.translate(_MARKS)
+    two = marks.replace(" ", "")  # marks with only white space between are neighbours
+    return (
+        len(pairs) < len(nxt) or any(map(eq, words, nxt)),
+        not _DET_PAIRS.isdisjoint(pairs),
+        "a" in words or "an" in words,
+        " ," in marks or ",," in two or ",!" in two or "!," in two or "!!" in two,
+        True,
+    )
+
 
 def problem(text: str, edit: Edit, *, greeting: bool = False) -> str | None:
     """Why ``edit`` would not read right in ``text`` (a short code), or None."""
@@ -121,7 +158,9 @@ def problem(text: str, edit: Edit, *, greeting: bool = False) -> str | None:
     hi = _edge(text, end + WINDOW, 1)
     before = text[lo:hi]
     after = text[lo:start] + new + text[end:hi]
-    for code, count in _DEFECTS:
+    for (code, count), possible in zip(_DEFECTS, _possible(after), strict=True):
+        if not possible:
+            continue
         n = count(after)
         if n and n > count(before):  # the original is read only when the edit shows one
             return code

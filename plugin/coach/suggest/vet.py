@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable
 from plugin.coach import layout as layout_mod
 from plugin.coach.draft import Draft
 from plugin.coach.model import Edit, Finding, Mood, MoveHit, Suggestion
+from plugin.coach.rule_schema import reply_start
 from plugin.coach.suggest import checks, placement, promise, slots
 from plugin.coach.suggest.register import register_of
 
@@ -76,7 +77,7 @@ def vet(
     def body() -> tuple[int, int]:
         nonlocal bounds
         if bounds is None:
-            shape = _layout(draft)
+            shape = _body_layout(draft)
             bounds = placement.opening(draft, shape), placement.body_end(draft, shape)
         return bounds
 
@@ -202,3 +203,16 @@ def _layout(draft: Draft) -> layout_mod.Layout:
     m = placement.GREETING.match(text, first)
     openers = [(first, m.end())] if m else []
     return layout_mod.read(draft, openers, None)
+
+
+def _body_layout(draft: Draft) -> layout_mod.Layout:
+    """``_layout`` with only what ``opening`` and ``body_end`` read (the body's start and
+    the sign-off): the greeting's name is not looked for."""
+    text = draft.text
+    start = len(text) - len(text.lstrip())
+    handles = placement._HANDLES.match(text, start)
+    first = handles.end() if handles else start
+    greets = first == reply_start(text) and placement.GREETING.match(text, first) is not None
+    body_start = layout_mod._body_start(draft, first if greets else None)
+    signoff = layout_mod._signoff(text, body_start)
+    return layout_mod.Layout(None, None, None, None, body_start, signoff)
