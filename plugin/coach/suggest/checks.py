@@ -113,17 +113,18 @@ _DEFECTS: tuple[tuple[str, Callable[[str], int]], ...] = (
 )
 
 # ASCII text read as its words (runs of \w, lowered): every other character a space.
-_WORDS = str.maketrans(
-    {i: c.lower() if c.isalnum() or c == "_" else " " for i, c in enumerate(map(chr, range(128)))}
+# Bytes: their translate is a table look-up per character, a str's a dict look-up.
+_WORDS = bytes(
+    ord(c.lower()) if c.isascii() and (c.isalnum() or c == "_") else 32
+    for c in map(chr, range(256))
 )
-_DET_PAIRS = frozenset((a, b) for a in _DET.split("|") for b in _DET.split("|"))
+_DETS = [d.encode() for d in _DET.split("|")]
+_DET_PAIRS = frozenset((a, b) for a in _DETS for b in _DETS)
 # Marks and white space kept apart, all else one letter: a punctuation glitch needs two
 # marks with only white space between, or white space before one of ",.;:".
-_MARKS = str.maketrans(
-    {
-        i: " " if c.isspace() else "," if c in ",.;:" else "!" if c in "!?" else "x"
-        for i, c in enumerate(map(chr, range(128)))
-    }
+_MARKS = bytes(
+    32 if c.isspace() else 44 if c in ",.;:" else 33 if c in "!?" else 120
+    for c in map(chr, range(256))
 )
 
 
@@ -135,16 +136,17 @@ def _possible(text: str) -> tuple[bool, ...]:
     needs "a" or "an"."""
     if not text.isascii():
         return (True, True, True, True, True)
-    words = text.translate(_WORDS).split()
+    raw = text.encode()
+    words = raw.translate(_WORDS).split()
     nxt = words[1:]
     pairs = set(zip(words, nxt, strict=False))
-    marks = text.translate(_MARKS)
-    two = marks.replace(" ", "")  # marks with only white space between are neighbours
+    marks = raw.translate(_MARKS)
+    two = marks.replace(b" ", b"")  # marks with only white space between are neighbours
     return (
         len(pairs) < len(nxt) or any(map(eq, words, nxt)),
         not _DET_PAIRS.isdisjoint(pairs),
-        "a" in words or "an" in words,
-        " ," in marks or ",," in two or ",!" in two or "!," in two or "!!" in two,
+        b"a" in words or b"an" in words,
+        b" ," in marks or b",," in two or b",!" in two or b"!," in two or b"!!" in two,
         True,
     )
 
