@@ -18,7 +18,7 @@ from plugin.coach.draft import Draft
 from plugin.coach.layout import Layout
 from plugin.coach.model import Edit, Finding, Mood, Severity, Suggestion
 from plugin.coach.rules import RulePack
-from plugin.coach.suggest import fitting, placement, promise, wordings
+from plugin.coach.suggest import fitting, placement, promise, stems, wordings
 from plugin.coach.suggest.inserting import OPEN_DOOR, insertion
 from plugin.coach.suggest.register import register_of
 
@@ -57,6 +57,9 @@ _LOOKING = re.compile(
     r"\b(?:look(?:ing)? into|take a (?:closer )?look|taking a look|check(?:ing)? (?:on|into)"
     r"|investigat|follow up)"
 )
+_FEELING_STEMS = stems.stems(_FEELING)
+_LOOKING_STEMS = stems.stems(_LOOKING)
+_OPEN_DOOR_STEMS = stems.stems(OPEN_DOOR)
 
 _MESSAGES: dict[str, tuple[Severity, str, str]] = {
     "greeting": (
@@ -222,12 +225,12 @@ def _label(move: str, added: str) -> str:
 def _wanted(move: str, body: str, present: tuple[str, ...], missing: tuple[str, ...]) -> bool:
     """False when the draft already does what the wording would add."""
     if move == "validate":
-        return _FEELING.search(body) is None
+        return not stems.search(_FEELING, _FEELING_STEMS, body)
     if move == "ownership":  # "we'd like to take a closer look": said, if not as a move
-        return _LOOKING.search(body) is None
+        return not stems.search(_LOOKING, _LOOKING_STEMS, body)
     if move == "closing":
         tail = body[-160:]
-        return "closing" not in present and OPEN_DOOR.search(tail) is None
+        return "closing" not in present and not stems.search(OPEN_DOOR, _OPEN_DOOR_STEMS, tail)
     return True
 
 
