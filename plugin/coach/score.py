@@ -14,6 +14,7 @@ behind policy or stays cold to an upset customer falls under 50.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from operator import attrgetter
 from typing import Protocol
 
 from plugin.coach.channel import Channel
@@ -88,7 +89,7 @@ def categorize(
     off: frozenset[str] = frozenset(),
 ) -> dict[str, CategoryResult]:
     """Each category's status; ``off``: categories the account does not coach."""
-    by_category: dict[str, list[Finding]] = {c: [] for c in CATEGORIES}
+    by_category: dict[str, list[Finding]] = {}
     for f in findings:
         by_category.setdefault(f.category, []).append(f)
     moves: dict[str, MoveHit] = {}
@@ -105,7 +106,7 @@ def categorize(
             result[category] = _not_expected(register)
         else:
             result[category] = _status(
-                category, by_category[category], moves, found, draft, context, hints
+                category, by_category.get(category, _NONE), moves, found, draft, context, hints
             )
     return result
 
@@ -117,6 +118,7 @@ _OFF = CategoryResult("n/a", "Turned off in this account's settings.")
 _NO_CONTEXT = CategoryResult("n/a", "No customer context: open the draft from a Zendesk ticket.")
 _NOT_NEEDED = CategoryResult("n/a", "Not needed for this message.")
 _NOT_EXPECTED: dict[str, CategoryResult] = {}
+_NONE: list[Finding] = []  # a category without findings (only read)
 
 
 def _not_expected(register: str) -> CategoryResult:
@@ -141,20 +143,21 @@ def _status(
     context: CustomerContext | None,
     hints: Sequence[Hint],
 ) -> CategoryResult:
-    counted = [f for f in findings if f.severity != "info"]
-    if counted:
-        return _problem(category, counted)
-    evidence = [moves[m] for m in _EVIDENCE.get(category, ()) if m in moves]
-    if evidence:
-        hit = evidence[0]
-        quote = draft.text[hit.start : hit.end].strip()
-        if len(quote) > 60:
-            quote = quote[:57] + "…"
-        return CategoryResult("pass", f"{hit.move.replace('_', ' ')}: “{quote}”")
+    if findings:
+        counted = [f for f in findings if f.severity != "info"]
+        if counted:
+            return _problem(category, counted)
+    wanted = _EVIDENCE.get(category, ())
+    for m in wanted:
+        hit = moves.get(m)
+        if hit is not None:  # the first move that stands as evidence
+            quote = draft.text[hit.start : hit.end].strip()
+            if len(quote) > 60:
+                quote = quote[:57] + "…"
+            return CategoryResult("pass", f"{hit.move.replace('_', ' ')}: “{quote}”")
     if category == "personalization" and context is None and not hints:
         return _NO_CONTEXT
-    wanted = _EVIDENCE.get(category, ())
-    missing = [m for m in wanted if m in found.missing]
+    missing = [m for m in wanted if m in found.missing] if wanted else wanted
     if missing:  # expected here, yet only an idea for this customer (no warning)
         idea = next((f for f in findings if f.rule_id.startswith(_MISSING)), None)
         names = ", ".join(m.replace("_", " ") for m in missing)
@@ -243,9 +246,12 @@ def overall_score(categories: dict[str, CategoryResult], findings: Sequence[Find
     return total(points_lost(categories, findings))
 
 
+_POINTS_LOST = attrgetter("points_lost")
+
+
 def total(categories: dict[str, CategoryResult]) -> int:
     """The score of categories whose ``points_lost`` is already set."""
-    return max(0, min(100, round(100.0 - sum(c.points_lost for c in categories.values()))))
+    return max(0, min(100, round(100.0 - sum(map(_POINTS_LOST, categories.values())))))
 
 
 def label(category: str) -> str:
