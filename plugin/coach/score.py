@@ -13,7 +13,7 @@ behind policy or stays cold to an upset customer falls under 50.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from operator import attrgetter
 from typing import Protocol
 
@@ -246,7 +246,7 @@ def overall_score(categories: dict[str, CategoryResult], findings: Sequence[Find
     return total(points_lost(categories, findings))
 
 
-_POINTS_LOST = attrgetter("points_lost")
+_POINTS_LOST: Callable[[CategoryResult], float] = attrgetter("points_lost")
 
 
 def total(categories: dict[str, CategoryResult]) -> int:
