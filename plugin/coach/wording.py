@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from functools import lru_cache, reduce
+from functools import lru_cache
 
 from plugin.coach import exact
 from plugin.coach.draft import Draft
@@ -130,14 +130,18 @@ def sentence_for(
 def _candidates(
     move: str, topic: str | None, problem: str | None, register: str = "plain"
 ) -> Iterator[str]:
-    fill = {
-        "{topic}": fitting.fit_topic(topic) if topic else None,
-        "{problem}": fitting.fit_problem(problem),
-    }
+    fit_topic = fitting.fit_topic(topic) if topic else None
+    fit_problem = fitting.fit_problem(problem)
     for template in wordings.wordings(move, register):
-        slots = [k for k in fill if k in template]
-        if all(fill[k] for k in slots):
-            yield reduce(lambda t, k: t.replace(k, fill[k] or ""), slots, template)
+        # both slots looked for in the template as written, then filled in this order
+        has_topic, has_problem = "{topic}" in template, "{problem}" in template
+        if (has_topic and not fit_topic) or (has_problem and not fit_problem):
+            continue
+        if has_topic and fit_topic:
+            template = template.replace("{topic}", fit_topic)
+        if has_problem and fit_problem:
+            template = template.replace("{problem}", fit_problem)
+        yield template
 
 
 def restating_move(missing: Iterable[str], present: Iterable[str]) -> str | None:
