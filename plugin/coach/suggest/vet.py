@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable, Iterable
+from operator import attrgetter
 
 from plugin.coach import layout as layout_mod
 from plugin.coach.draft import Draft
@@ -22,6 +23,7 @@ from plugin.coach.suggest import checks, placement, promise, slots
 from plugin.coach.suggest.register import register_of
 
 log = logging.getLogger(__name__)
+_READING_ORDER = attrgetter("start", "end", "rule_id")
 
 # Rules whose edits are about the greeting line itself.
 _GREETING_RULES = frozenset(
@@ -58,7 +60,7 @@ def vet(
     the moves the draft makes: a suggestion never makes one of them a second time.
     Past the first ``limit`` findings in reading order (more than are ever shown) the
     suggestions are dropped unread, so a pathological draft costs no more."""
-    findings = sorted(findings, key=lambda f: (f.start, f.end, f.rule_id))
+    findings = sorted(findings, key=_READING_ORDER)
     if limit is not None and len(findings) > limit:
         findings[limit:] = [
             Finding(f.rule_id, f.category, f.severity, f.start, f.end, f.message, f.why)
@@ -107,6 +109,8 @@ def vet(
 
 def _slot_label(s: Suggestion) -> Suggestion:
     """A suggestion with a slot says so in its label: the agent must fill it."""
+    if len(s.edits) == 1 and "{" not in s.edits[0].replacement:
+        return s  # no slot (nearly all): no list to build
     names = [n for e in s.edits for _, _, n in slots.slots_in(e.replacement)]
     if not names or "fill in" in s.label:
         return s
@@ -118,9 +122,11 @@ def _stacks(rule_id: str, s: Suggestion, made: list[tuple[str, int, int]]) -> bo
     if not made:
         return False  # no move to stack on
     for e in s.edits:
-        adds = {move for move, pattern in _ADDS.items() if pattern.search(e.replacement)}
-        if adds and any(
-            move in adds and not (start < e.end and e.start < end) for move, start, end in made
+        # a move the edit adds that the draft makes elsewhere: each pattern read only for
+        # a move made outside the edit
+        if any(
+            not (start < e.end and e.start < end) and _ADDS[move].search(e.replacement)
+            for move, start, end in made
         ):
             log.debug("suggestion dropped: rule %s (duplicate-move)", rule_id)
             return True
@@ -178,7 +184,7 @@ def _reason(
         added = e.replacement
         if sensitive and (_CHEERFUL.search(added.strip()) or _HARSH_FOR_CARE.search(added)):
             return "register"
-        if _PROMISE.search(added) and rule_id != "missing-next_steps" and not open_():
+        if rule_id != "missing-next_steps" and _PROMISE.search(added) and not open_():
             return "promise-on-answered-draft"
     return None
 
