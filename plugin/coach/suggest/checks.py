@@ -143,12 +143,26 @@ def _possible(text: str) -> tuple[bool, ...]:
     marks = raw.translate(_MARKS)
     two = marks.replace(b" ", b"")  # marks with only white space between are neighbours
     return (
-        len(pairs) < len(nxt) or any(map(eq, words, nxt)),
+        (len(pairs) < len(nxt) or any(map(eq, words, nxt))) and _said_twice(words),
         not _DET_PAIRS.isdisjoint(pairs),
         b"a" in words or b"an" in words,
         b" ," in marks or b",," in two or b",!" in two or b"!," in two or b"!!" in two,
         True,
     )
+
+
+def _said_twice(words: list[bytes]) -> bool:
+    """Some block of ``words`` comes twice in a row ("i can see i can see"): each pair of
+    neighbours that came before is followed up to the block it would open."""
+    seen: dict[tuple[bytes, bytes], list[int]] = {}
+    for j, pair in enumerate(zip(words, words[1:], strict=False)):
+        if pair[0] == pair[1]:
+            return True
+        for i in seen.get(pair, ()):
+            if words[i:j] == words[j : 2 * j - i]:
+                return True
+        seen.setdefault(pair, []).append(j)
+    return False
 
 
 def problem(text: str, edit: Edit, *, greeting: bool = False) -> str | None:
