@@ -105,8 +105,8 @@ def _body_end(draft: Draft, layout: Layout) -> int:
             continue
         closer = (
             SIGNOFF.fullmatch(line)
-            or _PLACEHOLDER_LINE.fullmatch(line)
-            or (_CLOSER_LINE.fullmatch(line) and len(line.split()) <= _CLOSER_WORDS)
+            or ("{{" in line and _PLACEHOLDER_LINE.fullmatch(line))
+            or ("," in line and _CLOSER_LINE.fullmatch(line) and len(line.split()) <= _CLOSER_WORDS)
         )
         if closer:
             ends.append(start + len(line) - len(line.lstrip()))
