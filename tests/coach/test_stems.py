@@ -36,3 +36,8 @@ def test_search_agrees_with_the_pattern() -> None:
         "",
     ):
         assert stems.search(pattern, found, text) == (pattern.search(text) is not None)
+
+
+def test_no_pretest_under_verbose_or_inline_flags() -> None:
+    assert stems.stems(re.compile(r"\b(?:look into|reply)", re.X)) is None
+    assert stems.stems(re.compile(r"\b(?:(?i:look) into|reply)")) is None

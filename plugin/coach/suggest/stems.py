@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 _HEAD = r"\b(?:"
+_FLAGS = re.compile(r"\(\?[aiLmsux-]")  # an inline flag group ("(?i:", "(?x)")
 _LITERAL = re.compile(r"[^\\.^$*+?{}\[\]|()]*")  # up to the first character re reads
 
 
@@ -19,8 +20,12 @@ def stems(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
     them), or None when the pattern is not ``\\b(?:a|b|...)`` (a trailing ``\\b`` allowed)
     or an alternative opens with no literal: then there is no pre-test."""
     src = pattern.pattern
-    if pattern.flags & re.IGNORECASE or "(?i" in src or not src.startswith(_HEAD):
-        return None
+    if (
+        pattern.flags & (re.IGNORECASE | re.VERBOSE)
+        or _FLAGS.search(src)
+        or not src.startswith(_HEAD)
+    ):
+        return None  # a stem must be matched as written: no case folding, no verbose spaces
     alts: list[str] = []
     start = i = len(_HEAD)
     depth = 0
