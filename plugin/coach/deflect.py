@@ -43,6 +43,14 @@ _SYMPATHY = re.compile(
     r"not\s+ok(?:ay)?|unacceptable|disappointing|upsetting|maddening|rough|tough))\b",
     re.I,
 )
+_SYMPATHY_WORDS = frozenset(
+    re.findall(
+        r"\w+",
+        "oh uh yikes ugh eek whoa hear insane horrible crazy terrible awful frustrating annoying"
+        " good ok okay unacceptable disappointing upsetting maddening rough tough",
+    )
+)
+_WORD = re.compile(r"\w+")
 # The agent saying what they will do: "I'll ..." ("I will pass this on"), or "we'll" with
 # an action of the agent's ("we'll check it", not "we'll continue from there").
 _PROMISE = re.compile(r"\bI(?:'ll|’ll|\s+will)\s+(?!be\s+able\b)(?:\w+ly\s+)?\w+", re.I)
@@ -73,7 +81,7 @@ def analyze(
         return []
     start, end = span
     own = " ".join(map(itemgetter(2), mine))  # a word's text is its span of the draft
-    if _asks(draft) or _SYMPATHY.search(own) or _promises(own):
+    if _asks(draft) or _sympathy(own) or _promises(own):
         return []  # a question back, sympathy in so many words, or a promise engages
     said = stems(_plain(customer))
     shared = said & stems(own) - _NOISE  # what the reply names of theirs
@@ -111,8 +119,19 @@ def analyze(
     ]
 
 
+def _sympathy(text: str) -> bool:
+    """Sympathy said in so many words (``_SYMPATHY``). Each phrase holds one of
+    ``_SYMPATHY_WORDS`` whole: ASCII text without any is not searched (the pattern,
+    case-blind, is tried at every position)."""
+    if text.isascii() and _SYMPATHY_WORDS.isdisjoint(_WORD.findall(text.lower())):
+        return False
+    return _SYMPATHY.search(text) is not None
+
+
 def _promises(text: str) -> bool:
     """The agent commits to an action of their own."""
+    if text.isascii() and "ll" not in text.lower():
+        return False  # every promise holds "'ll" or "will"
     if _PROMISE.search(text):
         return True
     return any(m.group(1).lower() in AGENT_ACTIONS for m in _WE_WILL.finditer(text))
@@ -143,6 +162,8 @@ def _span(draft: Draft, own: list[Word]) -> tuple[int, int] | None:
     """The reply's first run of the agent's own words (links and handles are not marked)."""
     if not own:
         return None
+    if not draft.protected:  # nothing between the words: one run
+        return own[0].start, own[-1].end
     start, end = own[0].start, own[0].end
     for w in own[1:]:
         if draft.is_protected(end, w.start):
