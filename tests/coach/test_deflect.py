@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import pytest
 
+from plugin.coach import deflect
 from plugin.coach.model import Review
+from plugin.coach.moves.words import AGENT_ACTIONS
 from plugin.coach.review import CheckRequest, Coach
 from plugin.coach.rules import load_pack
 
@@ -77,3 +79,30 @@ def test_praise_needs_no_more_than_thanks() -> None:
 def test_without_the_customer_message_nothing_is_said() -> None:
     r = review("@hiker Hey there! Meet us in DM and we'll continue from there.", "")
     assert not {"cold-turn", "generic-redirect"} & rules(r)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Oh  no, that sounds rough",
+        "uh-oh, we see it",
+        "That's really not okay",
+        "i HEAR you",
+        "it was just a tough week",
+        "we are here",  # no sympathy word: the pattern is not run
+        "the roughest part",  # a longer word is not the word
+        "Thats’s awful ok",  # not ASCII: the pattern decides
+    ],
+)
+def test_the_sympathy_pretest_agrees_with_the_pattern(text: str) -> None:
+    assert deflect._sympathy(text) == (deflect._SYMPATHY.search(text) is not None)
+
+
+@pytest.mark.parametrize(
+    "text", ["I'll check", "i  WILL send it", "We'll look into it", "we will be here", "no promise"]
+)
+def test_the_promise_pretest_agrees_with_the_patterns(text: str) -> None:
+    expected = deflect._PROMISE.search(text) is not None or any(
+        m.group(1).lower() in AGENT_ACTIONS for m in deflect._WE_WILL.finditer(text)
+    )
+    assert deflect._promises(text) == expected
