@@ -18,6 +18,8 @@ Both need the customer's message; without it nothing is said.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from operator import itemgetter
 
 from plugin.coach.calibrate import UPSET
@@ -51,6 +53,7 @@ _SYMPATHY_WORDS = frozenset(
     )
 )
 _WORD = re.compile(r"\w+")
+_START, _END = itemgetter(0), itemgetter(1)  # a Word's start and end
 # The agent saying what they will do: "I'll ..." ("I will pass this on"), or "we'll" with
 # an action of the agent's ("we'll check it", not "we'll continue from there").
 _PROMISE = re.compile(r"\bI(?:'ll|’ll|\s+will)\s+(?!be\s+able\b)(?:\w+ly\s+)?\w+", re.I)
@@ -76,7 +79,7 @@ def analyze(
     if warned or not (turn_cold or asked):
         return []
     mine = draft.open_words
-    span = _span(draft, [w for w in mine if w.start >= found.body_start])
+    span = _span(draft, mine[bisect_left(mine, found.body_start, key=_START) :])
     if span is None:
         return []
     start, end = span
@@ -158,15 +161,29 @@ def _plain(text: str) -> str:
     return " ".join(w for w in text.split() if not w.startswith(("@", "http", "www.")))
 
 
-def _span(draft: Draft, own: list[Word]) -> tuple[int, int] | None:
-    """The reply's first run of the agent's own words (links and handles are not marked)."""
+def _span(draft: Draft, own: Sequence[Word]) -> tuple[int, int] | None:
+    """The reply's first run of the agent's own words (links and handles are not marked):
+    up to the first gap between two words that ``draft.is_protected``."""
     if not own:
         return None
-    if not draft.protected:  # nothing between the words: one run
-        return own[0].start, own[-1].end
-    start, end = own[0].start, own[0].end
-    for w in own[1:]:
-        if draft.is_protected(end, w.start):
-            break  # a link or handle between: the run ends here
-        end = w.end
-    return start, end
+    return own[0].start, own[_first_protected_gap(draft, own) - 1].end
+
+
+def _first_protected_gap(draft: Draft, own: Sequence[Word]) -> int:
+    """The first ``k`` whose gap ``[own[k-1].end, own[k].start)`` is protected, else
+    ``len(own)``: found a protected span at a time, not a test per word. A gap ``[a, b)``
+    is protected when a span ``(s, e)`` has ``s <= max(a, b - 1)`` and ``e > a``
+    (``is_protected``); both ends grow with ``k``, so a span's first gap is a bisection."""
+    n = len(own)
+    for s, e in draft.protected:  # sorted and disjoint
+        if e <= own[0].end:
+            continue  # ends before every gap
+        k = min(
+            max(1, bisect_right(own, s, key=_START)),  # the gap's end past s
+            bisect_left(own, s, key=_END) + 1,  # or its start at s or later
+        )
+        if k >= n:
+            break  # past the last word: so is every later span
+        if own[k - 1].end < e:
+            return k
+    return n
