@@ -6,8 +6,11 @@ Every message and draft here is written for this test.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from plugin.coach import deflect
+from plugin.coach.draft import parse
 from plugin.coach.model import Review
 from plugin.coach.moves.words import AGENT_ACTIONS
 from plugin.coach.review import CheckRequest, Coach
@@ -106,3 +109,22 @@ def test_the_promise_pretest_agrees_with_the_patterns(text: str) -> None:
         m.group(1).lower() in AGENT_ACTIONS for m in deflect._WE_WILL.finditer(text)
     )
     assert deflect._promises(text) == expected
+
+
+_PARTS = ["we", "can", "help,", "https://a.co/x", "@sam", "`code`", "see", "www.b.io"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PARTS), max_size=12))
+def test_the_run_of_own_words_stops_at_the_first_protected_gap(parts: list[str]) -> None:
+    draft = parse(" ".join(parts))
+    own = draft.open_words
+    expected = None
+    if own:  # the definition: a test per gap, in order
+        end = own[0].end
+        for w in own[1:]:
+            if draft.is_protected(end, w.start):
+                break
+            end = w.end
+        expected = (own[0].start, end)
+    assert deflect._span(draft, own) == expected
