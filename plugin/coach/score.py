@@ -169,9 +169,13 @@ def _status(
     return _CLEAN_RESULT.get(category, _NOTHING)
 
 
+def _severity_rank(f: Finding) -> int:
+    return _SEVERITY_RANK[f.severity]
+
+
 def _problem(category: str, counted: list[Finding]) -> CategoryResult:
     """Warn on a problem; fail on an error or on several."""
-    worst = max(counted, key=lambda f: _SEVERITY_RANK[f.severity])
+    worst = counted[0] if len(counted) == 1 else max(counted, key=_severity_rank)
     # Two problems fail tone or empathy: blame plus a policy shield, or an upset
     # customer given neither an apology nor a word for how they feel.
     fail_at = 2 if category in _RELATIONAL else 3
