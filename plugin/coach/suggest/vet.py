@@ -184,9 +184,19 @@ def _reason(
         added = e.replacement
         if sensitive and (_CHEERFUL.search(added.strip()) or _HARSH_FOR_CARE.search(added)):
             return "register"
-        if rule_id != "missing-next_steps" and _PROMISE.search(added) and not open_():
+        if rule_id != "missing-next_steps" and _promised(added) and not open_():
             return "promise-on-answered-draft"
     return None
+
+
+def _promised(added: str) -> bool:
+    """``_PROMISE`` found in ``added``: in ASCII text each of its phrases holds "ll ",
+    "{time}" or "within " (lowered), looked for in C before the case-blind pattern."""
+    if added.isascii():
+        low = added.lower()
+        if "ll " not in low and "{time}" not in low and "within " not in low:
+            return False
+    return _PROMISE.search(added) is not None
 
 
 _VOWELS = frozenset("aeiouAEIOU")
