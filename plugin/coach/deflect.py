@@ -18,6 +18,8 @@ Both need the customer's message; without it nothing is said.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from operator import itemgetter
 
 from plugin.coach.calibrate import UPSET
@@ -43,6 +45,15 @@ _SYMPATHY = re.compile(
     r"not\s+ok(?:ay)?|unacceptable|disappointing|upsetting|maddening|rough|tough))\b",
     re.I,
 )
+_SYMPATHY_WORDS = frozenset(
+    re.findall(
+        r"\w+",
+        "oh uh yikes ugh eek whoa hear insane horrible crazy terrible awful frustrating annoying"
+        " good ok okay unacceptable disappointing upsetting maddening rough tough",
+    )
+)
+_WORD = re.compile(r"\w+")
+_START, _END = itemgetter(0), itemgetter(1)  # a Word's start and end
 # The agent saying what they will do: "I'll ..." ("I will pass this on"), or "we'll" with
 # an action of the agent's ("we'll check it", not "we'll continue from there").
 _PROMISE = re.compile(r"\bI(?:'ll|’ll|\s+will)\s+(?!be\s+able\b)(?:\w+ly\s+)?\w+", re.I)
@@ -68,12 +79,12 @@ def analyze(
     if warned or not (turn_cold or asked):
         return []
     mine = draft.open_words
-    span = _span(draft, [w for w in mine if w.start >= found.body_start])
+    span = _span(draft, mine[bisect_left(mine, found.body_start, key=_START) :])
     if span is None:
         return []
     start, end = span
     own = " ".join(map(itemgetter(2), mine))  # a word's text is its span of the draft
-    if _asks(draft) or _SYMPATHY.search(own) or _promises(own):
+    if _asks(draft) or _sympathy(own) or _promises(own):
         return []  # a question back, sympathy in so many words, or a promise engages
     said = stems(_plain(customer))
     shared = said & stems(own) - _NOISE  # what the reply names of theirs
@@ -111,8 +122,19 @@ def analyze(
     ]
 
 
+def _sympathy(text: str) -> bool:
+    """Sympathy said in so many words (``_SYMPATHY``). Each phrase holds one of
+    ``_SYMPATHY_WORDS`` whole: ASCII text without any is not searched (the pattern,
+    case-blind, is tried at every position)."""
+    if text.isascii() and _SYMPATHY_WORDS.isdisjoint(_WORD.findall(text.lower())):
+        return False
+    return _SYMPATHY.search(text) is not None
+
+
 def _promises(text: str) -> bool:
     """The agent commits to an action of their own."""
+    if text.isascii() and "ll" not in text.lower():
+        return False  # every promise holds "'ll" or "will"
     if _PROMISE.search(text):
         return True
     return any(m.group(1).lower() in AGENT_ACTIONS for m in _WE_WILL.finditer(text))
@@ -139,13 +161,29 @@ def _plain(text: str) -> str:
     return " ".join(w for w in text.split() if not w.startswith(("@", "http", "www.")))
 
 
-def _span(draft: Draft, own: list[Word]) -> tuple[int, int] | None:
-    """The reply's first run of the agent's own words (links and handles are not marked)."""
+def _span(draft: Draft, own: Sequence[Word]) -> tuple[int, int] | None:
+    """The reply's first run of the agent's own words (links and handles are not marked):
+    up to the first gap between two words that ``draft.is_protected``."""
     if not own:
         return None
-    start, end = own[0].start, own[0].end
-    for w in own[1:]:
-        if draft.is_protected(end, w.start):
-            break  # a link or handle between: the run ends here
-        end = w.end
-    return start, end
+    return own[0].start, own[_first_protected_gap(draft, own) - 1].end
+
+
+def _first_protected_gap(draft: Draft, own: Sequence[Word]) -> int:
+    """The first ``k`` whose gap ``[own[k-1].end, own[k].start)`` is protected, else
+    ``len(own)``: found a protected span at a time, not a test per word. A gap ``[a, b)``
+    is protected when a span ``(s, e)`` has ``s <= max(a, b - 1)`` and ``e > a``
+    (``is_protected``); both ends grow with ``k``, so a span's first gap is a bisection."""
+    n = len(own)
+    for s, e in draft.protected:  # sorted and disjoint
+        if e <= own[0].end:
+            continue  # ends before every gap
+        k = min(
+            max(1, bisect_right(own, s, key=_START)),  # the gap's end past s
+            bisect_left(own, s, key=_END) + 1,  # or its start at s or later
+        )
+        if k >= n:
+            break  # past the last word: so is every later span
+        if own[k - 1].end < e:
+            return k
+    return n

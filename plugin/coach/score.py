@@ -13,7 +13,8 @@ behind policy or stays cold to an upset customer falls under 50.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from operator import attrgetter
 from typing import Protocol
 
 from plugin.coach.channel import Channel
@@ -88,7 +89,7 @@ def categorize(
     off: frozenset[str] = frozenset(),
 ) -> dict[str, CategoryResult]:
     """Each category's status; ``off``: categories the account does not coach."""
-    by_category: dict[str, list[Finding]] = {c: [] for c in CATEGORIES}
+    by_category: dict[str, list[Finding]] = {}
     for f in findings:
         by_category.setdefault(f.category, []).append(f)
     moves: dict[str, MoveHit] = {}
@@ -98,16 +99,35 @@ def categorize(
     result: dict[str, CategoryResult] = {}
     for category in CATEGORIES:
         if internal and category in _NOT_COACHED_IN_NOTES:
-            result[category] = CategoryResult("n/a", "Internal note: not coached for this.")
+            result[category] = _INTERNAL
         elif category in off:
-            result[category] = CategoryResult("n/a", "Turned off in this account's settings.")
+            result[category] = _OFF
         elif register != "email" and category in _LETTER and not _has(category, moves):
-            result[category] = CategoryResult("n/a", f"Not expected in a {register} reply.")
+            result[category] = _not_expected(register)
         else:
             result[category] = _status(
-                category, by_category[category], moves, found, draft, context, hints
+                category, by_category.get(category, _NONE), moves, found, draft, context, hints
             )
     return result
+
+
+# The results that say the same every time are made once (a frozen dataclass is slow
+# to build): the statuses above and below, and one per register not asked for a letter.
+_INTERNAL = CategoryResult("n/a", "Internal note: not coached for this.")
+_OFF = CategoryResult("n/a", "Turned off in this account's settings.")
+_NO_CONTEXT = CategoryResult("n/a", "No customer context: open the draft from a Zendesk ticket.")
+_NOT_NEEDED = CategoryResult("n/a", "Not needed for this message.")
+_NOT_EXPECTED: dict[str, CategoryResult] = {}
+_NONE: list[Finding] = []  # a category without findings (only read)
+
+
+def _not_expected(register: str) -> CategoryResult:
+    found = _NOT_EXPECTED.get(register)
+    if found is None:
+        found = CategoryResult("n/a", f"Not expected in a {register} reply.")
+        if len(_NOT_EXPECTED) < 16:  # registers are a few short names
+            _NOT_EXPECTED[register] = found
+    return found
 
 
 def _has(category: str, moves: dict[str, MoveHit]) -> bool:
@@ -123,34 +143,39 @@ def _status(
     context: CustomerContext | None,
     hints: Sequence[Hint],
 ) -> CategoryResult:
-    counted = [f for f in findings if f.severity != "info"]
-    if counted:
-        return _problem(category, counted)
-    evidence = [moves[m] for m in _EVIDENCE.get(category, ()) if m in moves]
-    if evidence:
-        hit = evidence[0]
-        quote = draft.text[hit.start : hit.end].strip()
-        if len(quote) > 60:
-            quote = quote[:57] + "…"
-        return CategoryResult("pass", f"{hit.move.replace('_', ' ')}: “{quote}”")
-    if category == "personalization" and context is None and not hints:
-        return CategoryResult("n/a", "No customer context: open the draft from a Zendesk ticket.")
+    if findings:
+        counted = [f for f in findings if f.severity != "info"]
+        if counted:
+            return _problem(category, counted)
     wanted = _EVIDENCE.get(category, ())
-    missing = [m for m in wanted if m in found.missing]
+    for m in wanted:
+        hit = moves.get(m)
+        if hit is not None:  # the first move that stands as evidence
+            quote = draft.text[hit.start : hit.end].strip()
+            if len(quote) > 60:
+                quote = quote[:57] + "…"
+            return CategoryResult("pass", f"{hit.move.replace('_', ' ')}: “{quote}”")
+    if category == "personalization" and context is None and not hints:
+        return _NO_CONTEXT
+    missing = [m for m in wanted if m in found.missing] if wanted else wanted
     if missing:  # expected here, yet only an idea for this customer (no warning)
         idea = next((f for f in findings if f.rule_id.startswith(_MISSING)), None)
         names = ", ".join(m.replace("_", " ") for m in missing)
         return CategoryResult("warn", f"Idea: {idea.message}" if idea else f"Idea: {names}.")
     if wanted and not any(m in found.expected for m in wanted):
-        return CategoryResult("n/a", "Not needed for this message.")
+        return _NOT_NEEDED
     if findings:
         return CategoryResult("pass", f"Only minor notes: {findings[0].message}")
-    return CategoryResult("pass", _CLEAN.get(category, "Nothing to improve here."))
+    return _CLEAN_RESULT.get(category, _NOTHING)
+
+
+def _severity_rank(f: Finding) -> int:
+    return _SEVERITY_RANK[f.severity]
 
 
 def _problem(category: str, counted: list[Finding]) -> CategoryResult:
     """Warn on a problem; fail on an error or on several."""
-    worst = max(counted, key=lambda f: _SEVERITY_RANK[f.severity])
+    worst = counted[0] if len(counted) == 1 else max(counted, key=_severity_rank)
     # Two problems fail tone or empathy: blame plus a policy shield, or an upset
     # customer given neither an apology nor a word for how they feel.
     fail_at = 2 if category in _RELATIONAL else 3
@@ -165,6 +190,8 @@ _CLEAN = {
     "jargon": "No unexplained jargon or acronyms.",
     "spelling_grammar": "No spelling problems found.",
 }
+_CLEAN_RESULT = {c: CategoryResult("pass", reason) for c, reason in _CLEAN.items()}
+_NOTHING = CategoryResult("pass", "Nothing to improve here.")
 
 
 def with_severities(
@@ -223,9 +250,12 @@ def overall_score(categories: dict[str, CategoryResult], findings: Sequence[Find
     return total(points_lost(categories, findings))
 
 
+_POINTS_LOST: Callable[[CategoryResult], float] = attrgetter("points_lost")
+
+
 def total(categories: dict[str, CategoryResult]) -> int:
     """The score of categories whose ``points_lost`` is already set."""
-    return max(0, min(100, round(100.0 - sum(c.points_lost for c in categories.values()))))
+    return max(0, min(100, round(100.0 - sum(map(_POINTS_LOST, categories.values())))))
 
 
 def label(category: str) -> str:

@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from functools import lru_cache, reduce
+from functools import lru_cache
 
 from plugin.coach import exact
 from plugin.coach.draft import Draft
 from plugin.coach.layout import Layout
 from plugin.coach.model import Edit, Finding, Mood, Severity, Suggestion
 from plugin.coach.rules import RulePack
-from plugin.coach.suggest import fitting, placement, promise, wordings
+from plugin.coach.suggest import fitting, placement, promise, stems, wordings
 from plugin.coach.suggest.inserting import OPEN_DOOR, insertion
 from plugin.coach.suggest.register import register_of
 
@@ -57,6 +57,9 @@ _LOOKING = re.compile(
     r"\b(?:look(?:ing)? into|take a (?:closer )?look|taking a look|check(?:ing)? (?:on|into)"
     r"|investigat|follow up)"
 )
+_FEELING_STEMS = stems.stems(_FEELING)
+_LOOKING_STEMS = stems.stems(_LOOKING)
+_OPEN_DOOR_STEMS = stems.stems(OPEN_DOOR)
 
 _MESSAGES: dict[str, tuple[Severity, str, str]] = {
     "greeting": (
@@ -127,14 +130,18 @@ def sentence_for(
 def _candidates(
     move: str, topic: str | None, problem: str | None, register: str = "plain"
 ) -> Iterator[str]:
-    fill = {
-        "{topic}": fitting.fit_topic(topic) if topic else None,
-        "{problem}": fitting.fit_problem(problem),
-    }
+    fit_topic = fitting.fit_topic(topic) if topic else None
+    fit_problem = fitting.fit_problem(problem)
     for template in wordings.wordings(move, register):
-        slots = [k for k in fill if k in template]
-        if all(fill[k] for k in slots):
-            yield reduce(lambda t, k: t.replace(k, fill[k] or ""), slots, template)
+        # both slots looked for in the template as written, then filled in this order
+        has_topic, has_problem = "{topic}" in template, "{problem}" in template
+        if (has_topic and not fit_topic) or (has_problem and not fit_problem):
+            continue
+        if has_topic and fit_topic:
+            template = template.replace("{topic}", fit_topic)
+        if has_problem and fit_problem:
+            template = template.replace("{problem}", fit_problem)
+        yield template
 
 
 def restating_move(missing: Iterable[str], present: Iterable[str]) -> str | None:
@@ -222,12 +229,12 @@ def _label(move: str, added: str) -> str:
 def _wanted(move: str, body: str, present: tuple[str, ...], missing: tuple[str, ...]) -> bool:
     """False when the draft already does what the wording would add."""
     if move == "validate":
-        return _FEELING.search(body) is None
+        return not stems.search(_FEELING, _FEELING_STEMS, body)
     if move == "ownership":  # "we'd like to take a closer look": said, if not as a move
-        return _LOOKING.search(body) is None
+        return not stems.search(_LOOKING, _LOOKING_STEMS, body)
     if move == "closing":
         tail = body[-160:]
-        return "closing" not in present and OPEN_DOOR.search(tail) is None
+        return "closing" not in present and not stems.search(OPEN_DOOR, _OPEN_DOOR_STEMS, tail)
     return True
 
 

@@ -6,8 +6,13 @@ Every message and draft here is written for this test.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from plugin.coach import deflect
+from plugin.coach.draft import parse
 from plugin.coach.model import Review
+from plugin.coach.moves.words import AGENT_ACTIONS
 from plugin.coach.review import CheckRequest, Coach
 from plugin.coach.rules import load_pack
 
@@ -77,3 +82,49 @@ def test_praise_needs_no_more_than_thanks() -> None:
 def test_without_the_customer_message_nothing_is_said() -> None:
     r = review("@hiker Hey there! Meet us in DM and we'll continue from there.", "")
     assert not {"cold-turn", "generic-redirect"} & rules(r)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Oh  no, that sounds rough",
+        "uh-oh, we see it",
+        "That's really not okay",
+        "i HEAR you",
+        "it was just a tough week",
+        "we are here",  # no sympathy word: the pattern is not run
+        "the roughest part",  # a longer word is not the word
+        "Thats’s awful ok",  # not ASCII: the pattern decides
+    ],
+)
+def test_the_sympathy_pretest_agrees_with_the_pattern(text: str) -> None:
+    assert deflect._sympathy(text) == (deflect._SYMPATHY.search(text) is not None)
+
+
+@pytest.mark.parametrize(
+    "text", ["I'll check", "i  WILL send it", "We'll look into it", "we will be here", "no promise"]
+)
+def test_the_promise_pretest_agrees_with_the_patterns(text: str) -> None:
+    expected = deflect._PROMISE.search(text) is not None or any(
+        m.group(1).lower() in AGENT_ACTIONS for m in deflect._WE_WILL.finditer(text)
+    )
+    assert deflect._promises(text) == expected
+
+
+_PARTS = ["we", "can", "help,", "https://a.co/x", "@sam", "`code`", "see", "www.b.io"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PARTS), max_size=12))
+def test_the_run_of_own_words_stops_at_the_first_protected_gap(parts: list[str]) -> None:
+    draft = parse(" ".join(parts))
+    own = draft.open_words
+    expected = None
+    if own:  # the definition: a test per gap, in order
+        end = own[0].end
+        for w in own[1:]:
+            if draft.is_protected(end, w.start):
+                break
+            end = w.end
+        expected = (own[0].start, end)
+    assert deflect._span(draft, own) == expected

@@ -281,3 +281,13 @@ def test_a_rewrite_with_a_slot_says_so_in_its_label() -> None:
     assert [s.label for s in shield.suggestions] == [
         "Replace with “Because {reason}”, then fill in {reason}"
     ]
+
+
+@pytest.mark.parametrize(
+    "added",
+    ["I'll send you the label", "WE'LL UPDATE you", "by {time}", "within 2 days", "all set", ""],
+)
+def test_the_promise_pretest_agrees_with_the_pattern(added: str) -> None:
+    from plugin.coach.suggest import vet
+
+    assert vet._promised(added) == (vet._PROMISE.search(added) is not None)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from operator import eq
 
 from plugin.coach.draft import SIGNOFF
 from plugin.coach.model import Edit
@@ -111,6 +112,58 @@ _DEFECTS: tuple[tuple[str, Callable[[str], int]], ...] = (
     ("lowercase-start", lambda t: _count(_LOWER_START, t)),
 )
 
+# ASCII text read as its words (runs of \w, lowered): every other character a space.
+# Bytes: their translate is a table look-up per character, a str's a dict look-up.
+_WORDS = bytes(
+    ord(c.lower()) if c.isascii() and (c.isalnum() or c == "_") else 32
+    for c in map(chr, range(256))
+)
+_DETS = [d.encode() for d in _DET.split("|")]
+_DET_PAIRS = frozenset((a, b) for a in _DETS for b in _DETS)
+# Marks and white space kept apart, all else one letter: a punctuation glitch needs two
+# marks with only white space between, or white space before one of ",.;:".
+_MARKS = bytes(
+    32 if c.isspace() else 44 if c in ",.;:" else 33 if c in "!?" else 120
+    for c in map(chr, range(256))
+)
+
+
+def _possible(text: str) -> tuple[bool, ...]:
+    """Which of ``_DEFECTS`` ``text`` may hold, from cheap necessary conditions (ASCII
+    text only: its words and marks are read in C). A doubled run is a block of words said
+    twice in a row: two neighbouring words are the same, or a pair of neighbours comes
+    back. A determiner clash is a pair of neighbouring determiners; an article clash
+    needs "a" or "an"."""
+    if not text.isascii():
+        return (True, True, True, True, True)
+    raw = text.encode()
+    words = raw.translate(_WORDS).split()
+    nxt = words[1:]
+    pairs = set(zip(words, nxt, strict=False))
+    marks = raw.translate(_MARKS)
+    two = marks.replace(b" ", b"")  # marks with only white space between are neighbours
+    return (
+        (len(pairs) < len(nxt) or any(map(eq, words, nxt))) and _said_twice(words),
+        not _DET_PAIRS.isdisjoint(pairs),
+        b"a" in words or b"an" in words,
+        b" ," in marks or b",," in two or b",!" in two or b"!," in two or b"!!" in two,
+        True,
+    )
+
+
+def _said_twice(words: list[bytes]) -> bool:
+    """Some block of ``words`` comes twice in a row ("i can see i can see"): each pair of
+    neighbours that came before is followed up to the block it would open."""
+    seen: dict[tuple[bytes, bytes], list[int]] = {}
+    for j, pair in enumerate(zip(words, words[1:], strict=False)):
+        if pair[0] == pair[1]:
+            return True
+        for i in seen.get(pair, ()):
+            if words[i:j] == words[j : 2 * j - i]:
+                return True
+        seen.setdefault(pair, []).append(j)
+    return False
+
 
 def problem(text: str, edit: Edit, *, greeting: bool = False) -> str | None:
     """Why ``edit`` would not read right in ``text`` (a short code), or None."""
@@ -121,7 +174,9 @@ def problem(text: str, edit: Edit, *, greeting: bool = False) -> str | None:
     hi = _edge(text, end + WINDOW, 1)
     before = text[lo:hi]
     after = text[lo:start] + new + text[end:hi]
-    for code, count in _DEFECTS:
+    for (code, count), possible in zip(_DEFECTS, _possible(after), strict=True):
+        if not possible:
+            continue
         n = count(after)
         if n and n > count(before):  # the original is read only when the edit shows one
             return code

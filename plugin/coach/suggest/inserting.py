@@ -81,8 +81,7 @@ def _prose_end(draft: Draft, layout: Layout, closing_start: int | None = None) -
     tails = [p for p in (placement.body_end(draft, layout), closing_start) if p is not None]
     tail = min(p for p in tails if p > start) if any(p > start for p in tails) else len(draft.text)
     text = draft.text
-    ends = []
-    for s in draft.sentences:
+    for s in reversed(draft.sentences):  # the last that qualifies: read from the end
         end = len(text[: min(s.end, tail)].rstrip())
         if (
             end > max(start, s.start)
@@ -91,8 +90,8 @@ def _prose_end(draft: Draft, layout: Layout, closing_start: int | None = None) -
             and not draft.in_list_item(s.start)
             and not text[s.start : end].endswith(":")
         ):
-            ends.append(end)
-    return ends[-1] if ends else None
+            return end
+    return None
 
 
 def _joiner(draft: Draft, end: int) -> str:

@@ -35,6 +35,7 @@ _INITIALS = re.compile(
     r"(?:(?<=[\s.!?])|^)(?:\d/\d\s+)?(?:[\^~*]\s?[A-Za-z]{1,5}\b|[/\-–—]\s?[A-Z][\w.]{0,14})"
     r"(?:\s+(?:https?://\S+|\d/\d))*[\s.]*$"
 )
+_INITIAL_MARK = re.compile(r"[\^~*/\-–—]")
 _QUOTE_START = re.compile(r"^[ \t]*(?:>|On\b[^\n]{0,200}\bwrote:)", re.M)
 _INLINE = "strong|b|em|i|u|a|span|code|mark|small|sup|sub|font"
 _OPEN_INLINE = re.compile(rf"<(?:{_INLINE})\b[^>]*>$", re.I)
@@ -104,14 +105,16 @@ def _body_end(draft: Draft, layout: Layout) -> int:
             continue
         closer = (
             SIGNOFF.fullmatch(line)
-            or _PLACEHOLDER_LINE.fullmatch(line)
-            or (_CLOSER_LINE.fullmatch(line) and len(line.split()) <= _CLOSER_WORDS)
+            or ("{{" in line and _PLACEHOLDER_LINE.fullmatch(line))
+            or ("," in line and _CLOSER_LINE.fullmatch(line) and len(line.split()) <= _CLOSER_WORDS)
         )
         if closer:
             ends.append(start + len(line) - len(line.lstrip()))
             break
     end = min(ends)
-    initials = _INITIALS.search(text, max(layout.body_start, end - 80), end)
+    lo = max(layout.body_start, end - 80)
+    # initials hold a mark ("^JR", "-Helen"): looked for in C first, the pattern after
+    initials = _INITIALS.search(text, lo, end) if _INITIAL_MARK.search(text, lo, end) else None
     if initials and initials.end() >= len(text[:end].rstrip()):
         end = initials.start()
     return max(layout.body_start, len(text[:end].rstrip()))

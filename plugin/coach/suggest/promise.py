@@ -47,17 +47,22 @@ _OPEN_DOOR_QUESTION = re.compile(
 )
 
 
-_BOUNDARY = re.compile(r"[.!\n]|\?(?=[\s\"')]|$)")
+# A question mark ends a question, not a link's query ("?id=42").
+_QUESTION = re.compile(r"\?(?=[\s\"')]|$)")
 
 
 def leaves_open(folded: str) -> bool:
     """True when the draft (folded text) leaves the customer's problem open."""
-    start = 0
-    for m in _BOUNDARY.finditer(folded):
-        # a question mark ends a question, not a link's query ("?id=42")
-        if m.group() == "?" and not _OPEN_DOOR_QUESTION.search(folded, start, m.start()):
+    after = 0  # just past the last question mark that ends a sentence
+    for m in _QUESTION.finditer(folded):
+        at = m.start()
+        # the question starts past the sentence end before it: a stop, "!", a line break
+        # or the question before
+        start = max(folded.rfind(c, after, at) for c in ".!\n")
+        start = after if start < 0 else start + 1
+        if not _OPEN_DOOR_QUESTION.search(folded, start, at):
             return True
-        start = m.end()
+        after = at + 1
     return _OPEN.search(folded) is not None
 
 

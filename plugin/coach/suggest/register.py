@@ -38,6 +38,8 @@ class Register:
 
 
 PLAIN = Register("plain")
+# One of each, made once (a frozen dataclass is slow to build).
+_REGISTERS = {n: Register(n) for n in (*_ORDER, "worried", "upset")}
 
 
 def register_of(mood: Mood | None) -> Register:
@@ -48,9 +50,9 @@ def register_of(mood: Mood | None) -> Register:
     found = {SITUATIONS[k] for k in kinds if k in SITUATIONS}
     for name in _ORDER:
         if name in found:
-            return Register(name)
+            return _REGISTERS[name]
     if kinds & _WORRY or str(mood.label) == "worried":  # a label of the care cues
-        return Register("worried")
+        return _REGISTERS["worried"]
     if mood.label in ("frustrated", "angry"):
-        return Register("upset")
+        return _REGISTERS["upset"]
     return PLAIN

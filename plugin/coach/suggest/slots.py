@@ -14,7 +14,8 @@ from plugin.coach.draft import Draft
 from plugin.coach.model import Finding
 
 # One brace on each side ("{time}"), never a Zendesk placeholder ("{{ticket.id}}").
-SLOT = re.compile(r"(?<!\{)\{(time|reason|alternative|next_step|date|day)\}(?!\})")
+# (The look-behind follows the first brace, so the search jumps from brace to brace in C.)
+SLOT = re.compile(r"\{(?<!\{\{)(time|reason|alternative|next_step|date|day)\}(?!\})")
 _CATEGORY = {
     "time": "next_steps",
     "date": "next_steps",

@@ -13,14 +13,17 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable, Iterable
+from operator import attrgetter
 
 from plugin.coach import layout as layout_mod
 from plugin.coach.draft import Draft
 from plugin.coach.model import Edit, Finding, Mood, MoveHit, Suggestion
+from plugin.coach.rule_schema import reply_start
 from plugin.coach.suggest import checks, placement, promise, slots
 from plugin.coach.suggest.register import register_of
 
 log = logging.getLogger(__name__)
+_READING_ORDER = attrgetter("start", "end", "rule_id")
 
 # Rules whose edits are about the greeting line itself.
 _GREETING_RULES = frozenset(
@@ -57,7 +60,7 @@ def vet(
     the moves the draft makes: a suggestion never makes one of them a second time.
     Past the first ``limit`` findings in reading order (more than are ever shown) the
     suggestions are dropped unread, so a pathological draft costs no more."""
-    findings = sorted(findings, key=lambda f: (f.start, f.end, f.rule_id))
+    findings = sorted(findings, key=_READING_ORDER)
     if limit is not None and len(findings) > limit:
         findings[limit:] = [
             Finding(f.rule_id, f.category, f.severity, f.start, f.end, f.message, f.why)
@@ -76,7 +79,7 @@ def vet(
     def body() -> tuple[int, int]:
         nonlocal bounds
         if bounds is None:
-            shape = _layout(draft)
+            shape = _body_layout(draft)
             bounds = placement.opening(draft, shape), placement.body_end(draft, shape)
         return bounds
 
@@ -106,6 +109,8 @@ def vet(
 
 def _slot_label(s: Suggestion) -> Suggestion:
     """A suggestion with a slot says so in its label: the agent must fill it."""
+    if len(s.edits) == 1 and "{" not in s.edits[0].replacement:
+        return s  # no slot (nearly all): no list to build
     names = [n for e in s.edits for _, _, n in slots.slots_in(e.replacement)]
     if not names or "fill in" in s.label:
         return s
@@ -117,9 +122,11 @@ def _stacks(rule_id: str, s: Suggestion, made: list[tuple[str, int, int]]) -> bo
     if not made:
         return False  # no move to stack on
     for e in s.edits:
-        adds = {move for move, pattern in _ADDS.items() if pattern.search(e.replacement)}
-        if adds and any(
-            move in adds and not (start < e.end and e.start < end) for move, start, end in made
+        # a move the edit adds that the draft makes elsewhere: each pattern read only for
+        # a move made outside the edit
+        if any(
+            not (start < e.end and e.start < end) and _ADDS[move].search(e.replacement)
+            for move, start, end in made
         ):
             log.debug("suggestion dropped: rule %s (duplicate-move)", rule_id)
             return True
@@ -177,9 +184,19 @@ def _reason(
         added = e.replacement
         if sensitive and (_CHEERFUL.search(added.strip()) or _HARSH_FOR_CARE.search(added)):
             return "register"
-        if _PROMISE.search(added) and rule_id != "missing-next_steps" and not open_():
+        if rule_id != "missing-next_steps" and _promised(added) and not open_():
             return "promise-on-answered-draft"
     return None
+
+
+def _promised(added: str) -> bool:
+    """``_PROMISE`` found in ``added``: in ASCII text each of its phrases holds "ll ",
+    "{time}" or "within " (lowered), looked for in C before the case-blind pattern."""
+    if added.isascii():
+        low = added.lower()
+        if "ll " not in low and "{time}" not in low and "within " not in low:
+            return False
+    return _PROMISE.search(added) is not None
 
 
 _VOWELS = frozenset("aeiouAEIOU")
@@ -202,3 +219,16 @@ def _layout(draft: Draft) -> layout_mod.Layout:
     m = placement.GREETING.match(text, first)
     openers = [(first, m.end())] if m else []
     return layout_mod.read(draft, openers, None)
+
+
+def _body_layout(draft: Draft) -> layout_mod.Layout:
+    """``_layout`` with only what ``opening`` and ``body_end`` read (the body's start and
+    the sign-off): the greeting's name is not looked for."""
+    text = draft.text
+    start = len(text) - len(text.lstrip())
+    handles = placement._HANDLES.match(text, start)
+    first = handles.end() if handles else start
+    greets = first == reply_start(text) and placement.GREETING.match(text, first) is not None
+    body_start = layout_mod._body_start(draft, first if greets else None)
+    signoff = layout_mod._signoff(text, body_start)
+    return layout_mod.Layout(None, None, None, None, body_start, signoff)
