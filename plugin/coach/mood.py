@@ -134,7 +134,10 @@ class Tokens:
 
     def __init__(self, message: str) -> None:
         # folding keeps the length: offsets into the folded text are offsets into the message
-        self.folded = word_key(message)
+        folded = word_key(message)
+        if len(folded) != len(message):  # "İ" lowers to two characters: it stays as it is
+            folded = "".join(c if len(c.lower()) > 1 else word_key(c) for c in message)
+        self.folded = folded
         pieces = _ASCII_PIECES if message.isascii() else _PIECES
         self._pieces = pieces.split(self.folded)  # [between, word, between, ..., between]
         self.words: list[str] = self._pieces[1::2]
