@@ -78,18 +78,15 @@ def warm() -> None:
 def analyze(draft: Draft, settings: Settings) -> ReadabilityResult:
     """Grade the draft and flag long or hard sentences and passive voice."""
     own = _own_words(draft)
-    grade, ease, words, sentences = _scores(own)
-    stats: dict[str, float | int] = {
-        "flesch_kincaid_grade": round(grade, 2),
-        "flesch_reading_ease": round(ease, 2),
-        "words": words,
-        "sentences": sentences,
-        "avg_sentence_length": round(words / sentences, 2) if sentences else 0.0,
-    }
     findings: list[Finding] = []
     hard = 0
     starts = list(map(_START, draft.words))  # (in C: no Python step per word)
     shortest = min(HARD_MIN_WORDS, settings.max_sentence_words + 1) - _WORD_MARGIN
+    # The whole draft's counts are those of the sentences counted here plus those of
+    # the text between them, when no white-space chunk crosses a sentence's edge: each
+    # chunk is then split off and looked up once.
+    rest: list[str] = []
+    aligned, counted_words, counted_syllables, at = True, 0, 0, 0
     for span in draft.sentences:
         # Most support sentences are short: skip textstat's tokenizer for those. The
         # draft's word count is an upper bound of textstat's, less a margin for symbols.
@@ -97,6 +94,13 @@ def analyze(draft: Draft, settings: Settings) -> ReadabilityResult:
             continue
         text = own[span.start : span.end]
         n, syllables = _counts(text)
+        if aligned and _chunk_edges(own, span):
+            rest.append(own[at : span.start])
+            counted_words += n
+            counted_syllables += syllables
+            at = span.end
+        else:
+            aligned = False  # a chunk crosses an edge: count the whole text instead
         if n == 0 or (
             n <= settings.max_sentence_words
             and (
@@ -110,12 +114,33 @@ def analyze(draft: Draft, settings: Settings) -> ReadabilityResult:
         if finding is not None:
             hard += 1
             findings.append(finding)
+    counts = None
+    if aligned:
+        rest.append(own[at:])
+        n, syllables = _counts(" ".join(rest))
+        counts = n + counted_words, syllables + counted_syllables
+    grade, ease, words, sentences = _scores(own, counts)
+    stats: dict[str, float | int] = {
+        "flesch_kincaid_grade": round(grade, 2),
+        "flesch_reading_ease": round(ease, 2),
+        "words": words,
+        "sentences": sentences,
+        "avg_sentence_length": round(words / sentences, 2) if sentences else 0.0,
+    }
     passive = find_passive(draft)
     findings.extend(passive)
     stats["target_grade"] = settings.target_grade
     stats["hard_sentences"] = hard
     stats["passive_voice"] = len(passive)
     return ReadabilityResult(stats=stats, findings=tuple(findings))
+
+
+def _chunk_edges(text: str, span: Span) -> bool:
+    """True when ``span`` starts and ends where white-space chunks of ``text`` do."""
+    start, end = span.start, span.end
+    return (start == 0 or text[start - 1].isspace() or text[start].isspace()) and (
+        end == len(text) or text[end].isspace() or text[end - 1].isspace()
+    )
 
 
 _START = itemgetter(0)  # Word.start

@@ -77,36 +77,42 @@ def _textstat_sentences(text: str) -> int:
     return max(1, len(found) - short)
 
 
-def _find_chunk_syllables(chunk: str) -> int:
-    """Syllables of the textstat word a white-space separated chunk becomes, or -1 when
-    punctuation removal leaves nothing of it.
+# A chunk's count packed in one int, so a text's counts are one C-level ``sum``: a
+# chunk that becomes a word adds 1 to the low bits and its syllables above ``_SHIFT``.
+_SHIFT = 32
+_LOW = (1 << _SHIFT) - 1
+
+
+def _find_chunk_counts(chunk: str) -> int:
+    """The word a white-space separated chunk becomes and its syllables, packed (0 when
+    punctuation removal leaves nothing of it).
 
     textstat's passes only delete characters (never white space), the apostrophe test
     looks no further than the next character (white space at a chunk's end, as at the
     text's), and lowercasing stops at white space: so a text's words are its chunks'
     words, each decided once per process."""
     token = _PUNCTUATION.sub("", _NONCONTRACTION_APOSTROPHE.sub("", chunk)).lower()
-    return _syllables(token) if token else -1
+    return (_syllables(token) << _SHIFT) + 1 if token else 0
 
 
-_chunk_syllables = WordMemo(_find_chunk_syllables)
+_chunk_counts = WordMemo(_find_chunk_counts)
 
 
 def _counts(text: str) -> tuple[int, int]:
     """textstat's word count of ``text`` and their syllables: ``len(_textstat_words(text))``
     and ``sum(map(_syllables, _textstat_words(text)))``, from memoised chunks."""
-    syllables = list(map(_chunk_syllables.__getitem__, text.split()))
-    empty = syllables.count(-1)
-    return len(syllables) - empty, sum(syllables) + empty
+    packed = sum(map(_chunk_counts.__getitem__, text.split()))
+    return packed & _LOW, packed >> _SHIFT
 
 
-def _scores(text: str) -> tuple[float, float, int, int]:
-    """textstat's (grade, reading ease, words, sentences) for ``text``.
+def _scores(text: str, counts: tuple[int, int] | None = None) -> tuple[float, float, int, int]:
+    """textstat's (grade, reading ease, words, sentences) for ``text``; ``counts``: its
+    ``_counts`` when the caller has them.
 
     Same counts, same formulas and constants as textstat 0.7.8's
     ``flesch_kincaid_grade`` and ``flesch_reading_ease`` (the tests compare them).
     """
-    words, syllables = _counts(text)
+    words, syllables = _counts(text) if counts is None else counts
     sentences = _textstat_sentences(text)
     wps = words / sentences if sentences else 0.0
     spw = syllables / words if words else 0.0
