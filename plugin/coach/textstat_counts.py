@@ -81,6 +81,9 @@ def _textstat_sentences(text: str) -> int:
 # chunk that becomes a word adds 1 to the low bits and its syllables above ``_SHIFT``.
 _SHIFT = 32
 _LOW = (1 << _SHIFT) - 1
+# Shared value objects: ``sum`` reads every value, and a few hot ints cost less than
+# one int per memoised chunk scattered in memory.
+_PACKED = tuple((syllables << _SHIFT) + 1 for syllables in range(32))
 
 
 def _find_chunk_counts(chunk: str) -> int:
@@ -92,7 +95,10 @@ def _find_chunk_counts(chunk: str) -> int:
     text's), and lowercasing stops at white space: so a text's words are its chunks'
     words, each decided once per process."""
     token = _PUNCTUATION.sub("", _NONCONTRACTION_APOSTROPHE.sub("", chunk)).lower()
-    return (_syllables(token) << _SHIFT) + 1 if token else 0
+    if not token:
+        return 0
+    syllables = _syllables(token)
+    return _PACKED[syllables] if syllables < len(_PACKED) else (syllables << _SHIFT) + 1
 
 
 _chunk_counts = WordMemo(_find_chunk_counts)
