@@ -101,9 +101,19 @@ class Draft:
         return fold(self.text)
 
     @cached_property
+    def word_texts(self) -> tuple[str, ...]:
+        """Each word's text (``Word.text``), in order (``parse`` fills it in as it splits)."""
+        return tuple(map(itemgetter(2), self.words))
+
+    @cached_property
+    def word_starts(self) -> tuple[int, ...]:
+        """Each word's start (``Word.start``), in order, to bisect (``parse`` fills it in)."""
+        return tuple(map(itemgetter(0), self.words))
+
+    @cached_property
     def lowered(self) -> tuple[str, ...]:
         """Each word of ``words`` in lowercase, computed once for every analyzer."""
-        return tuple(map(str.lower, map(itemgetter(2), self.words)))
+        return tuple(map(str.lower, self.word_texts))
 
     @cached_property
     def _protected_starts(self) -> list[int]:
@@ -216,20 +226,25 @@ def parse(source: str, fmt: Format = "text", names: tuple[str, ...] = ()) -> Dra
         text, starts, ends = html_text.read(source, quoted)
     else:
         raise DraftError(f"unknown format {fmt!r}: use 'text' or 'html'")
-    return Draft(
+    words, texts, word_starts = _split_words(text)
+    draft = Draft(
         source=source,
         format=fmt,
         text=text,
         sentences=_sentences(text),
-        words=_words(text),
+        words=words,
         protected=_protected(text, names, quoted),
         _starts=starts,
         _ends=ends,
     )
+    # The split made these already: filled in where ``cached_property`` keeps its values.
+    draft.__dict__.update(word_texts=texts, word_starts=word_starts)
+    return draft
 
 
-def _words(text: str) -> tuple[Word, ...]:
-    """Every word with its offsets, built without a Python-level step per word.
+def _split_words(text: str) -> tuple[tuple[Word, ...], tuple[str, ...], tuple[int, ...]]:
+    """Every word with its offsets, built without a Python-level step per word; and the
+    words' texts and starts on their own.
 
     Splitting on the capturing WORD pattern alternates gaps and words; running
     sums of their lengths are the offsets. ``tuple.__new__`` skips NamedTuple's
@@ -237,10 +252,10 @@ def _words(text: str) -> tuple[Word, ...]:
     """
     parts = (_ASCII_WORD_SPLIT if text.isascii() else _WORD_SPLIT).split(text)
     offsets = list(accumulate(map(len, parts), initial=0))
-    # offsets[1::2] holds one more start (the trailing gap): zip stops at the last word.
+    texts, starts = tuple(parts[1::2]), tuple(offsets[1:-1:2])
     # (map() hands tuple.__new__ its class from repeat(): no partial() call per word)
-    words = zip(offsets[1::2], offsets[2::2], parts[1::2], strict=False)
-    return tuple(map(tuple.__new__, repeat(Word), words))
+    words = zip(starts, offsets[2::2], texts, strict=True)
+    return tuple(map(tuple.__new__, repeat(Word), words)), texts, starts
 
 
 def _crlf_map(source: str) -> tuple[str, tuple[int, ...], tuple[int, ...]]:
