@@ -55,16 +55,32 @@ def token_at(text: str, start: int, end: int) -> tuple[int, int]:
     """The white-space-delimited token around ``[start, end)``, without wrapping punctuation."""
     s, e = start, end
     if s > 0 and not text[s - 1].isspace():
-        starts, _ = _runs(text)
-        s = starts[bisect_right(starts, s - 1) - 1]
+        # most tokens are short: the white space before is found in a short window
+        lo = max(0, s - _TOKEN_WINDOW)
+        m = _TO_LAST_SPACE.match(text, lo, s)
+        if m is not None or lo == 0:
+            s = m.end() if m is not None else 0
+        else:
+            starts, _ = _runs(text)
+            s = starts[bisect_right(starts, s - 1) - 1]
     if e < len(text) and not text[e].isspace():
-        starts, ends = _runs(text)
-        e = ends[bisect_right(starts, e) - 1]
+        m = _SPACE.search(text, e, e + _TOKEN_WINDOW)
+        if m is not None or e + _TOKEN_WINDOW >= len(text):
+            e = m.start() if m is not None else len(text)
+        else:
+            starts, ends = _runs(text)
+            e = ends[bisect_right(starts, e) - 1]
     while s < start and text[s] in _LEAD:
         s += 1
     while e > end and text[e - 1] in _TRAIL:
         e -= 1
     return s, e
+
+
+# A token's edges within this reach are found in it; a longer token's from ``_runs``.
+_TOKEN_WINDOW = 64
+_SPACE = re.compile(r"\s")
+_TO_LAST_SPACE = re.compile(r".*\s", re.S)  # to just past the window's last white space
 
 
 @lru_cache(maxsize=8)
