@@ -130,19 +130,23 @@ def _shape_is_identifier(token: str) -> bool:
     return len(parts) > 1 and all(p.isupper() or p.isdigit() for p in parts)
 
 
+_NEXT_TOKEN = re.compile(r"[ \t]+([^\s]+)")
+_PREVIOUS_TOKEN = re.compile(r"([^\s]+)[ \t]+$")
+
+
 def _next_token(text: str, pos: int) -> str:
-    m = re.match(r"[ \t]+([^\s]+)", text[pos : pos + 40])
+    m = _NEXT_TOKEN.match(text[pos : pos + 40])
     return m.group(1).strip(_TRAIL) if m else ""
 
 
 def _previous_token(text: str, pos: int) -> str:
-    m = re.search(r"([^\s]+)[ \t]+$", text[max(0, pos - 40) : pos])
+    m = _PREVIOUS_TOKEN.search(text[max(0, pos - 40) : pos])
     return m.group(1).strip(_TRAIL).lstrip(_LEAD) if m else ""
 
 
 def _names_a_plan(text: str, pos: int) -> bool:
     """Capitalised words up to a plan noun: "Growth Annual plan", "the Team Plan"."""
-    for m in re.finditer(r"[ \t]+([^\s]+)", text[pos : pos + 60]):
+    for m in _NEXT_TOKEN.finditer(text[pos : pos + 60]):
         word = m.group(1).strip(_TRAIL)
         if word.lower() in _PLAN_NOUNS:
             return True
@@ -174,6 +178,8 @@ def ui_label(draft: Draft, start: int, end: int) -> bool:
 
 def _has_arrow(text: str, line_start: int, pos: int) -> bool:
     """Does the line starting at ``line_start`` and holding ``pos`` hold an arrow?"""
+    if not any(a in text for a in _ARROWS):  # most texts hold none: no scan for them
+        return False
     arrows = _arrow_positions(text)
     i = bisect_right(arrows, line_start - 1)
     if i == len(arrows):
@@ -258,7 +264,8 @@ def in_signoff_tail(text: str, pos: int) -> bool:
 def foreign(word: str) -> bool:
     """A word with letters outside English's alphabet (Olá, Inês, Ngā): a name or a
     loanword, never an English typo."""
-    return any(c.isalpha() and not c.isascii() for c in word)
+    # (``isascii`` reads a flag of the string: most words need no look at each letter)
+    return not word.isascii() and any(c.isalpha() and not c.isascii() for c in word)
 
 
 @lru_cache(maxsize=1024)
