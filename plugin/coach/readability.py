@@ -155,13 +155,18 @@ def _own_words(draft: Draft) -> str:
     """
     if not draft.protected:
         return draft.text
+    text = draft.text
     parts: list[str] = []
     pos = 0
-    for p in draft.protected:
-        parts.append(draft.text[pos : p.start])
-        parts.append(_NOT_NEWLINE.sub(" ", draft.text[p.start : p.end]))
-        pos = p.end
-    parts.append(draft.text[pos:])
+    for start, end in draft.protected:
+        parts.append(text[pos:start])
+        # most spans hold no line break: blanked in one step
+        if text.find("\n", start, end) < 0:
+            parts.append(" " * (end - start))
+        else:
+            parts.append(_NOT_NEWLINE.sub(" ", text[start:end]))
+        pos = end
+    parts.append(text[pos:])
     return "".join(parts)
 
 
