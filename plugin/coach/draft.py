@@ -281,16 +281,18 @@ def _sentences(text: str) -> tuple[Span, ...]:
     spans: list[Span] = []
     start = 0
     for m in _SENTENCE_BREAK.finditer(text):
-        found = m.group()
-        end = m.start() + (found[0] != "\n")  # the sentence keeps its mark
-        # (after "!", "?" or "…" the last word ends in that mark: never an abbreviation)
-        if found[0] == "." and "\n" not in found:
-            # "e.g. Foo" or "Mr. Smith" is not a sentence end.
-            # abbreviations are short: the last 12 characters hold any that matter
-            before = text[max(start, end - 12) : end].rsplit(None, 1)
-            last = before[-1].rstrip(".").lower() if before else ""
-            if last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha()):
-                continue
+        end = m.start()
+        mark = text[end]
+        if mark != "\n":
+            end += 1  # the sentence keeps its mark
+            # (after "!", "?" or "…" the last word ends in that mark: never an abbreviation)
+            if mark == "." and "\n" not in m.group():
+                # "e.g. Foo" or "Mr. Smith" is not a sentence end.
+                # abbreviations are short: the last 12 characters hold any that matter
+                before = text[max(start, end - 12) : end].rsplit(None, 1)
+                last = before[-1].rstrip(".").lower() if before else ""
+                if last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha()):
+                    continue
         if start < end and not text[start].isspace() and not text[end - 1].isspace():
             spans.append(_make_span((start, end)))  # nothing to trim: no call
         else:
