@@ -109,7 +109,7 @@ def analyze(draft: Draft, settings: Settings) -> ReadabilityResult:
             )
         ):
             continue  # neither long nor hard: ``_sentence_finding`` would say None
-        finding = _sentence_finding(draft, span, text, settings)
+        finding = _sentence_finding(draft, span, text, settings, (n, syllables))
         if finding is not None:
             hard += 1
             findings.append(finding)
@@ -170,17 +170,19 @@ def _own_words(draft: Draft) -> str:
     return "".join(parts)
 
 
-def _sentence_finding(draft: Draft, span: Span, text: str, settings: Settings) -> Finding | None:
-    words = _textstat_words(text)
-    n = len(words)
+def _sentence_finding(
+    draft: Draft, span: Span, text: str, settings: Settings, counts: tuple[int, int]
+) -> Finding | None:
+    """``counts``: ``_counts(text)``, textstat's words and syllables of the sentence."""
+    n, syllables = counts
     if n == 0:
         return None
-    grade = 0.39 * n + 11.8 * sum(map(_syllables, words)) / n - 15.59
+    grade = 0.39 * n + 11.8 * syllables / n - 15.59
     long = n > settings.max_sentence_words
     if not long and (
         n < HARD_MIN_WORDS
         or grade < settings.target_grade + HARD_GRADE_MARGIN
-        or _difficult_words(words) < MIN_DIFFICULT_WORDS
+        or _difficult_words(_textstat_words(text)) < MIN_DIFFICULT_WORDS
     ):
         return None
     start, end = _visible_part(draft, span)
