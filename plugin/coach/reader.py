@@ -45,7 +45,12 @@ _TECH_HINT = re.compile(r"[/(_45H.](?:(?<=[/(_])|(?<=[45])\d\d|(?<=H)TTP|(?<=\.)
 # \b[A-Z][A-Z0-9]{1,5}s?\b with the word boundary tested after the first capital (no word
 # character before it): a pattern starting with a plain class is scanned for in C.
 _ACRONYM = re.compile(r"[A-Z](?<!\w.)[A-Z0-9]{1,5}s?\b")
-TECHNICAL_MARKERS = 2  # two technical tokens make a technical reader
+TECHNICAL_MARKERS = 2
+# ``lexicon.TOKEN`` in ASCII text, where [^\W_] is [A-Za-z0-9] (a bitmap test per character,
+# not a Unicode lookup) and ’ cannot occur
+_ASCII_TOKEN = re.compile(
+    r"[A-Za-z0-9]+(?:'[A-Za-z0-9]+)*"
+)  # two technical tokens make a technical reader
 
 
 @dataclass(frozen=True)
@@ -160,7 +165,8 @@ def read(message: str) -> Reader:
     """What ``message`` shows the customer knows."""
     if not message.strip():
         return NOBODY
-    words = tuple(map(singular.__getitem__, lexicon.TOKEN.findall(message)))
+    tokens = (_ASCII_TOKEN if message.isascii() else lexicon.TOKEN).findall(message)
+    words = tuple(map(singular.__getitem__, tokens))
     forms = frozenset(words)
     markers = len(_TECH.findall(message)) if _TECH_HINT.search(message) else 0
     markers += len(
