@@ -66,13 +66,25 @@ def _textstat_words(text: str) -> list[str]:
     return _PUNCTUATION.sub("", text).lower().split()
 
 
+# The same two patterns for ASCII text, with ASCII classes (a bitmap test per character,
+# not a Unicode lookup): \w is [A-Za-z0-9_] there, and \s the white space below.
+_ASCII_SPACE = r" \t\n\r\f\v\x1c-\x1f"  # str.isspace in ASCII
+_ASCII_SENTENCE = re.compile(_TEXTSTAT_SENTENCE.pattern, re.ASCII)
+_ASCII_LONE_PUNCTUATION = re.compile(
+    rf"[^\w{_ASCII_SPACE}](?<![^{_ASCII_SPACE}].)[^\w{_ASCII_SPACE}]*+(?![^{_ASCII_SPACE}])",
+    re.ASCII,
+)
+
+
 def _textstat_sentences(text: str) -> int:
     """``textstat.sentence_count``: regex sentences, less those of two words or fewer."""
     if not text:
         return 0
-    found = _TEXTSTAT_SENTENCE.findall(text)
+    ascii_text = text.isascii()
+    found = (_ASCII_SENTENCE if ascii_text else _TEXTSTAT_SENTENCE).findall(text)
+    lone = _ASCII_LONE_PUNCTUATION if ascii_text else _LONE_PUNCTUATION
     chunks = map(len, map(str.split, found))
-    surviving = map(sub, chunks, map(len, map(_LONE_PUNCTUATION.findall, found)))
+    surviving = map(sub, chunks, map(len, map(lone.findall, found)))
     short = sum(map(_THREE.__gt__, surviving))
     return max(1, len(found) - short)
 

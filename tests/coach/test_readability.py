@@ -116,6 +116,14 @@ def test_own_counting_never_changes_textstats_numbers(words: list[str], sep: str
     assert sentences == textstat.sentence_count(text)
 
 
+@settings(max_examples=300, deadline=None, database=None)
+@given(st.lists(st.sampled_from(["Ok", "fine", ".", "!", " ", "\n", "\x0b", "\x1c", "-", "é"])))
+def test_sentence_count_is_textstats_in_ascii_and_beyond(parts: list[str]) -> None:
+    # ASCII text is counted with ASCII classes, whose white space must be str.isspace's
+    text = "".join(parts)
+    assert readability._scores(text)[3] == textstat.sentence_count(text)
+
+
 def test_stats_leave_out_quoted_text_placeholders_and_urls() -> None:
     own = "Thanks for writing in. I have sent the new invoice to you."
     text = (
