@@ -149,7 +149,9 @@ _MONEY_WORD = re.compile(
     r"\b\d[\d,]{0,40}(?:\.\d{1,20})?\s?(?:USD|EUR|GBP|CAD|AUD|dollars|euros|pounds)\b"
 )
 _MONEY_WORD_REACH = 64
-_CURRENCY_WORDS = ("usd", "eur", "gbp", "cad", "aud", "dollar", "euro", "pound")
+# ``_CURRENCY_WORD``'s words as it matches them (in case): the test for them runs on every
+# draft, and capitals and longer words let the substring search skip further
+_CURRENCY_WORDS = ("USD", "EUR", "GBP", "CAD", "AUD", "dollars", "euros", "pounds")
 
 _QUOTED_LINE = re.compile(r"^[ \t]*>.*$", re.M)
 _ON_WROTE = re.compile(r"^[ \t]*On\b[^\n]{0,200}\bwrote:[ \t]*$", re.M)
@@ -202,7 +204,7 @@ def scan(text: str, names: tuple[str, ...]) -> list[Raw]:
     ]
     if "@" in text:
         raw += _emails(text)
-    if any(w in lower for w in _CURRENCY_WORDS):
+    if any(w in text for w in _CURRENCY_WORDS):
         raw += _money_words(text)
     if ">" in text:
         raw += [m.span() for m in _QUOTED_LINE.finditer(text)]
