@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from functools import cached_property, partial
+from functools import cached_property
 from itertools import accumulate, repeat
 from operator import itemgetter
 from typing import Literal, NamedTuple
@@ -19,6 +19,8 @@ from typing import Literal, NamedTuple
 from plugin.coach import handles, html_text, markup, protected, signoff
 from plugin.coach.model import Edit
 from plugin.coach.rule_schema import fold
+from plugin.coach.sentences import Span as Span  # re-exported: the type of every span
+from plugin.coach.sentences import split as split_sentences
 from plugin.coach.signoff import SIGNOFF as SIGNOFF  # re-exported: placement, layout, checks
 from plugin.coach.signoff import SIGNOFF_LINES as SIGNOFF_LINES
 from plugin.coach.signoff import last_lines as last_lines
@@ -32,18 +34,12 @@ class DraftError(ValueError):
 
 # NamedTuples, not dataclasses: a draft makes one Word per word on every keystroke,
 # and tuple construction is several times cheaper than a frozen dataclass __init__.
-class Span(NamedTuple):
-    start: int
-    end: int
-
-
 class Word(NamedTuple):
     start: int
     end: int
     text: str
 
 
-_make_span = partial(tuple.__new__, Span)
 _WORD_START, _WORD_END = itemgetter(0), itemgetter(1)
 
 # A draft word: inner apostrophes and hyphens keep it one ("follow-up", "isn't").
@@ -52,34 +48,6 @@ _WORD_SPLIT = re.compile(f"({WORD.pattern})")
 # The same words in ASCII text, where [^\W_] is [A-Za-z0-9]: a bitmap test per character
 # instead of a Unicode category lookup (most drafts are ASCII; ~30 % faster).
 _ASCII_WORD_SPLIT = re.compile(r"([A-Za-z0-9]+(?:['\-][A-Za-z0-9]+)*)")
-# Sentence ends: terminal punctuation followed by space and a likely sentence start,
-# or a line break (greetings and sign-offs sit on their own lines).
-# (The match holds the terminal mark: a pattern starting with a look-behind is
-# tried at every position, one starting with a character class is scanned fast.)
-_SENTENCE_BREAK = re.compile(r"[.!?…][\"”')\]]*\s+(?=[\"“'(\[]?[A-Z0-9{])|\n\s*")
-_ABBREVIATIONS = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "st",
-        "no",
-        "vs",
-        "etc",
-        "e.g",
-        "i.e",
-        "approx",
-        "dept",
-        "inc",
-        "ltd",
-        "jr",
-        "sr",
-        "fig",
-        "al",
-    ]
-)
-
 _LI_OPEN = re.compile(r"<li[\s>]", re.I)  # not "<link"
 _LIST_MARKER = re.compile(r"[ \t]*(?:[-*•–]|\d{1,2}[.)])[ \t]")
 
@@ -101,9 +69,19 @@ class Draft:
         return fold(self.text)
 
     @cached_property
+    def word_texts(self) -> tuple[str, ...]:
+        """Each word's text (``Word.text``), in order (``parse`` fills it in as it splits)."""
+        return tuple(map(itemgetter(2), self.words))
+
+    @cached_property
+    def word_starts(self) -> tuple[int, ...]:
+        """Each word's start (``Word.start``), in order, to bisect (``parse`` fills it in)."""
+        return tuple(map(itemgetter(0), self.words))
+
+    @cached_property
     def lowered(self) -> tuple[str, ...]:
         """Each word of ``words`` in lowercase, computed once for every analyzer."""
-        return tuple(map(str.lower, map(itemgetter(2), self.words)))
+        return tuple(map(str.lower, self.word_texts))
 
     @cached_property
     def _protected_starts(self) -> list[int]:
@@ -216,20 +194,25 @@ def parse(source: str, fmt: Format = "text", names: tuple[str, ...] = ()) -> Dra
         text, starts, ends = html_text.read(source, quoted)
     else:
         raise DraftError(f"unknown format {fmt!r}: use 'text' or 'html'")
-    return Draft(
+    words, texts, word_starts = _split_words(text)
+    draft = Draft(
         source=source,
         format=fmt,
         text=text,
-        sentences=_sentences(text),
-        words=_words(text),
+        sentences=split_sentences(text),
+        words=words,
         protected=_protected(text, names, quoted),
         _starts=starts,
         _ends=ends,
     )
+    # The split made these already: filled in where ``cached_property`` keeps its values.
+    draft.__dict__.update(word_texts=texts, word_starts=word_starts)
+    return draft
 
 
-def _words(text: str) -> tuple[Word, ...]:
-    """Every word with its offsets, built without a Python-level step per word.
+def _split_words(text: str) -> tuple[tuple[Word, ...], tuple[str, ...], tuple[int, ...]]:
+    """Every word with its offsets, built without a Python-level step per word; and the
+    words' texts and starts on their own.
 
     Splitting on the capturing WORD pattern alternates gaps and words; running
     sums of their lengths are the offsets. ``tuple.__new__`` skips NamedTuple's
@@ -237,10 +220,10 @@ def _words(text: str) -> tuple[Word, ...]:
     """
     parts = (_ASCII_WORD_SPLIT if text.isascii() else _WORD_SPLIT).split(text)
     offsets = list(accumulate(map(len, parts), initial=0))
-    # offsets[1::2] holds one more start (the trailing gap): zip stops at the last word.
+    texts, starts = tuple(parts[1::2]), tuple(offsets[1:-1:2])
     # (map() hands tuple.__new__ its class from repeat(): no partial() call per word)
-    words = zip(offsets[1::2], offsets[2::2], parts[1::2], strict=False)
-    return tuple(map(tuple.__new__, repeat(Word), words))
+    words = zip(starts, offsets[2::2], texts, strict=True)
+    return tuple(map(tuple.__new__, repeat(Word), words)), texts, starts
 
 
 def _crlf_map(source: str) -> tuple[str, tuple[int, ...], tuple[int, ...]]:
@@ -260,38 +243,6 @@ def _crlf_map(source: str) -> tuple[str, tuple[int, ...], tuple[int, ...]]:
         ends.append(i + 1)
         i += 1
     return "".join(chars), tuple(starts), tuple(ends)
-
-
-def _sentences(text: str) -> tuple[Span, ...]:
-    spans: list[Span] = []
-    start = 0
-    for m in _SENTENCE_BREAK.finditer(text):
-        found = m.group()
-        end = m.start() + (found[0] != "\n")  # the sentence keeps its mark
-        # (after "!", "?" or "…" the last word ends in that mark: never an abbreviation)
-        if found[0] == "." and "\n" not in found:
-            # "e.g. Foo" or "Mr. Smith" is not a sentence end.
-            # abbreviations are short: the last 12 characters hold any that matter
-            before = text[max(start, end - 12) : end].rsplit(None, 1)
-            last = before[-1].rstrip(".").lower() if before else ""
-            if last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha()):
-                continue
-        if start < end and not text[start].isspace() and not text[end - 1].isspace():
-            spans.append(_make_span((start, end)))  # nothing to trim: no call
-        else:
-            _add_span(spans, text, start, end)
-        start = m.end()
-    _add_span(spans, text, start, len(text))
-    return tuple(spans)
-
-
-def _add_span(spans: list[Span], text: str, start: int, end: int) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if end > start:
-        spans.append(Span(start, end))
 
 
 def _protected(

@@ -56,6 +56,14 @@ def read(
     ends: list[int] = []
     skipping: str | None = None
 
+    def _map_run(at: int, end: int) -> None:
+        """Map the text characters of source ``[at, end)``, each to itself."""
+        if end > at:
+            starts.extend(range(at, end))
+            # each character ends where the next starts: the same int objects, no new ones
+            ends.extend(starts[len(starts) - (end - at) + 1 :])
+            ends.append(end)
+
     # ``chars`` holds pieces: single characters, or runs that neither start nor end
     # with white space, so the "last character" checks below still hold.
     def emit_text(chunk_start: int, chunk: str) -> None:
@@ -68,9 +76,7 @@ def read(
                 chars.extend((rest[:-1], " "))
             elif rest:
                 chars.append(rest)
-            at = chunk_start + skip
-            starts.extend(range(at, chunk_start + len(chunk)))
-            ends.extend(range(at + 1, chunk_start + len(chunk) + 1))
+            _map_run(chunk_start + skip, chunk_start + len(chunk))
             return
         for run in _HTML_RUN.finditer(chunk):
             at = chunk_start + run.start()
@@ -83,8 +89,7 @@ def read(
                     ends.append(at + 1)
                 continue
             chars.append(piece)
-            starts.extend(range(at, at + len(piece)))
-            ends.extend(range(at + 1, at + len(piece) + 1))
+            _map_run(at, at + len(piece))
 
     def emit_break(pos: int) -> None:
         while chars and chars[-1] == " ":

@@ -55,16 +55,32 @@ def token_at(text: str, start: int, end: int) -> tuple[int, int]:
     """The white-space-delimited token around ``[start, end)``, without wrapping punctuation."""
     s, e = start, end
     if s > 0 and not text[s - 1].isspace():
-        starts, _ = _runs(text)
-        s = starts[bisect_right(starts, s - 1) - 1]
+        # most tokens are short: the white space before is found in a short window
+        lo = max(0, s - _TOKEN_WINDOW)
+        m = _TO_LAST_SPACE.match(text, lo, s)
+        if m is not None or lo == 0:
+            s = m.end() if m is not None else 0
+        else:
+            starts, _ = _runs(text)
+            s = starts[bisect_right(starts, s - 1) - 1]
     if e < len(text) and not text[e].isspace():
-        starts, ends = _runs(text)
-        e = ends[bisect_right(starts, e) - 1]
+        m = _SPACE.search(text, e, e + _TOKEN_WINDOW)
+        if m is not None or e + _TOKEN_WINDOW >= len(text):
+            e = m.start() if m is not None else len(text)
+        else:
+            starts, ends = _runs(text)
+            e = ends[bisect_right(starts, e) - 1]
     while s < start and text[s] in _LEAD:
         s += 1
     while e > end and text[e - 1] in _TRAIL:
         e -= 1
     return s, e
+
+
+# A token's edges within this reach are found in it; a longer token's from ``_runs``.
+_TOKEN_WINDOW = 64
+_SPACE = re.compile(r"\s")
+_TO_LAST_SPACE = re.compile(r".*\s", re.S)  # to just past the window's last white space
 
 
 @lru_cache(maxsize=8)
@@ -114,19 +130,23 @@ def _shape_is_identifier(token: str) -> bool:
     return len(parts) > 1 and all(p.isupper() or p.isdigit() for p in parts)
 
 
+_NEXT_TOKEN = re.compile(r"[ \t]+([^\s]+)")
+_PREVIOUS_TOKEN = re.compile(r"([^\s]+)[ \t]+$")
+
+
 def _next_token(text: str, pos: int) -> str:
-    m = re.match(r"[ \t]+([^\s]+)", text[pos : pos + 40])
+    m = _NEXT_TOKEN.match(text[pos : pos + 40])
     return m.group(1).strip(_TRAIL) if m else ""
 
 
 def _previous_token(text: str, pos: int) -> str:
-    m = re.search(r"([^\s]+)[ \t]+$", text[max(0, pos - 40) : pos])
+    m = _PREVIOUS_TOKEN.search(text[max(0, pos - 40) : pos])
     return m.group(1).strip(_TRAIL).lstrip(_LEAD) if m else ""
 
 
 def _names_a_plan(text: str, pos: int) -> bool:
     """Capitalised words up to a plan noun: "Growth Annual plan", "the Team Plan"."""
-    for m in re.finditer(r"[ \t]+([^\s]+)", text[pos : pos + 60]):
+    for m in _NEXT_TOKEN.finditer(text[pos : pos + 60]):
         word = m.group(1).strip(_TRAIL)
         if word.lower() in _PLAN_NOUNS:
             return True
@@ -158,6 +178,8 @@ def ui_label(draft: Draft, start: int, end: int) -> bool:
 
 def _has_arrow(text: str, line_start: int, pos: int) -> bool:
     """Does the line starting at ``line_start`` and holding ``pos`` hold an arrow?"""
+    if not any(a in text for a in _ARROWS):  # most texts hold none: no scan for them
+        return False
     arrows = _arrow_positions(text)
     i = bisect_right(arrows, line_start - 1)
     if i == len(arrows):
@@ -242,7 +264,8 @@ def in_signoff_tail(text: str, pos: int) -> bool:
 def foreign(word: str) -> bool:
     """A word with letters outside English's alphabet (Olá, Inês, Ngā): a name or a
     loanword, never an English typo."""
-    return any(c.isalpha() and not c.isascii() for c in word)
+    # (``isascii`` reads a flag of the string: most words need no look at each letter)
+    return not word.isascii() and any(c.isalpha() and not c.isascii() for c in word)
 
 
 @lru_cache(maxsize=1024)

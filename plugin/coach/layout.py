@@ -8,7 +8,7 @@ an open door before "Best,\\nAlex".
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from plugin.coach import handles
 from plugin.coach.draft import SIGNOFF, Draft, last_lines
@@ -79,8 +79,9 @@ _TITLES = frozenset(["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "miss
 _TOKEN = re.compile(r"\{\{[^}\n]*\}\}|[^\W\d_][\w'’.-]*")
 
 
-@dataclass(frozen=True, slots=True)
-class Layout:
+# A NamedTuple: built for every draft (and again by suggestion checks), and a frozen
+# dataclass's __init__ sets each field through object.__setattr__.
+class Layout(NamedTuple):
     greeting_start: int | None  # the opener word ("Hi"), if the reply opens with one
     opener_end: int | None  # where a name would go: "Hello|,"
     name: str | None  # the name after the opener, e.g. "Maria"

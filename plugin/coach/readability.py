@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from operator import itemgetter
 
 from plugin.coach import lexicon
 from plugin.coach.draft import Draft, Span
@@ -78,18 +77,15 @@ def warm() -> None:
 def analyze(draft: Draft, settings: Settings) -> ReadabilityResult:
     """Grade the draft and flag long or hard sentences and passive voice."""
     own = _own_words(draft)
-    grade, ease, words, sentences = _scores(own)
-    stats: dict[str, float | int] = {
-        "flesch_kincaid_grade": round(grade, 2),
-        "flesch_reading_ease": round(ease, 2),
-        "words": words,
-        "sentences": sentences,
-        "avg_sentence_length": round(words / sentences, 2) if sentences else 0.0,
-    }
     findings: list[Finding] = []
     hard = 0
-    starts = list(map(_START, draft.words))  # (in C: no Python step per word)
+    starts = draft.word_starts
     shortest = min(HARD_MIN_WORDS, settings.max_sentence_words + 1) - _WORD_MARGIN
+    # The whole draft's counts are those of the sentences counted here plus those of
+    # the text between them, when no white-space chunk crosses a sentence's edge: each
+    # chunk is then split off and looked up once.
+    rest: list[str] = []
+    aligned, counted_words, counted_syllables, at = True, 0, 0, 0
     for span in draft.sentences:
         # Most support sentences are short: skip textstat's tokenizer for those. The
         # draft's word count is an upper bound of textstat's, less a margin for symbols.
@@ -97,6 +93,13 @@ def analyze(draft: Draft, settings: Settings) -> ReadabilityResult:
             continue
         text = own[span.start : span.end]
         n, syllables = _counts(text)
+        if aligned and _chunk_edges(own, span):
+            rest.append(own[at : span.start])
+            counted_words += n
+            counted_syllables += syllables
+            at = span.end
+        else:
+            aligned = False  # a chunk crosses an edge: count the whole text instead
         if n == 0 or (
             n <= settings.max_sentence_words
             and (
@@ -106,10 +109,23 @@ def analyze(draft: Draft, settings: Settings) -> ReadabilityResult:
             )
         ):
             continue  # neither long nor hard: ``_sentence_finding`` would say None
-        finding = _sentence_finding(draft, span, text, settings)
+        finding = _sentence_finding(draft, span, text, settings, (n, syllables))
         if finding is not None:
             hard += 1
             findings.append(finding)
+    counts = None
+    if aligned:
+        rest.append(own[at:])
+        n, syllables = _counts(" ".join(rest))
+        counts = n + counted_words, syllables + counted_syllables
+    grade, ease, words, sentences = _scores(own, counts)
+    stats: dict[str, float | int] = {
+        "flesch_kincaid_grade": round(grade, 2),
+        "flesch_reading_ease": round(ease, 2),
+        "words": words,
+        "sentences": sentences,
+        "avg_sentence_length": round(words / sentences, 2) if sentences else 0.0,
+    }
     passive = find_passive(draft)
     findings.extend(passive)
     stats["target_grade"] = settings.target_grade
@@ -118,7 +134,12 @@ def analyze(draft: Draft, settings: Settings) -> ReadabilityResult:
     return ReadabilityResult(stats=stats, findings=tuple(findings))
 
 
-_START = itemgetter(0)  # Word.start
+def _chunk_edges(text: str, span: Span) -> bool:
+    """True when ``span`` starts and ends where white-space chunks of ``text`` do."""
+    start, end = span.start, span.end
+    return (start == 0 or text[start - 1].isspace() or text[start].isspace()) and (
+        end == len(text) or text[end].isspace() or text[end - 1].isspace()
+    )
 
 
 # -- sentences ---------------------------------------------------------------------
@@ -134,27 +155,34 @@ def _own_words(draft: Draft) -> str:
     """
     if not draft.protected:
         return draft.text
+    text = draft.text
     parts: list[str] = []
     pos = 0
-    for p in draft.protected:
-        parts.append(draft.text[pos : p.start])
-        parts.append(_NOT_NEWLINE.sub(" ", draft.text[p.start : p.end]))
-        pos = p.end
-    parts.append(draft.text[pos:])
+    for start, end in draft.protected:
+        parts.append(text[pos:start])
+        # most spans hold no line break: blanked in one step
+        if text.find("\n", start, end) < 0:
+            parts.append(" " * (end - start))
+        else:
+            parts.append(_NOT_NEWLINE.sub(" ", text[start:end]))
+        pos = end
+    parts.append(text[pos:])
     return "".join(parts)
 
 
-def _sentence_finding(draft: Draft, span: Span, text: str, settings: Settings) -> Finding | None:
-    words = _textstat_words(text)
-    n = len(words)
+def _sentence_finding(
+    draft: Draft, span: Span, text: str, settings: Settings, counts: tuple[int, int]
+) -> Finding | None:
+    """``counts``: ``_counts(text)``, textstat's words and syllables of the sentence."""
+    n, syllables = counts
     if n == 0:
         return None
-    grade = 0.39 * n + 11.8 * sum(map(_syllables, words)) / n - 15.59
+    grade = 0.39 * n + 11.8 * syllables / n - 15.59
     long = n > settings.max_sentence_words
     if not long and (
         n < HARD_MIN_WORDS
         or grade < settings.target_grade + HARD_GRADE_MARGIN
-        or _difficult_words(words) < MIN_DIFFICULT_WORDS
+        or _difficult_words(_textstat_words(text)) < MIN_DIFFICULT_WORDS
     ):
         return None
     start, end = _visible_part(draft, span)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from plugin.coach import lexicon
 from plugin.coach.lexicon import wordset
@@ -45,18 +45,29 @@ _TECH_HINT = re.compile(r"[/(_45H.](?:(?<=[/(_])|(?<=[45])\d\d|(?<=H)TTP|(?<=\.)
 # \b[A-Z][A-Z0-9]{1,5}s?\b with the word boundary tested after the first capital (no word
 # character before it): a pattern starting with a plain class is scanned for in C.
 _ACRONYM = re.compile(r"[A-Z](?<!\w.)[A-Z0-9]{1,5}s?\b")
-TECHNICAL_MARKERS = 2  # two technical tokens make a technical reader
+TECHNICAL_MARKERS = 2
+# ``lexicon.TOKEN`` in ASCII text, where [^\W_] is [A-Za-z0-9] (a bitmap test per character,
+# not a Unicode lookup) and ’ cannot occur
+_ASCII_TOKEN = re.compile(
+    r"[A-Za-z0-9]+(?:'[A-Za-z0-9]+)*"
+)  # two technical tokens make a technical reader
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Reader:
     """The customer's words, singular and lowercase, and whether they write technically."""
 
     forms: frozenset[str]
     phrase_text: str  # " " + singular forms joined by spaces + " "
-    initials: frozenset[str]  # lowercase acronyms of word runs the customer wrote
+    words: tuple[str, ...] = ()  # the singular forms in the message's order
     technical: bool = False
     markers: int = 0  # technical tokens in the message
+
+    @cached_property
+    def initials(self) -> frozenset[str]:
+        """Lowercase acronyms of word runs the customer wrote: found when first asked
+        (most drafts hold no acronym or term that asks)."""
+        return _initials(self.words)
 
     def writes_technically(self, technical_terms: tuple[str, ...]) -> bool:
         """``technical``, counting each of ``technical_terms`` (a pack's technical
@@ -69,7 +80,7 @@ class Reader:
     def knows(self, term: str) -> bool:
         """True when the customer used ``term`` (any case, singular or plural), or
         spelled out the acronym ``term`` stands for."""
-        tokens = [singular(t) for t in lexicon.TOKEN.findall(term.lower())]
+        tokens = _term_tokens[term]
         if not tokens:
             return False
         if len(tokens) == 1:
@@ -77,7 +88,7 @@ class Reader:
         return f" {' '.join(tokens)} " in self.phrase_text
 
 
-NOBODY = Reader(frozenset(), "  ", frozenset())
+NOBODY = Reader(frozenset(), "  ")
 
 
 def _singular(word: str) -> str:
@@ -98,6 +109,15 @@ def _singular(word: str) -> str:
 singular = WordMemo(_singular)
 
 
+def _find_term_tokens(term: str) -> tuple[str, ...]:
+    """The singular forms of a term's words, as ``Reader.knows`` compares them."""
+    return tuple(map(singular.__getitem__, lexicon.TOKEN.findall(term.lower())))
+
+
+# per term (a word or a short glossary term): asked again for every draft that holds it
+_term_tokens = WordMemo(_find_term_tokens)
+
+
 def is_common_acronym(core: str, allow: frozenset[str] = frozenset()) -> bool:
     """An acronym any customer knows (PDF, USB, FAQ) or the account allowlists."""
     return (
@@ -114,7 +134,7 @@ _SMALL = wordset(
 )
 
 
-def _initials(words: list[str]) -> frozenset[str]:
+def _initials(words: tuple[str, ...]) -> frozenset[str]:
     """Acronyms of the customer's runs of 3-6 content words ("single sign on" -> "sso");
     "of", "and", "for" inside a run may count or not ("explanation of benefits" -> "eob")."""
     found: set[str] = set()
@@ -145,9 +165,9 @@ def read(message: str) -> Reader:
     """What ``message`` shows the customer knows."""
     if not message.strip():
         return NOBODY
-    words = list(map(singular.__getitem__, lexicon.TOKEN.findall(message)))
+    tokens = (_ASCII_TOKEN if message.isascii() else lexicon.TOKEN).findall(message)
+    words = tuple(map(singular.__getitem__, tokens))
     forms = frozenset(words)
-    initials = _initials(words)
     markers = len(_TECH.findall(message)) if _TECH_HINT.search(message) else 0
     markers += len(
         {
@@ -156,4 +176,4 @@ def read(message: str) -> Reader:
             if not a.isdigit() and not is_common_acronym(a.rstrip("s"))
         }
     )
-    return Reader(forms, f" {' '.join(words)} ", initials, markers >= TECHNICAL_MARKERS, markers)
+    return Reader(forms, f" {' '.join(words)} ", words, markers >= TECHNICAL_MARKERS, markers)

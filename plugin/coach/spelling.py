@@ -18,7 +18,6 @@ cached), so re-checking a draft while the agent types costs a dict lookup per wo
 from __future__ import annotations
 
 from itertools import compress
-from operator import itemgetter
 
 from plugin.coach import identifiers, lexicon
 from plugin.coach.draft import Draft
@@ -30,7 +29,6 @@ from plugin.coach.word_memo import WordMemo
 MIN_LENGTH = 3  # two-letter "typos" are mostly abbreviations
 # Prefixes written before a hyphen ("pre-order", "co-signer", "re-send"): no typos.
 _PREFIXES = wordset("pre re co non un anti multi post self ex semi sub mid over under")
-_TEXT = itemgetter(2)  # Word.text
 
 
 def warm() -> None:
@@ -48,7 +46,9 @@ def analyze(draft: Draft, pack: RulePack) -> tuple[Finding, ...]:
     words = draft.words
     # map() and compress() run the memoised per-word lookup and keep the few words it
     # flags without a Python-level step per word.
-    found = list(map(_suspects.__getitem__, map(_TEXT, words)))
+    found = list(map(_suspects.__getitem__, draft.word_texts))
+    if not any(found):  # most drafts: one pass in C, not two
+        return ()
     for w, suspects in zip(compress(words, found), filter(None, found), strict=True):
         for rel, part, fixes in suspects:
             start, end = w.start + rel, w.start + rel + len(part)

@@ -66,47 +66,71 @@ def _textstat_words(text: str) -> list[str]:
     return _PUNCTUATION.sub("", text).lower().split()
 
 
+# The same two patterns for ASCII text, with ASCII classes (a bitmap test per character,
+# not a Unicode lookup): \w is [A-Za-z0-9_] there, and \s the white space below.
+_ASCII_SPACE = r" \t\n\r\f\v\x1c-\x1f"  # str.isspace in ASCII
+_ASCII_SENTENCE = re.compile(_TEXTSTAT_SENTENCE.pattern, re.ASCII)
+_ASCII_LONE_PUNCTUATION = re.compile(
+    rf"[^\w{_ASCII_SPACE}](?<![^{_ASCII_SPACE}].)[^\w{_ASCII_SPACE}]*+(?![^{_ASCII_SPACE}])",
+    re.ASCII,
+)
+
+
 def _textstat_sentences(text: str) -> int:
     """``textstat.sentence_count``: regex sentences, less those of two words or fewer."""
     if not text:
         return 0
-    found = _TEXTSTAT_SENTENCE.findall(text)
+    ascii_text = text.isascii()
+    found = (_ASCII_SENTENCE if ascii_text else _TEXTSTAT_SENTENCE).findall(text)
+    lone = _ASCII_LONE_PUNCTUATION if ascii_text else _LONE_PUNCTUATION
     chunks = map(len, map(str.split, found))
-    surviving = map(sub, chunks, map(len, map(_LONE_PUNCTUATION.findall, found)))
+    surviving = map(sub, chunks, map(len, map(lone.findall, found)))
     short = sum(map(_THREE.__gt__, surviving))
     return max(1, len(found) - short)
 
 
-def _find_chunk_syllables(chunk: str) -> int:
-    """Syllables of the textstat word a white-space separated chunk becomes, or -1 when
-    punctuation removal leaves nothing of it.
+# A chunk's count packed in one int, so a text's counts are one C-level ``sum``: a
+# chunk that becomes a word adds 1 to the low bits and its syllables above ``_SHIFT``.
+_SHIFT = 32
+_LOW = (1 << _SHIFT) - 1
+# Shared value objects: ``sum`` reads every value, and a few hot ints cost less than
+# one int per memoised chunk scattered in memory.
+_PACKED = tuple((syllables << _SHIFT) + 1 for syllables in range(32))
+
+
+def _find_chunk_counts(chunk: str) -> int:
+    """The word a white-space separated chunk becomes and its syllables, packed (0 when
+    punctuation removal leaves nothing of it).
 
     textstat's passes only delete characters (never white space), the apostrophe test
     looks no further than the next character (white space at a chunk's end, as at the
     text's), and lowercasing stops at white space: so a text's words are its chunks'
     words, each decided once per process."""
     token = _PUNCTUATION.sub("", _NONCONTRACTION_APOSTROPHE.sub("", chunk)).lower()
-    return _syllables(token) if token else -1
+    if not token:
+        return 0
+    syllables = _syllables(token)
+    return _PACKED[syllables] if syllables < len(_PACKED) else (syllables << _SHIFT) + 1
 
 
-_chunk_syllables = WordMemo(_find_chunk_syllables)
+_chunk_counts = WordMemo(_find_chunk_counts)
 
 
 def _counts(text: str) -> tuple[int, int]:
     """textstat's word count of ``text`` and their syllables: ``len(_textstat_words(text))``
     and ``sum(map(_syllables, _textstat_words(text)))``, from memoised chunks."""
-    syllables = list(map(_chunk_syllables.__getitem__, text.split()))
-    empty = syllables.count(-1)
-    return len(syllables) - empty, sum(syllables) + empty
+    packed = sum(map(_chunk_counts.__getitem__, text.split()))
+    return packed & _LOW, packed >> _SHIFT
 
 
-def _scores(text: str) -> tuple[float, float, int, int]:
-    """textstat's (grade, reading ease, words, sentences) for ``text``.
+def _scores(text: str, counts: tuple[int, int] | None = None) -> tuple[float, float, int, int]:
+    """textstat's (grade, reading ease, words, sentences) for ``text``; ``counts``: its
+    ``_counts`` when the caller has them.
 
     Same counts, same formulas and constants as textstat 0.7.8's
     ``flesch_kincaid_grade`` and ``flesch_reading_ease`` (the tests compare them).
     """
-    words, syllables = _counts(text)
+    words, syllables = _counts(text) if counts is None else counts
     sentences = _textstat_sentences(text)
     wps = words / sentences if sentences else 0.0
     spw = syllables / words if words else 0.0

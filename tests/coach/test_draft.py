@@ -178,3 +178,12 @@ def test_open_words_leave_out_every_word_a_protected_span_touches() -> None:
 def test_open_words_are_the_words_is_protected_clears(source: str) -> None:
     d = parse(source, names=("ab",))
     assert list(d.open_words) == [w for w in d.words if not d.is_protected(w.start, w.end)]
+
+
+@given(st.text(alphabet="aB1 .-'’\né", max_size=60))
+def test_word_texts_starts_and_lowercase_are_the_words_own(source: str) -> None:
+    d = parse(source)
+    assert d.word_texts == tuple(w.text for w in d.words)
+    assert d.word_starts == tuple(w.start for w in d.words)
+    assert d.lowered == tuple(w.text.lower() for w in d.words)
+    assert all(source[w.start : w.end] == w.text for w in d.words)

@@ -1,6 +1,10 @@
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from plugin.coach import identifiers
 from plugin.coach.draft import parse
@@ -111,3 +115,26 @@ def test_link_text_in_html_is_a_label() -> None:
     second = draft.text.index("KYC", first + 1)
     assert identifiers.ui_label(draft, first, first + 3)
     assert not identifiers.ui_label(draft, second, second + 3)
+
+
+@given(
+    st.lists(st.sampled_from(["ab", "x" * 50, " ", "\n", "(", ").", "\u2003", "-"]), max_size=12),
+    st.data(),
+)
+def test_a_token_runs_between_white_space_however_long(
+    pieces: list[str], data: st.DataObject
+) -> None:
+    # short tokens are found in a window around the word, long ones from the text's runs
+    text = "".join(pieces)
+    words = [m.span() for m in re.finditer(r"[a-z]+", text)]
+    if not words:
+        return
+    start, end = data.draw(st.sampled_from(words))
+    s = max((m.end() for m in re.finditer(r"\s", text[:start])), default=0)
+    after = re.compile(r"\s").search(text, end)
+    e = after.start() if after else len(text)
+    while s < start and text[s] in "\"'“‘([{<*":
+        s += 1
+    while e > end and text[e - 1] in ".,;:!?)]}\"'”’>*":
+        e -= 1
+    assert identifiers.token_at(text, start, end) == (s, e)

@@ -116,6 +116,14 @@ def test_own_counting_never_changes_textstats_numbers(words: list[str], sep: str
     assert sentences == textstat.sentence_count(text)
 
 
+@settings(max_examples=300, deadline=None, database=None)
+@given(st.lists(st.sampled_from(["Ok", "fine", ".", "!", " ", "\n", "\x0b", "\x1c", "-", "é"])))
+def test_sentence_count_is_textstats_in_ascii_and_beyond(parts: list[str]) -> None:
+    # ASCII text is counted with ASCII classes, whose white space must be str.isspace's
+    text = "".join(parts)
+    assert readability._scores(text)[3] == textstat.sentence_count(text)
+
+
 def test_stats_leave_out_quoted_text_placeholders_and_urls() -> None:
     own = "Thanks for writing in. I have sent the new invoice to you."
     text = (
@@ -130,6 +138,36 @@ def test_stats_leave_out_quoted_text_placeholders_and_urls() -> None:
     assert stats["sentences"] == 2
     assert stats["avg_sentence_length"] == round(stats["words"] / 2, 2)
     assert stats["target_grade"] == 8.0
+
+
+_LONG_SENTENCE = "We have checked every single part of your account history this week"
+
+
+@settings(max_examples=200, deadline=None, database=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                _LONG_SENTENCE + ".",
+                f'"{_LONG_SENTENCE}."',  # the closing quote sits outside the sentence
+                f"({_LONG_SENTENCE}!)",
+                "Thanks.",
+                "Ok!",
+                "{{ticket.id}}",
+                "-",
+            ]
+        ),
+        max_size=8,
+    ),
+    st.sampled_from([" ", "\n", "\n\n"]),
+)
+def test_draft_stats_count_each_chunk_once_as_textstat_does(parts: list[str], sep: str) -> None:
+    # long sentences are counted on their own; the draft's totals must still be textstat's
+    draft = parse(sep.join(parts))
+    own = readability._own_words(draft)
+    stats = readability.analyze(draft, DEFAULT).stats
+    assert stats["words"] == textstat.lexicon_count(own)
+    assert stats["flesch_kincaid_grade"] == round(textstat.flesch_kincaid_grade(own), 2)
 
 
 # -- long and hard sentences -----------------------------------------------------------------

@@ -1,7 +1,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from plugin.coach import lexicon
 from plugin.coach.reader import NOBODY, read, singular
 
 
@@ -88,3 +91,10 @@ def test_technical_glossary_terms_used_count_as_technical_tokens() -> None:
 def test_each_kind_of_technical_token_is_counted(token: str) -> None:
     # the quick pre-check must let every kind of technical token through to the count
     assert read(f"Seeing {token} here and {token} there").markers == 2
+
+
+@given(st.text(alphabet="aZ9 '’_-.é", max_size=40))
+def test_the_words_read_are_the_shared_tokens_in_any_alphabet(message: str) -> None:
+    # ASCII messages are split with an ASCII class: the same words as lexicon.TOKEN finds
+    expected = frozenset(singular(t) for t in lexicon.TOKEN.findall(message))
+    assert read(message).forms == (expected if message.strip() else frozenset())

@@ -23,7 +23,6 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from itertools import compress, count
 from math import inf
-from operator import itemgetter
 
 from plugin.coach import identifiers, lexicon
 from plugin.coach.draft import Draft, Span, Word
@@ -78,7 +77,7 @@ def _words(
     zipf = lexicon.zipf
     picked: Iterable[int] = range(len(words))  # a threshold of inf or nan: every word
     if -inf < threshold < inf:
-        picked = compress(count(), map(_picks(threshold).__getitem__, map(_TEXT, words)))
+        picked = compress(count(), map(_picks(threshold).__getitem__, draft.word_texts))
     scanned: dict[str, int] = {}  # how far each lowercase word's occurrences were scanned
     ends = [t.end for t in covered]  # sorted and disjoint, as terms.find leaves them
     for i in picked:
@@ -119,9 +118,6 @@ def _words(
             continue
         findings.append(rare.finding(w.start, w.end, w.text))
     return findings
-
-
-_TEXT = itemgetter(2)  # Word.text
 
 
 _picks_by_threshold: dict[float, WordMemo[bool]] = {}

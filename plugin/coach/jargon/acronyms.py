@@ -41,17 +41,26 @@ def finding(start: int, end: int, acronym: str) -> Finding:
     )
 
 
+# compiled once: ``re.finditer(pattern_string, ...)`` looks the pattern up on every call
+_LONG_FORM_FIRST = re.compile(r"\(\s*([A-Z][A-Z0-9]{1,5})s?\s*\)")
+_FORM_WORD = re.compile(r"[\w’'&-]+")
+_ACRONYM_FIRST = re.compile(r"\b([A-Z][A-Z0-9]{1,5})s?\s*\(([^()]{3,120})\)")
+_EXPLAINING_WORD = re.compile(r"[\w’'-]+")
+_WORD_BEFORE = re.compile(r"([A-Za-z]{3,})\W+$")
+_WORD_AFTER = re.compile(r"\W+([A-Za-z]{3,})")
+
+
 def defined(text: str) -> frozenset[str]:
     """Acronyms the draft explains: "Long Form (LF)" or "LF (long form)"."""
     if "(" not in text:
         return frozenset()
     found: set[str] = set()
-    for m in re.finditer(r"\(\s*([A-Z][A-Z0-9]{1,5})s?\s*\)", text):  # Long Form (LF)
-        before = re.findall(r"[\w’'&-]+", text[max(0, m.start() - 120) : m.start()])
+    for m in _LONG_FORM_FIRST.finditer(text):  # Long Form (LF)
+        before = _FORM_WORD.findall(text[max(0, m.start() - 120) : m.start()])
         if _initials_match(m.group(1).lower(), before):
             found.add(m.group(1))
-    for m in re.finditer(r"\b([A-Z][A-Z0-9]{1,5})s?\s*\(([^()]{3,120})\)", text):  # LF (long form)
-        if len(re.findall(r"[\w’'-]+", m.group(2))) >= 2:  # any explanation of 2+ words
+    for m in _ACRONYM_FIRST.finditer(text):  # LF (long form)
+        if len(_EXPLAINING_WORD.findall(m.group(2))) >= 2:  # any explanation of 2+ words
             found.add(m.group(1))
     return frozenset(found)
 
@@ -71,8 +80,8 @@ def _initials_match(letters: str, words: list[str]) -> bool:
 
 def shouting(text: str, start: int, end: int) -> bool:
     """Part of a run of capitalised words ("PLEASE NOTE THAT"), not an acronym."""
-    before = re.search(r"([A-Za-z]{3,})\W+$", text[max(0, start - 30) : start])
-    after = re.match(r"\W+([A-Za-z]{3,})", text[end : end + 30])
+    before = _WORD_BEFORE.search(text[max(0, start - 30) : start])
+    after = _WORD_AFTER.match(text[end : end + 30])
     neighbours = [x.group(1) for x in (before, after) if x]
     return sum(1 for w in neighbours if w.isupper()) >= 1 and all(
         lexicon.zipf(w.lower()) >= COMMON_ACRONYM_ZIPF for w in neighbours if w.isupper()

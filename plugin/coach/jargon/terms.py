@@ -22,6 +22,8 @@ from plugin.coach.rules import GlossaryEntry, RulePack
 _DETERMINERS = wordset("our the your a an this my their its")
 # Settlement-day shorthand: "T+7" is "7 days after the payment".
 _T_PLUS = re.compile(r"\bT\+(\d{1,2})\b")
+_WORD_BEFORE = re.compile(r"(\w+)\s+$")
+_WORD_AFTER = re.compile(r"\s+(\w+)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,14 +145,14 @@ def _finding(draft: Draft, start: int, end: int, entry: GlossaryEntry) -> Findin
     replacement = _fit_case(plain, matched, lexicon.starts_sentence(text, start))
     # "our SLA" -> "our response-time promise", not "our our response-time promise"
     first = plain.split(maxsplit=1)[0].lower() if plain else ""
-    before = re.search(r"(\w+)\s+$", text[max(0, start - 20) : start])
+    before = _WORD_BEFORE.search(text[max(0, start - 20) : start])
     if first in _DETERMINERS and before and before.group(1).lower() in _DETERMINERS:
         edit_start = start - len(before.group(0))
         replacement = _fit_case(plain, before.group(1), lexicon.starts_sentence(text, edit_start))
     # "our T2 team" -> "our specialist team", not "our specialist team team"
     edit_end = end
     last = plain.rsplit(maxsplit=1)[-1].lower() if plain else ""
-    after = re.match(r"\s+(\w+)", text[end : end + 30])
+    after = _WORD_AFTER.match(text[end : end + 30])
     if last and after and after.group(1).lower() == last:
         edit_end = end + after.end()
     suggestions: tuple[Suggestion, ...] = ()
