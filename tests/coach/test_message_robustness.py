@@ -6,9 +6,9 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from plugin.coach import mood
-from plugin.coach.review import CheckRequest, Coach, DraftError
 from plugin.coach.contractions import mend_contractions
 from plugin.coach.model import MOODS
+from plugin.coach.review import CheckRequest, Coach, DraftError
 from plugin.coach.rules import load_pack
 
 COACH = Coach(pack=load_pack())
