@@ -63,7 +63,9 @@ class _Anchored:
             start = a.start()
             if start > last:
                 return
-            if self.nests and start < end:
+            # inside the previous match and clear of its closer ("{%" can share its "%"
+            # with a "%}"): this match would end where that one did, or before
+            if self.nests and a.end() + len(self.closer) <= end:
                 continue
             m = self.pattern.match(text, start)
             if m is not None:

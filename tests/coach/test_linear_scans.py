@@ -99,6 +99,7 @@ _TEXT = st.lists(_PIECES, max_size=24).map("".join)
 @given(_TEXT)
 @example("order 12-ORDER 34 and a@b.co")
 @example("xxxx1234 ** 5678 {{a {{b}} c}}")
+@example("{%{{%}%}")  # a tag opened inside the last one, on its closing "%"
 def test_protected_spans_equal_the_plain_patterns(text: str) -> None:
     assert _merged(protected.scan(text, ())) == _old_scan(text)
 
