@@ -24,8 +24,7 @@ import yaml
 from plugin.coach import lexicon
 from plugin.coach.known_topics import TopicCue, Topics
 from plugin.coach.lexicon import TOKEN, word_key
-from plugin.coach.regex_prefix import prefixes
-from plugin.coach.regex_starts import first_chars, led
+from plugin.coach.regex_starts import first_chars, led, prefixes
 from plugin.coach.sentiment import scorer
 from plugin.coach.triggers import triggers
 
@@ -48,7 +47,7 @@ class Cues:
     gated: tuple[tuple[frozenset[str], int], ...]  # no literal, but the characters every
     # match starts with ("!" for "!!", the emoji themselves): run when one is in the message
     starts: tuple[tuple[str, ...] | None, ...]  # per pattern: what its matches start with
-    # (``regex_prefix``; None: not known): an ASCII message holding none has no match
+    # (``regex_starts``; None: not known): an ASCII message holding none has no match
     caps_ignore: frozenset[str]
     problem_words: frozenset[str]
     topics: Topics  # known support topics, in file order

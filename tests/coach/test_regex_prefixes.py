@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from plugin.coach.mood_cues import cues
-from plugin.coach.regex_prefix import prefixes
+from plugin.coach.regex_starts import prefixes
 
 
 @pytest.mark.parametrize(
