@@ -5,7 +5,7 @@ machine's load does not move, for comparing two versions of the code.
 
 Each tree (a checkout of this project; default: this one) is measured in its own
 process under ``valgrind --tool=callgrind`` with a fixed hash seed: once with no draft
-reviewed and once with ``--n`` drafts (the runs share the cores) of ``bench/corpus.jsonl`` (after 100 warm-up
+reviewed and once with ``--n`` drafts of ``bench/corpus.jsonl`` (after 100 warm-up
 drafts, the mood memo cleared before each, as ``bench.run``'s first sight). The
 difference over ``n`` is the count per draft; start-up and warm-up cancel out. The
 same code gives the same count whatever else the machine is doing (a few hundred
@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -53,9 +54,12 @@ def count(tree: Path, n: int) -> int:
     """Instructions the child executes in ``tree`` reviewing ``n`` drafts, start-up included."""
     with tempfile.TemporaryDirectory() as tmp:
         env = {**os.environ, "PYTHONHASHSEED": "0"}
-        done = subprocess.run(
+        valgrind = shutil.which("valgrind")
+        if valgrind is None:
+            raise SystemExit("bench.instructions needs valgrind (Debian package 'valgrind')")
+        done = subprocess.run(  # noqa: S603  # our own interpreter on our own script
             [
-                "valgrind",
+                valgrind,
                 "--tool=callgrind",
                 f"--callgrind-out-file={tmp}/out",
                 sys.executable,
