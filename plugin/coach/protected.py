@@ -128,7 +128,10 @@ def _any_word(words: tuple[str, ...]) -> Callable[[str, str], bool]:
 _GUARDED: tuple[tuple[Callable[[str, str], bool], re.Pattern[str]], ...] = tuple(
     (guard, re.compile(pattern, re.S))
     for guard, pattern in (
-        (lambda t, _: any(c in t for c in "$€£¥"), r"[$€£¥]\s?\d[\d,]*(?:\.\d+)?"),  # money
+        (  # money
+            lambda t, _: "$" in t or "€" in t or "£" in t or "¥" in t,
+            r"[$€£¥]\s?\d[\d,]*(?:\.\d+)?",
+        ),
         (
             lambda t, _: "**" in t or "xx" in t or "XX" in t or "••" in t,
             # from the start of a run of mask characters only, and never giving one
