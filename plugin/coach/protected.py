@@ -224,5 +224,28 @@ def scan(text: str, names: tuple[str, ...]) -> list[Raw]:
             + r")\b",
             re.I,
         )
-        raw += [m.span() for m in name_re.finditer(text)]
+        raw += _names(text, lower, parts, name_re)
     return raw
+
+
+def _names(text: str, lower: str, parts: set[str], name_re: re.Pattern[str]) -> list[Raw]:
+    """``name_re``'s matches (``\b`` first: a search tried at every position), matched
+    only where a part occurs in the lowercase text. In ASCII text and parts, re's
+    case-blind match is ASCII's, so every match starts at one of those places, and
+    taking them in order past the last match's end finds what ``finditer`` finds."""
+    if not text.isascii() or not all(p.isascii() for p in parts):
+        return [m.span() for m in name_re.finditer(text)]
+    starts: set[int] = set()
+    for part in parts:
+        part = part.lower()
+        at = lower.find(part)
+        while at >= 0:
+            starts.add(at)
+            at = lower.find(part, at + 1)
+    spans: list[Raw] = []
+    end = 0
+    for start in sorted(starts):
+        if start >= end and (m := name_re.match(text, start)) is not None:
+            end = m.end()
+            spans.append(m.span())
+    return spans
