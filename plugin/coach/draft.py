@@ -195,7 +195,10 @@ def parse(source: str, fmt: Format = "text", names: tuple[str, ...] = ()) -> Dra
     else:
         raise DraftError(f"unknown format {fmt!r}: use 'text' or 'html'")
     words, texts, word_starts = _split_words(text)
-    draft = Draft(
+    # Filled in without the frozen dataclass's __init__ (a Python call per field), with
+    # what the split made already where ``cached_property`` keeps its values.
+    draft = object.__new__(Draft)
+    draft.__dict__.update(
         source=source,
         format=fmt,
         text=text,
@@ -204,9 +207,9 @@ def parse(source: str, fmt: Format = "text", names: tuple[str, ...] = ()) -> Dra
         protected=_protected(text, names, quoted),
         _starts=starts,
         _ends=ends,
+        word_texts=texts,
+        word_starts=word_starts,
     )
-    # The split made these already: filled in where ``cached_property`` keeps its values.
-    draft.__dict__.update(word_texts=texts, word_starts=word_starts)
     return draft
 
 

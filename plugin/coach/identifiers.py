@@ -131,7 +131,6 @@ def _shape_is_identifier(token: str) -> bool:
 
 
 _NEXT_TOKEN = re.compile(r"[ \t]+([^\s]+)")
-_PREVIOUS_TOKEN = re.compile(r"([^\s]+)[ \t]+$")
 
 
 def _next_token(text: str, pos: int) -> str:
@@ -140,8 +139,16 @@ def _next_token(text: str, pos: int) -> str:
 
 
 def _previous_token(text: str, pos: int) -> str:
-    m = _PREVIOUS_TOKEN.search(text[max(0, pos - 40) : pos])
-    return m.group(1).strip(_TRAIL).lstrip(_LEAD) if m else ""
+    r"""The white-space free run just before the spaces or tabs that end the 40 characters
+    before ``pos``, as ``([^\s]+)[ \t]+$`` searches for it: string methods, not a search
+    tried (and backtracking) at every position."""
+    before = text[max(0, pos - 40) : pos]
+    if before[-1:] == "\n":
+        before = before[:-1]  # ``$`` matches before a last line break too
+    kept = before.rstrip(" \t")
+    if len(kept) == len(before) or not kept or kept[-1].isspace():
+        return ""
+    return kept.rsplit(None, 1)[-1].strip(_TRAIL).lstrip(_LEAD)
 
 
 def _names_a_plan(text: str, pos: int) -> bool:

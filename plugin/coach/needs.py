@@ -47,6 +47,8 @@ _NOT_IN_SHORT = frozenset({"acknowledge", "thanks", "reassure"})
 # What matters most first, per customer.
 _UPSET_ORDER = ("apologize", "validate", "ownership", "next_steps", "acknowledge")
 _CALM_ORDER = ("next_steps", "acknowledge", "ownership", "apologize", "validate")
+_UPSET_RANK = {move: i for i, move in enumerate(_UPSET_ORDER)}
+_CALM_RANK = {move: i for i, move in enumerate(_CALM_ORDER)}
 _MISSING = "missing-"
 _NAMELESS_GREETING = "greeting-no-name"
 
@@ -163,19 +165,21 @@ def offers_a_way_forward(draft: Draft) -> bool:
 
 def _cap(missing: list[Finding], mood: Mood | None, limit: int) -> list[Finding]:
     """Keep the ``limit`` warnings that matter most for this customer; the rest are ideas."""
-    order = _UPSET_ORDER if mood is not None and mood.label in UPSET else _CALM_ORDER
-    rank = {move: i for i, move in enumerate(order)}
-
-    def priority(f: Finding) -> int:
-        return rank.get(f.rule_id[len(_MISSING) :], len(rank))
-
-    warned = sorted((f for f in missing if f.severity != "info"), key=priority)
-    keep = {id(f) for f in warned[:limit]}
+    rank = _UPSET_RANK if mood is not None and mood.label in UPSET else _CALM_RANK
+    last = len(rank)
+    # positions, not objects: a finding kept as it was may stand in the list twice
+    warned = [i for i, f in enumerate(missing) if f.severity != "info"]
+    if len(warned) <= limit:
+        return missing  # every warning is kept (as sorting and keeping the first would)
+    warned.sort(key=lambda i: rank.get(missing[i].rule_id[len(_MISSING) :], last))
+    keep = set(warned[:limit])
     return [
-        f if f.severity == "info" or id(f) in keep else _with(f, "info", f.category)
-        for f in missing
+        f if f.severity == "info" or i in keep else _with(f, "info", f.category)
+        for i, f in enumerate(missing)
     ]
 
 
 def _with(f: Finding, severity: Severity, category: str) -> Finding:
+    if f.severity == severity and f.category == category:
+        return f  # the same finding: no frozen dataclass __init__ (a call per field)
     return Finding(f.rule_id, category, severity, f.start, f.end, f.message, f.why, f.suggestions)

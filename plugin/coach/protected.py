@@ -128,7 +128,10 @@ def _any_word(words: tuple[str, ...]) -> Callable[[str, str], bool]:
 _GUARDED: tuple[tuple[Callable[[str, str], bool], re.Pattern[str]], ...] = tuple(
     (guard, re.compile(pattern, re.S))
     for guard, pattern in (
-        (lambda t, _: any(c in t for c in "$€£¥"), r"[$€£¥]\s?\d[\d,]*(?:\.\d+)?"),  # money
+        (  # money
+            lambda t, _: "$" in t or "€" in t or "£" in t or "¥" in t,
+            r"[$€£¥]\s?\d[\d,]*(?:\.\d+)?",
+        ),
         (
             lambda t, _: "**" in t or "xx" in t or "XX" in t or "••" in t,
             # from the start of a run of mask characters only, and never giving one
@@ -221,5 +224,28 @@ def scan(text: str, names: tuple[str, ...]) -> list[Raw]:
             + r")\b",
             re.I,
         )
-        raw += [m.span() for m in name_re.finditer(text)]
+        raw += _names(text, lower, parts, name_re)
     return raw
+
+
+def _names(text: str, lower: str, parts: set[str], name_re: re.Pattern[str]) -> list[Raw]:
+    """``name_re``'s matches (``\b`` first: a search tried at every position), matched
+    only where a part occurs in the lowercase text. In ASCII text and parts, re's
+    case-blind match is ASCII's, so every match starts at one of those places, and
+    taking them in order past the last match's end finds what ``finditer`` finds."""
+    if not text.isascii() or not all(p.isascii() for p in parts):
+        return [m.span() for m in name_re.finditer(text)]
+    starts: set[int] = set()
+    for part in parts:
+        part = part.lower()
+        at = lower.find(part)
+        while at >= 0:
+            starts.add(at)
+            at = lower.find(part, at + 1)
+    spans: list[Raw] = []
+    end = 0
+    for start in sorted(starts):
+        if start >= end and (m := name_re.match(text, start)) is not None:
+            end = m.end()
+            spans.append(m.span())
+    return spans

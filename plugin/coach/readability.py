@@ -252,10 +252,13 @@ def _visible_part(draft: Draft, span: Span) -> tuple[int, int]:
 def _split(draft: Draft, span: Span) -> tuple[Suggestion, ...]:
     """One "split here" suggestion at the safe break nearest the middle, if any."""
     text = draft.text[span.start : span.end]
-    total = len(TOKEN.findall(text))
+    starts: list[int] = []  # each token's start, found at the first break (most have none)
     best: tuple[int, Edit] | None = None
     for m in _SPLIT.finditer(text):
-        left = len(TOKEN.findall(text, 0, m.start()))
+        if not starts:
+            starts = [t.start() for t in TOKEN.finditer(text)]
+        # tokens before the break: it starts on "," or ";", which no token crosses
+        total, left = len(starts), bisect_left(starts, m.start())
         if left < MIN_SPLIT_WORDS or total - left - (1 if m.group("drop") else 0) < MIN_SPLIT_WORDS:
             continue
         nxt = span.start + m.end()  # first letter of the next clause

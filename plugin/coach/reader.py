@@ -176,4 +176,14 @@ def read(message: str) -> Reader:
             if not a.isdigit() and not is_common_acronym(a.rstrip("s"))
         }
     )
-    return Reader(forms, f" {' '.join(words)} ", words, markers >= TECHNICAL_MARKERS, markers)
+    # Filled in without the frozen dataclass's __init__ (a Python call per field):
+    # one Reader per message seen
+    reader = object.__new__(Reader)
+    reader.__dict__.update(
+        forms=forms,
+        phrase_text=f" {' '.join(words)} ",
+        words=words,
+        technical=markers >= TECHNICAL_MARKERS,
+        markers=markers,
+    )
+    return reader
