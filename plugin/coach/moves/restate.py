@@ -219,13 +219,13 @@ def overlap(
     theirs = distinct & customer
     if len(theirs) + (len(distinct) > len(theirs) and "" not in theirs) <= _SHARED:
         return
-    # each word's key when it is one of the customer's
-    mine = [k if k in customer else "" for k in keys]
+    # a sentence's keys that are the customer's: set.intersection in C ("" is none of them)
+    shared = theirs.intersection
     starts = t.starts  # each sentence ends where the next starts (``Tokens.sentence_end``)
     for i, stop in zip(starts, [*starts[1:], len(t.norm)], strict=True):
         if i < t.first:
             continue
-        if len(set(mine[i:stop]) - {""}) < _SHARED:
+        if len(shared(keys[i:stop])) < _SHARED:
             continue
         start, end = t.span(i, stop - 1)
         if any(s < end and start < e for s, e in answers) or "?" in t.draft.text[start:end]:
