@@ -14,6 +14,7 @@ four of them, restates it too.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 
@@ -112,9 +113,15 @@ class _Keys(dict[str, str]):
 _TOKEN_KEYS = _Keys(lambda w: len(w) >= 3 and w not in _STOP and not w.isdigit())
 
 
+# ``lexicon.TOKEN`` in ASCII text, where [^\W_] is [A-Za-z0-9]: a bitmap test per character
+# instead of a Unicode category lookup.
+_ASCII_TOKEN = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z0-9]+)*")
+
+
 def stems(text: str) -> frozenset[str]:
     """The content words of ``text`` as comparable keys ("Wi-Fi" -> "wifi")."""
-    tokens = lexicon.TOKEN.findall(lexicon.word_key(text.replace("-", "")))
+    folded = lexicon.word_key(text.replace("-", ""))
+    tokens = (_ASCII_TOKEN if folded.isascii() else lexicon.TOKEN).findall(folded)
     out = set(map(_TOKEN_KEYS.__getitem__, tokens))
     out.discard("")
     return frozenset(out)
