@@ -95,3 +95,17 @@ def test_overlap_skipped_by_substrings_credits_the_same(
     finally:
         restate._fewer_than = fewer
     assert list(restate.overlap(t, said, [])) == unskipped
+
+
+_PROMISE_PIECES = (
+    "we| i|I| won't| will| not| 'll| never|'ll never| cut| charge| close| chase| |  |'|’|-|.|,"
+    "|\n|we won't charge|i will not cancel|we 'll never close|i will never suspend|wo|n't"
+).split(_BAR)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(_PROMISE_PIECES), min_size=1, max_size=12).map("".join))
+def test_the_promise_pattern_is_skipped_only_where_it_cannot_match(text: str) -> None:
+    folded = parse(text).folded
+    if reassure._PROMISE.search(folded):
+        assert any(map(folded.__contains__, reassure._PROMISE_MIDDLES))

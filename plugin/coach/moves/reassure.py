@@ -72,6 +72,11 @@ _GUARDED: tuple[tuple[tuple[int, ...], re.Pattern[str]], ...] = tuple(
         ),
     )
 )
+# The we/i promise pattern (no literal prefix: tried at every "w" and "i") runs only
+# where one of its middles occurs (substring tests in C): its guard passes on "will" and
+# "not" anywhere, in ~40 % of replies, and it matches in few.
+_PROMISE = _GUARDED[6][1]
+_PROMISE_MIDDLES = ("won't ", "will not ", "'ll never ", "will never ")
 _SHOUTED = re.compile(r"\b(?:NOT|DON'T|WON'T|NEVER|NO)\b")
 
 
@@ -85,7 +90,8 @@ def reassure(t: Tokens) -> Iterator[MoveHit]:
     for needs, pattern in _GUARDED:
         for need in needs:  # a loop, not any(): a generator per pattern costs more
             if have & need == need:
-                found += pattern.finditer(folded, lo)
+                if pattern is not _PROMISE or any(map(folded.__contains__, _PROMISE_MIDDLES)):
+                    found += pattern.finditer(folded, lo)
                 break
     for m in found:
         s, e = m.start(), m.end()

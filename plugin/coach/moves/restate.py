@@ -14,6 +14,7 @@ four of them, restates it too.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 
@@ -112,9 +113,15 @@ class _Keys(dict[str, str]):
 _TOKEN_KEYS = _Keys(lambda w: len(w) >= 3 and w not in _STOP and not w.isdigit())
 
 
+# ``lexicon.TOKEN`` in ASCII text, where [^\W_] is [A-Za-z0-9]: a bitmap test per character
+# instead of a Unicode category lookup.
+_ASCII_TOKEN = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z0-9]+)*")
+
+
 def stems(text: str) -> frozenset[str]:
     """The content words of ``text`` as comparable keys ("Wi-Fi" -> "wifi")."""
-    tokens = lexicon.TOKEN.findall(lexicon.word_key(text.replace("-", "")))
+    folded = lexicon.word_key(text.replace("-", ""))
+    tokens = (_ASCII_TOKEN if folded.isascii() else lexicon.TOKEN).findall(folded)
     out = set(map(_TOKEN_KEYS.__getitem__, tokens))
     out.discard("")
     return frozenset(out)
@@ -219,13 +226,13 @@ def overlap(
     theirs = distinct & customer
     if len(theirs) + (len(distinct) > len(theirs) and "" not in theirs) <= _SHARED:
         return
-    # each word's key when it is one of the customer's
-    mine = [k if k in customer else "" for k in keys]
+    # a sentence's keys that are the customer's: set.intersection in C ("" is none of them)
+    shared = theirs.intersection
     starts = t.starts  # each sentence ends where the next starts (``Tokens.sentence_end``)
     for i, stop in zip(starts, [*starts[1:], len(t.norm)], strict=True):
         if i < t.first:
             continue
-        if len(set(mine[i:stop]) - {""}) < _SHARED:
+        if len(shared(keys[i:stop])) < _SHARED:
             continue
         start, end = t.span(i, stop - 1)
         if any(s < end and start < e for s, e in answers) or "?" in t.draft.text[start:end]:

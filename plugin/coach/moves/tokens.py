@@ -12,7 +12,6 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import deque
 from itertools import accumulate, compress, repeat
-from operator import itemgetter
 
 from plugin.coach.draft import Draft
 from plugin.coach.moves import kinds
@@ -54,7 +53,7 @@ class Tokens:
         clause: list[bool],
         starts: tuple[int, ...],
         clauses: tuple[int, ...],
-        at: list[int],
+        at: tuple[int, ...],
     ) -> None:
         self.draft = draft
         self.first = first  # index of the reply's first word (after leading @handles)
@@ -97,9 +96,8 @@ class Tokens:
 
 
 def read(draft: Draft) -> Tokens:
-    words, text = draft.words, draft.text
-    starts = list(map(itemgetter(0), words))
-    n = len(words)
+    text, starts = draft.text, draft.word_starts  # (``parse`` made them as it split)
+    n = len(starts)
     first = bisect_left(starts, reply_start(text))
     # One slot past the last word takes the marks after it (bisect gives n), dropped below.
     sentence, clause = [False] * (n + 1), [False] * (n + 1)
