@@ -16,7 +16,6 @@ from threading import Lock
 from plugin.coach import edits as edit_ops
 from plugin.coach.draft import Draft
 from plugin.coach.model import Edit
-from plugin.coach.rule_rescan import Scan
 from plugin.coach.rules import RuleMatch, RulePack
 
 Key = tuple[str, int, int]  # (rule id, start, end) of an anti-pattern match
@@ -29,22 +28,7 @@ def avoid_keys(pack: RulePack, text: str) -> set[Key]:
 # The whole draft's anti-pattern matches, shared by every candidate checked on it. The
 # analyzer has already matched the draft, so it hands its matches over (``remember``)
 # instead of the check matching the same text again.
-class _Known:
-    """A draft's anti-pattern matches and, once a check needs them, its automaton hits."""
-
-    __slots__ = ("keys", "_scan")
-
-    def __init__(self, keys: frozenset[Key]) -> None:
-        self.keys = keys
-        self._scan: Scan | None = None
-
-    def scan(self, pack: RulePack, text: str) -> Scan:
-        if self._scan is None:
-            self._scan = pack.avoid_only.scan(text)
-        return self._scan
-
-
-_KEYS: OrderedDict[tuple[RulePack, str], _Known] = OrderedDict()
+_KEYS: OrderedDict[tuple[RulePack, str], frozenset[Key]] = OrderedDict()
 _KEYS_LOCK = Lock()
 _KEYS_MAX = 16
 
@@ -52,28 +36,24 @@ _KEYS_MAX = 16
 def remember(pack: RulePack, text: str, matches: Iterable[RuleMatch]) -> None:
     """Record ``pack.find(text)``'s result for the checks that follow on ``text``."""
     keys = frozenset((m.rule.id, m.start, m.end) for m in matches if m.rule.kind == "avoid")
-    _store((pack, text), _Known(keys))
+    _store((pack, text), keys)
 
 
-def _store(key: tuple[RulePack, str], known: _Known) -> None:
+def _store(key: tuple[RulePack, str], keys: frozenset[Key]) -> None:
     with _KEYS_LOCK:
-        _KEYS[key] = known
+        _KEYS[key] = keys
         _KEYS.move_to_end(key)
         while len(_KEYS) > _KEYS_MAX:
             _KEYS.popitem(last=False)
 
 
-def _draft_known(pack: RulePack, text: str) -> _Known:
+def _draft_keys(pack: RulePack, text: str) -> frozenset[Key]:
     with _KEYS_LOCK:
         known = _KEYS.get((pack, text))
     if known is None:
-        known = _Known(frozenset(avoid_keys(pack, text)))
+        known = frozenset(avoid_keys(pack, text))
         _store((pack, text), known)
     return known
-
-
-def _draft_keys(pack: RulePack, text: str) -> frozenset[Key]:
-    return _draft_known(pack, text).keys
 
 
 def keeps_the_rest(
@@ -99,10 +79,9 @@ def keeps_the_rest(
     hi = _snap(text, max(e.end for e in edits) + 2 * reach, 1)
     inner_lo = lo + reach if lo > 0 else 0
     inner_hi = hi - reach if hi < len(text) else len(text)
-    draft_known = _draft_known(pack, text)
-    known = draft_known.keys
+    known = _draft_keys(pack, text)
     try:
-        after = _after_keys(pack, text, edits, draft_known)
+        after = _after_keys(pack, text, edits, known)
     except ValueError:
         return False  # edits out of range or overlapping
     if after is not None:
@@ -126,7 +105,7 @@ def keeps_the_rest(
 
 
 def _after_keys(
-    pack: RulePack, text: str, edits: Sequence[Edit], draft: _Known
+    pack: RulePack, text: str, edits: Sequence[Edit], known: frozenset[Key]
 ) -> tuple[set[Key], int] | None:
     """The edited text's anti-pattern matches and its growth, matching only near the
     edits: a match further from them than its rule's ``spread`` reads nothing they
@@ -139,16 +118,12 @@ def _after_keys(
     ed_lo = min(e.start for e in edits)
     ed_hi = max(e.end for e in edits)
     avoid = pack.avoid_only
-    if len(edits) == 1:  # the draft's own automaton hits, but around the edit
-        edit = ed_lo, ed_hi, len(edits[0].replacement)
-        found, opening = avoid.matches_edited(draft.scan(pack, text), after, edit)
-    else:
-        found, opening = avoid.matches_near(after, ed_lo, ed_hi + grown)
+    found, opening = avoid.matches_near(after, ed_lo, ed_hi + grown)
     if opening + 2 >= ed_lo:  # reply_start reads at most two characters past the start
         return None
     spread = avoid.spread
     keys = {(m.rule.id, m.start, m.end) for m in found}
-    for rule_id, s, e in draft.keys:
+    for rule_id, s, e in known:
         if e + spread[rule_id] < ed_lo:
             keys.add((rule_id, s, e))
         elif s - spread[rule_id] > ed_hi:

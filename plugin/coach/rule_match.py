@@ -16,7 +16,6 @@ from typing import Any
 from plugin.coach.casefree import CASE_ALIASES
 from plugin.coach.rule_compile import LOOK_PAD, Compiled, Key, Regex, is_word_char
 from plugin.coach.rule_context import holds, in_context, regex_matches, windows
-from plugin.coach.rule_rescan import CONTEXTUAL_CASE, Scan, scan, spliced
 from plugin.coach.rule_schema import RuleMatch, fold, reply_start
 
 
@@ -50,25 +49,13 @@ class Matcher:
         regexes = max((r[5] + r[2] + LOOK_PAD for r in self.regexes), default=0)
         return max(spreads, regexes) + self.longest + 2
 
-    def scan(self, text: str) -> Scan:
-        return scan(self.automaton, text)
-
-    def match_edited(
-        self, before: Scan, after: str, edit: tuple[int, int, int]
-    ) -> tuple[set[RuleMatch], int]:
-        start, _, size = edit
-        if not before.local or CONTEXTUAL_CASE in after:
-            return self.match(after, (start, start + size))
-        return self.match(after, (start, start + size), (before, edit))
-
     def match(
         self,
         text: str,
         bounds: tuple[int, int] | None,
-        rescan: tuple[Scan, tuple[int, int, int]] | None = None,
     ) -> tuple[set[RuleMatch], int]:
         """Every match (all of them, or those near ``bounds``) and where the reply's
-        first word starts; ``rescan`` = the text before one edit, scanned, and the edit."""
+        first word starts."""
         folded = fold(text)
         opening = reply_start(folded)  # where the reply's first word starts
         kept: set[RuleMatch] = set()
@@ -85,12 +72,7 @@ class Matcher:
             hits = self.automaton.iter(folded)
         elif self.automaton is not None:  # nothing further than the margin can matter
             margin = self.scan_margin
-            window = max(0, lo - margin), min(n, hi + margin)
-            if rescan is None:
-                hits = self.automaton.iter(folded, *window)
-            else:
-                before, edit = rescan
-                hits = spliced(before, self.automaton, self.longest, folded, edit, window)
+            hits = self.automaton.iter(folded, max(0, lo - margin), min(n, hi + margin))
         if self.opening is not None:
             ends = min(n, opening + self.opening_len)
             hits = chain(hits, self.opening.iter(folded, opening, ends))

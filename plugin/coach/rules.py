@@ -26,7 +26,6 @@ from plugin.coach.rule_compile import (
     compile_rules,
 )
 from plugin.coach.rule_match import Matcher
-from plugin.coach.rule_rescan import Scan
 from plugin.coach.rule_schema import (
     PLACEHOLDERS,
     GlossaryEntry,
@@ -132,18 +131,6 @@ class RulePack:
         """Every match of ``text`` whose rule's ``spread`` reaches ``[lo, hi]`` (others
         may come too), and where the reply's first word starts."""
         return self._matcher.match(text, (lo, hi))
-
-    def scan(self, text: str) -> Scan:
-        """``text`` folded with its automaton hits, for ``matches_edited``."""
-        return self._matcher.scan(text)
-
-    def matches_edited(
-        self, before: Scan, after: str, edit: tuple[int, int, int]
-    ) -> tuple[set[RuleMatch], int]:
-        """``matches_near(after, start, start + size)``, where ``after`` is ``before``'s
-        text with ``edit`` = (start, end, replacement size) applied; away from the
-        edit the automaton's hits are ``before``'s, moved, not found again."""
-        return self._matcher.match_edited(before, after, edit)
 
 
 def _reading_order(m: RuleMatch) -> tuple[int, int, str]:
